@@ -1,0 +1,36 @@
+// Sweeps over one numeric input (SPEC §5).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "shallowsim/config.h"
+#include "shallowsim/table.h"
+
+namespace shallowsim {
+
+struct SweepRow {
+  double index_value = 0;  // the swept input's value at this point
+  DecodeRow row;
+};
+
+struct SweepTable {
+  std::string param;
+  std::vector<std::string> gpus;  // DecodeRow::gpu indexes this
+  std::vector<SweepRow> rows;     // per point: best row per (GPU, BatchSize, EP), Total desc
+};
+
+struct SweepResult {
+  SweepTable table;
+  std::vector<ConfigError> errors;  // a point whose config is invalid stops the sweep
+  bool ok() const { return errors.empty(); }
+};
+
+// The values of a sweep: from, from+step, … up to `to` (included within 1e-9 of a step).
+std::vector<double> SweepPoints(const SweepSpec& spec);
+
+// SPEC §5: at each point, the best row per (GPU, BatchSize, EP) (first in decode row order
+// among exact ties); rows of a point sorted by Total descending.
+SweepResult Sweep(const Config& base, const SweepSpec& spec);
+
+}  // namespace shallowsim
