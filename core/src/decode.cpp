@@ -24,7 +24,11 @@ double NextPow2Above(double n) {
 }
 
 double GemmEfficiency(std::string_view gpu_name, double bucket) {
-  if (gpu_name.find("H20") != std::string_view::npos) {
+  return GemmEfficiency(gpu_name.find("H20") != std::string_view::npos, bucket);
+}
+
+double GemmEfficiency(bool h20_table, double bucket) {
+  if (h20_table) {
     if (bucket <= 4) return 0.06;
     if (bucket <= 8) return 0.12;
     if (bucket <= 16) return 0.25;
@@ -49,8 +53,8 @@ DecodeTable Decode(const Config& config) {
   for (const Gpu& g : gpus) table.gpus.push_back(g.name);
   const Scenario& s = config.scenario;
   table.rows.reserve(s.ep.size() * gpus.size() * s.bs.size() * s.decode_tp.size());
-  std::vector<detail::BatchTerms> scratch;
-  detail::ForEachDecodeRow(config.model, gpus, s, scratch,
+  detail::DecodeScratch scratch;
+  detail::ForEachDecodeRow<detail::RowsWanted::kAll>(config.model, gpus, s, scratch,
                            [&](const DecodeRow& row, detail::RowIndex) { table.rows.push_back(row); });
   return table;
 }

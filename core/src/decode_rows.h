@@ -20,20 +20,31 @@ struct RowIndex {
   int tp = 0;   // index into Scenario::decode_tp
 };
 
-// Per GPU × batch: what does not depend on EP.
+// Per GPU × batch × TP: what does not depend on EP.
 struct BatchTerms {
-  double load_kv = 0;
-  double mla_total = 0;
-  double all_reduce = 0;
-  double dense_mla = 0;
+  double dense_mla = 0;   // MLA + KV load, dense layers
   double dense_mlp = 0;
+  double sparse_mla = 0;  // MLA with attention TP + KV load, MoE layers
+};
+
+// Buffers reused between calls (one sweep calls the generator once per point).
+struct DecodeScratch {
+  std::vector<Rates> rates;       // per GPU
+  std::vector<BatchTerms> terms;  // per GPU × batch × TP
+  std::vector<double> max_bs;     // per TP, for the current EP and GPU
+};
+
+enum class RowsWanted {
+  kAll,          // every row (the decode table)
+  kBestTpOfEach  // per (EP, GPU, batch) only the TP row with the largest Total (sweeps)
 };
 
 // Calls visit(row, index) for every decode row of SPEC §4 that fits in memory and passes
-// tps_limit, in SPEC row order. `scratch` is reused between calls to avoid allocation.
-template <class Visit>
+// tps_limit, in SPEC row order; with kBestTpOfEach only for the TP row with the largest Total
+// (the first among exact ties). 
+template <RowsWanted kWanted, class Visit>
 void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenario& s,
-                      std::vector<BatchTerms>& scratch, Visit&& visit) {
+                      DecodeScratch& scratch, Visit&& visit) {
   using namespace formulas;
   const size_t n_bs = s.bs.size(), n_tp = s.decode_tp.size();
   const double e = m.n_routed_experts, k = m.n_activated_experts;
@@ -41,19 +52,29 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
   const double w_exp = ExpertWeightsMiB(m), mla_mib = MlaWeightsMiB(m);
   const MlaWork per_token = MlaAbsorbed(m, 1, s.seq_len, 1);
 
-  std::vector<Rates> rates(gpus.size());
-  scratch.resize(gpus.size() * n_bs);
+  // Per GPU × batch (× TP): everything that does not depend on EP.
+  scratch.terms.resize(gpus.size() * n_bs * n_tp);
+  scratch.rates.resize(gpus.size());
+  scratch.max_bs.resize(n_tp);
+  std::vector<Rates>& rates = scratch.rates;
+  std::vector<double>& max_bs = scratch.max_bs;
   for (size_t gi = 0; gi < gpus.size(); ++gi) {
     const Rates r = EffectiveRates(gpus[gi], s.discount, /*reserve_comm_sm=*/false);
     rates[gi] = r;
     for (size_t bi = 0; bi < n_bs; ++bi) {
       const double bs = s.bs[bi];
-      BatchTerms& t = scratch[gi * n_bs + bi];
-      t.load_kv = s.seq_len * (m.kv_lora_rank + m.qk_rope_head_dim) * bs / kGiB / r.mem_bw * 1000;
-      t.mla_total = MlaTime({per_token.gemm * bs, per_token.attn * bs}, r, mla_mib, s.mla_discount);
-      t.all_reduce = AllReduce(bs, m, r, s.min_ar_time);
-      t.dense_mla = t.mla_total + t.load_kv;
-      t.dense_mlp = DenseMlp(bs, m, r);
+      const double load_kv =
+          s.seq_len * (m.kv_lora_rank + m.qk_rope_head_dim) * bs / kGiB / r.mem_bw * 1000;
+      const double total = MlaTime({per_token.gemm * bs, per_token.attn * bs}, r, mla_mib,
+                                   s.mla_discount);
+      const double all_reduce = AllReduce(bs, m, r, s.min_ar_time);
+      const double dense_mlp = DenseMlp(bs, m, r);
+      for (size_t ti = 0; ti < n_tp; ++ti) {
+        BatchTerms& t = scratch.terms[(gi * n_bs + bi) * n_tp + ti];
+        t.dense_mla = total + load_kv;
+        t.dense_mlp = dense_mlp;
+        t.sparse_mla = TpTime(total, s.decode_tp[ti], all_reduce, s.mla_static) + load_kv;
+      }
     }
   }
 
@@ -63,7 +84,6 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
     for (size_t gi = 0; gi < gpus.size(); ++gi) {
       const Gpu& gpu = gpus[gi];
       const Rates& r = rates[gi];
-      double max_bs[64];
       for (size_t ti = 0; ti < n_tp; ++ti) max_bs[ti] = MaxBatch(m, gpu, s, ep, s.decode_tp[ti]);
       const double load = r.fp4 != 0 ? w_exp / r.mem_bw / 2 : w_exp / r.mem_bw;
       double bw = r.nvlink;
@@ -74,14 +94,15 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
                  ep > gpu.gpu_per_node) {
         bw = r.pcie;
       }
+      const bool h20_table = gpu.name.find("H20") != std::string::npos;
       for (size_t bi = 0; bi < n_bs; ++bi) {
         const double bs = s.bs[bi];
-        const BatchTerms& t = scratch[gi * n_bs + bi];
+        const BatchTerms* terms = &scratch.terms[(gi * n_bs + bi) * n_tp];
         // Experts per micro-batch (QUIRKS Q5, Q6, Q7).
         const double b = bs / s.mbs;
         const double tokens_per_expert = b * k * ep / (g * ep);
         const double rate =
-            r.gemm * GemmEfficiency(gpu.name, NextPow2Above(std::floor(tokens_per_expert)));
+            r.gemm * GemmEfficiency(h20_table, NextPow2Above(std::floor(tokens_per_expert)));
         const double shared = s.mbs * (ExpertGflop(b, m) / rate + load);
         const double routed = s.mbs * (ExpertGflop(b * k, m) / rate + load * g);
         // All-to-all.
@@ -89,35 +110,72 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
         const double combine_mib = (s.fp8_combine != 0 && r.fp4 != 0) ? d : 2 * d;
         const double dispatch = d / bw + s.decode_a2a_static * s.mbs;
         const double combine = combine_mib / bw + s.decode_a2a_static * s.mbs;
+        const double comm_sum = dispatch + combine;
+        const double dense = terms[0].dense_mla + terms[0].dense_mlp;
 
-        for (size_t ti = 0; ti < n_tp; ++ti) {
-          if (!(bs <= max_bs[ti])) continue;
-          const double tp = s.decode_tp[ti];
+        // SPEC §4 TPOT; one expression for both modes so their results agree bit for bit.
+        struct Times {
+          double comp_sum, delta, tpot_o, tpot;
+        };
+        const auto times = [&](double sparse_mla) {
+          Times t;
+          t.comp_sum = sparse_mla + shared + routed;
+          t.delta = comm_sum - sparse_mla - shared;
+          t.tpot_o = dense * n_dense + t.comp_sum * n_sparse;
+          t.tpot = t.delta > 0 ? t.tpot_o + t.delta * n_sparse : t.tpot_o;
+          return t;
+        };
+        const auto emit = [&](size_t ti, const Times& t) {
           DecodeRow row;
           row.gpu = static_cast<int>(gi);
-          row.tp = tp;
+          row.tp = s.decode_tp[ti];
           row.ep = ep;
           row.batch = bs;
-          row.dense_mla = t.dense_mla;
-          row.dense_mlp = t.dense_mlp;
-          row.sparse_mla = TpTime(t.mla_total, tp, t.all_reduce, s.mla_static) + t.load_kv;
+          row.dense_mla = terms[ti].dense_mla;
+          row.dense_mlp = terms[ti].dense_mlp;
+          row.sparse_mla = terms[ti].sparse_mla;
           row.combine = combine;
           row.shared_expert = shared;
           row.routed_expert = routed;
           row.dispatch = dispatch;
-          row.comp_sum = row.sparse_mla + row.shared_expert + row.routed_expert;
-          row.comm_sum = row.dispatch + row.combine;
-          row.delta = row.comm_sum - row.sparse_mla - row.shared_expert;
-          row.tpot_o = (row.dense_mla + row.dense_mlp) * n_dense + row.comp_sum * n_sparse;
-          row.tpot = row.delta > 0 ? row.tpot_o + row.delta * n_sparse : row.tpot_o;
-          row.tps = 1000 / row.tpot;
-          row.tps_o = 1000 / row.tpot_o;
+          row.comp_sum = t.comp_sum;
+          row.comm_sum = comm_sum;
+          row.delta = t.delta;
+          row.tpot = t.tpot;
+          row.tpot_o = t.tpot_o;
+          row.tps = 1000 / t.tpot;
+          row.tps_o = 1000 / t.tpot_o;
           row.total = row.tps * bs;
           row.total_o = row.tps_o * bs;
           row.comm_impact = (row.total_o - row.total) / row.total_o;
-          if (row.tps <= s.tps_limit) continue;
           visit(row, RowIndex{static_cast<int>(ei), static_cast<int>(gi), static_cast<int>(bi),
                               static_cast<int>(ti)});
+        };
+
+        if constexpr (kWanted == RowsWanted::kAll) {
+          for (size_t ti = 0; ti < n_tp; ++ti) {
+            if (!(bs <= max_bs[ti])) continue;
+            const Times t = times(terms[ti].sparse_mla);
+            if (1000 / t.tpot <= s.tps_limit) continue;
+            emit(ti, t);
+          }
+        } else {
+          int best = -1;
+          double best_total = 0;
+          Times best_times{};
+          for (size_t ti = 0; ti < n_tp; ++ti) {
+            if (!(bs <= max_bs[ti])) continue;
+            const Times t = times(terms[ti].sparse_mla);
+            const double tps = 1000 / t.tpot;
+            if (tps <= s.tps_limit) continue;
+            const double total = tps * bs;
+            if (best < 0 || total > best_total) {
+              best = static_cast<int>(ti);
+              best_total = total;
+              best_times = t;
+            }
+          }
+          if (best >= 0) emit(static_cast<size_t>(best), best_times);
         }
       }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "decode_rows.h"
 
@@ -10,64 +11,86 @@ namespace shallowsim {
 std::vector<double> SweepPoints(const SweepSpec& spec) {
   std::vector<double> points;
   if (!(spec.step > 0) || !(spec.from <= spec.to)) return points;
-  const double count = std::floor((spec.to - spec.from) / spec.step + 1e-9) + 1;
-  points.reserve(static_cast<size_t>(std::min(count, kMaxSweepPoints)));
-  for (double i = 0; i < count && i < kMaxSweepPoints; ++i) points.push_back(spec.from + i * spec.step);
+  const double count =
+      std::min(std::floor((spec.to - spec.from) / spec.step + 1e-9) + 1, kMaxSweepPoints);
+  points.reserve(static_cast<size_t>(count));
+  for (double i = 0; i < count; ++i) points.push_back(spec.from + i * spec.step);
   return points;
 }
 
-SweepResult Sweep(const Config& base, const SweepSpec& spec) {
-  SweepResult result;
+namespace {
+const Field* SweepField(const SweepSpec& spec) {
   const Field* field = FindField(spec.param);
-  if (field == nullptr || (field->kind != FieldKind::kInt && field->kind != FieldKind::kFloat) ||
-      field->group == "View") {
-    result.errors.push_back({"sweep", "cannot sweep '" + spec.param + "'"});
-    return result;
+  if (field == nullptr || field->group == "View" ||
+      (field->kind != FieldKind::kInt && field->kind != FieldKind::kFloat)) {
+    return nullptr;
   }
+  return field;
+}
+}  // namespace
+
+std::vector<ConfigError> SweepEach(const Config& base, const SweepSpec& spec,
+                                   const SweepVisitor& visit) {
+  const Field* field = SweepField(spec);
   Config config = base;
   config.view.sweep = spec;
-  if (std::vector<ConfigError> errors = Validate(config); !errors.empty()) {
-    result.errors = std::move(errors);
-    return result;
-  }
-  const std::vector<Gpu> gpus = SelectedGpus(config);
-  for (const Gpu& g : gpus) result.table.gpus.push_back(g.name);
-  result.table.param = spec.param;
+  // Validate() checks the whole config and the sweep's range at `from` and `to`.
+  if (std::vector<ConfigError> errors = Validate(config); !errors.empty()) return errors;
+  if (field == nullptr) return {{"sweep", "cannot sweep " + spec.param}};
 
-  const Scenario& s0 = config.scenario;
-  const size_t n_groups = gpus.size() * s0.bs.size() * s0.ep.size();
+  const std::vector<Gpu> gpus = SelectedGpus(config);
+  const Scenario& s = config.scenario;  // lists do not change: only scalars are swept
+  const size_t n_bs = s.bs.size(), n_ep = s.ep.size();
+  const size_t n_groups = gpus.size() * n_bs * n_ep;
   std::vector<DecodeRow> best(n_groups);
   std::vector<char> seen(n_groups);
-  std::vector<detail::BatchTerms> scratch;
-  std::vector<SweepRow> point_rows;
+  std::vector<DecodeRow> point_rows;
+  point_rows.reserve(n_groups);
+  detail::DecodeScratch scratch;
   for (double value : SweepPoints(spec)) {
     SetNumber(config, *field, value);
-    // Validate() checked the range at `from` and `to`; between them only the checks that
-    // relate two keys can fail.
+    // Between from and to only the checks that relate two keys can fail.
     if (std::vector<ConfigError> errors = CrossFieldErrors(config); !errors.empty()) {
       for (ConfigError& e : errors) {
         e.message = "at " + spec.param + " = " + FormatNumber(value) + ": " + e.message;
       }
-      result.errors = std::move(errors);
-      result.table.rows.clear();
-      return result;
+      return errors;
     }
     std::fill(seen.begin(), seen.end(), 0);
-    const Scenario& s = config.scenario;
-    detail::ForEachDecodeRow(
-        config.model, gpus, s, scratch, [&](const DecodeRow& row, detail::RowIndex at) {
-          const size_t slot = (static_cast<size_t>(at.gpu) * s.bs.size() + at.bs) * s.ep.size() + at.ep;
-          if (!seen[slot] || row.total > best[slot].total) best[slot] = row;
+    detail::ForEachDecodeRow<detail::RowsWanted::kBestTpOfEach>(
+        config.model, gpus, config.scenario, scratch,
+        [&](const DecodeRow& row, detail::RowIndex at) {
+          const size_t slot = (static_cast<size_t>(at.gpu) * n_bs + at.bs) * n_ep + at.ep;
+          best[slot] = row;
           seen[slot] = 1;
         });
     point_rows.clear();
     for (size_t slot = 0; slot < n_groups; ++slot) {
-      if (seen[slot]) point_rows.push_back({value, best[slot]});
+      if (seen[slot]) point_rows.push_back(best[slot]);
     }
-    std::stable_sort(point_rows.begin(), point_rows.end(),
-                     [](const SweepRow& a, const SweepRow& b) { return a.row.total > b.row.total; });
-    result.table.rows.insert(result.table.rows.end(), point_rows.begin(), point_rows.end());
+    visit(value, point_rows);
   }
+  return {};
+}
+
+SweepResult Sweep(const Config& base, const SweepSpec& spec) {
+  SweepResult result;
+  const std::vector<Gpu> gpus = SelectedGpus(base);
+  for (const Gpu& g : gpus) result.table.gpus.push_back(g.name);
+  result.table.param = spec.param;
+  const Scenario& s = base.scenario;
+  result.table.rows.reserve(SweepPoints(spec).size() * gpus.size() * s.bs.size() * s.ep.size());
+  std::vector<size_t> order;
+  result.errors = SweepEach(base, spec, [&](double value, const std::vector<DecodeRow>& rows) {
+    order.resize(rows.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    // Total descending; group order among equal Totals.
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return rows[a].total > rows[b].total || (rows[a].total == rows[b].total && a < b);
+    });
+    for (size_t i : order) result.table.rows.push_back({value, rows[i]});
+  });
+  if (!result.ok()) result.table.rows.clear();
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Sweeps over one numeric input (SPEC §5).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,16 @@ struct SweepResult {
 
 // The values of a sweep: from, from+step, … up to `to` (included within 1e-9 of a step).
 std::vector<double> SweepPoints(const SweepSpec& spec);
+
+// Receives each point of a sweep: the swept value and the best row per (GPU, BatchSize, EP)
+// in group order (GPU, then batch, then EP, as listed); groups whose batch does not fit in
+// memory are left out. The rows are only valid during the call.
+using SweepVisitor = std::function<void(double value, const std::vector<DecodeRow>& best)>;
+
+// SPEC §5 without building a table: validates, then calls visit at each point. Returns the
+// errors of an invalid config or point (visit may have seen earlier points).
+std::vector<ConfigError> SweepEach(const Config& base, const SweepSpec& spec,
+                                   const SweepVisitor& visit);
 
 // SPEC §5: at each point, the best row per (GPU, BatchSize, EP) (first in decode row order
 // among exact ties); rows of a point sorted by Total descending.
