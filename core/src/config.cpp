@@ -569,18 +569,18 @@ std::vector<ConfigError> Validate(const Config& c) {
 
 std::vector<ConfigError> CrossFieldErrors(const Config& c) {
   std::vector<ConfigError> errors;
-  auto error = [&](std::string_view key, std::string message) {
-    errors.push_back({std::string(key), std::move(message)});
+  // Compares a to b only when both are in their own ranges (else Validate reports them alone).
+  auto exceeds = [&](std::string_view a, std::string_view b) {
+    const Field& fa = *FindField(a);
+    const Field& fb = *FindField(b);
+    const double va = GetNumber(c, fa), vb = GetNumber(c, fb);
+    if (CheckRange(fa, va).empty() && CheckRange(fb, vb).empty() && va > vb) {
+      errors.push_back({std::string(a), FormatNumber(va) + " exceeds " + std::string(b) + " = " +
+                                            FormatNumber(vb)});
+    }
   };
-  if (c.model.n_dense_layers > c.model.n_layers) {
-    error("n_dense_layers", FormatNumber(c.model.n_dense_layers) +
-                                " exceeds n_layers = " + FormatNumber(c.model.n_layers));
-  }
-  if (c.model.n_activated_experts > c.model.n_routed_experts) {
-    error("n_activated_experts", FormatNumber(c.model.n_activated_experts) +
-                                     " exceeds n_routed_experts = " +
-                                     FormatNumber(c.model.n_routed_experts));
-  }
+  exceeds("n_dense_layers", "n_layers");
+  exceeds("n_activated_experts", "n_routed_experts");
   return errors;
 }
 
@@ -811,6 +811,11 @@ std::string EncodeLink(const Config& c) {
 
 std::string FormatNumber(double value) {
   char buf[40];
+  // Whole numbers in plain digits (300, not 3e+02); otherwise the shortest exact %g.
+  if (value == std::floor(value) && std::abs(value) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, value);
     if (std::strtod(buf, nullptr) == value) break;

@@ -24,10 +24,10 @@ double NextPow2Above(double n) {
 }
 
 double GemmEfficiency(std::string_view gpu_name, double bucket) {
-  return GemmEfficiency(gpu_name.find("H20") != std::string_view::npos, bucket);
+  return detail::GemmEfficiencyOfTable(detail::UsesH20Table(gpu_name), bucket);
 }
 
-double GemmEfficiency(bool h20_table, double bucket) {
+double detail::GemmEfficiencyOfTable(bool h20_table, double bucket) {
   if (h20_table) {
     if (bucket <= 4) return 0.06;
     if (bucket <= 8) return 0.12;

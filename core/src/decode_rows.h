@@ -13,6 +13,12 @@
 
 namespace shallowsim::detail {
 
+// SPEC §4: the H20 efficiency table applies to every name containing "H20" (QUIRKS Q4).
+inline bool UsesH20Table(std::string_view gpu_name) {
+  return gpu_name.find("H20") != std::string_view::npos;
+}
+double GemmEfficiencyOfTable(bool h20_table, double bucket);
+
 struct RowIndex {
   int ep = 0;   // index into Scenario::ep
   int gpu = 0;  // index into the GPU list
@@ -94,7 +100,7 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
                  ep > gpu.gpu_per_node) {
         bw = r.pcie;
       }
-      const bool h20_table = gpu.name.find("H20") != std::string::npos;
+      const bool h20_table = UsesH20Table(gpu.name);
       for (size_t bi = 0; bi < n_bs; ++bi) {
         const double bs = s.bs[bi];
         const BatchTerms* terms = &scratch.terms[(gi * n_bs + bi) * n_tp];
@@ -102,7 +108,7 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
         const double b = bs / s.mbs;
         const double tokens_per_expert = b * k * ep / (g * ep);
         const double rate =
-            r.gemm * GemmEfficiency(h20_table, NextPow2Above(std::floor(tokens_per_expert)));
+            r.gemm * GemmEfficiencyOfTable(h20_table, NextPow2Above(std::floor(tokens_per_expert)));
         const double shared = s.mbs * (ExpertGflop(b, m) / rate + load);
         const double routed = s.mbs * (ExpertGflop(b * k, m) / rate + load * g);
         // All-to-all.

@@ -13,7 +13,6 @@ double MaxBatch(const Model& model, const Gpu& gpu, const Scenario& scenario, do
 // SPEC §4 grouped-GEMM efficiency for a power-of-two bucket (QUIRKS Q4: names containing
 // "H20", which includes H200 and H20-3E, use the H20 table).
 double GemmEfficiency(std::string_view gpu_name, double bucket);
-double GemmEfficiency(bool h20_table, double bucket);
 // The smallest power of two strictly greater than n (0→1, 5→8, 8→16) (QUIRKS Q5).
 double NextPow2Above(double n);
 

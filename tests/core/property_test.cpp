@@ -1,0 +1,98 @@
+// Numeric safety: random configs drawn within the schema's ranges never produce NaN, ±Inf or
+// negative times, in any table.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "shallowsim/decode.h"
+#include "shallowsim/prefill.h"
+#include "shallowsim/sweep.h"
+#include "shallowsim/views.h"
+#include "test_util.h"
+
+namespace shallowsim {
+namespace {
+
+// A value within a field's range, biased towards the ends (where overflow would show).
+double Draw(std::mt19937_64& rng, double lo, double hi, bool whole) {
+  std::uniform_real_distribution<double> u(0, 1);
+  const double pick = u(rng);
+  double v;
+  if (pick < 0.15) {
+    v = lo;
+  } else if (pick < 0.3) {
+    v = hi;
+  } else if (lo > 0 && hi / lo > 1e3) {
+    v = lo * std::pow(hi / lo, u(rng));  // log-uniform over wide ranges
+  } else {
+    v = lo + (hi - lo) * u(rng);
+  }
+  if (whole) v = std::round(v);
+  return std::clamp(v, lo, hi);
+}
+
+Config RandomConfig(std::mt19937_64& rng) {
+  Config c;
+  for (const Field& f : Schema()) {
+    const bool whole = f.kind == FieldKind::kInt || f.kind == FieldKind::kBool ||
+                       f.kind == FieldKind::kIntList;
+    const double lo = f.min_exclusive ? std::nextafter(f.min, f.max) : f.min;
+    if (f.group == "View") continue;
+    if (f.kind == FieldKind::kInt || f.kind == FieldKind::kFloat || f.kind == FieldKind::kBool) {
+      SetNumber(c, f, Draw(rng, lo, f.max, whole));
+    } else if (f.kind == FieldKind::kIntList) {
+      std::vector<double>& items = c.scenario.*f.list;
+      items.clear();
+      for (int i = 0; i < 3; ++i) items.push_back(Draw(rng, lo, f.max, true));
+    }
+  }
+  c.model.n_dense_layers = std::min(c.model.n_dense_layers, c.model.n_layers);
+  c.model.n_activated_experts = std::min(c.model.n_activated_experts, c.model.n_routed_experts);
+  // One random GPU at the edges of the hw= ranges, plus the catalog.
+  Gpu g{"Edge", Draw(rng, 1, 1e6, true), 0, Draw(rng, 0.001, 1e7, false),
+        Draw(rng, 0.001, 1e7, false), 0, Draw(rng, 0.001, 1e6, false),
+        Draw(rng, 0.001, 1e7, false), Draw(rng, 0.001, 1e7, false), Draw(rng, 0.001, 1e7, false),
+        Draw(rng, 1, 1e6, true)};
+  g.comm_sm = std::floor(Draw(rng, 0, g.sm - 1, true));
+  g.fp4 = rng() % 2 ? 0 : Draw(rng, 0.001, 1e7, false);
+  c.hw.push_back(g);
+  return c;
+}
+
+void ExpectSafe(double v, bool time, const std::string& what) {
+  ASSERT_TRUE(std::isfinite(v)) << what;
+  if (time) ASSERT_GE(v, 0) << what;
+}
+
+TEST(Property, RandomValidConfigsGiveFiniteNonNegativeTimes) {
+  std::mt19937_64 rng(20261128);
+  int decode_rows = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    const Config c = RandomConfig(rng);
+    ASSERT_TRUE(Validate(c).empty()) << EncodeLink(c) << ": " << Validate(c)[0].message;
+    for (const PrefillRow& r : PrefillTable(c)) {
+      for (size_t col = 1; col < kPrefillColumns.size(); ++col) {
+        const std::string name(kPrefillColumns[col]);
+        ExpectSafe(PrefillValue(r, col), name.rfind("Overlap", 0) != 0, name + " " + EncodeLink(c));
+      }
+      ASSERT_GT(r.sum, 0);
+    }
+    const DecodeTable d = Decode(c);
+    decode_rows += static_cast<int>(d.rows.size());
+    for (const DecodeRow& r : d.rows) {
+      for (size_t col = 1; col < kDecodeColumns.size(); ++col) {
+        const std::string name(kDecodeColumns[col]);
+        ExpectSafe(DecodeValue(r, col), name != "Delta", name + " " + EncodeLink(c));
+      }
+      ASSERT_GT(r.tpot, 0);
+    }
+    for (const MaxBatchRow& r : MaxBatchTableOf(c).rows) ExpectSafe(r.max_batch, true, "MaxBatch");
+    // The round trip holds for random configs too.
+    ASSERT_EQ(testing::ConfigOf(EncodeLink(c)), c) << EncodeLink(c);
+  }
+  EXPECT_GT(decode_rows, 0);  // the draw reaches configs that fit in memory
+}
+
+}  // namespace
+}  // namespace shallowsim

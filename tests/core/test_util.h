@@ -1,0 +1,19 @@
+// Helpers shared by the core test suites.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "shallowsim/config.h"
+
+namespace shallowsim::testing {
+
+// A config from a link; fails the test when the link does not parse.
+inline Config ConfigOf(const std::string& link) {
+  const ParseResult r = ParseLink(link);
+  EXPECT_TRUE(r.ok()) << link << ": " << (r.errors.empty() ? "" : r.errors[0].message);
+  return r.config.value_or(Config{});
+}
+
+}  // namespace shallowsim::testing
