@@ -1,6 +1,8 @@
 // shallowsim: the command-line front end of the core (SPEC §7). Parses arguments, runs the
 // core, and prints one table; on bad input prints `error: <key>: <message>` lines and exits 2.
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +23,8 @@ constexpr std::string_view kUsage =
     "usage: shallowsim <prefill|decode|leaderboard|maxbatch|sweep|schema|link> [LINK]\n"
     "                  [--format md|csv|json]\n"
     "                  sweep: [--param NAME --from A --to B --step S] (default: the link's sweep=)\n"
-    "LINK: a share link, a #fragment or a bare k=v&... string; absent = defaults.\n";
+    "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
+    "      absent = defaults.\n";
 
 int Fail(const std::vector<ConfigError>& errors) {
   for (const ConfigError& e : errors) {
@@ -98,6 +101,10 @@ int Run(int argc, char** argv) {
 
   // The sweep options are folded into the link's sweep= key so one validator checks them.
   std::string text = link.value_or("");
+  if (text == "-") {  // the link on stdin, for links longer than an argument may be
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  }
   ParseResult parsed = ParseLink(text);
   if (!parsed.ok()) return Fail(parsed.errors);
   Config config = *parsed.config;

@@ -618,8 +618,12 @@ ParseResult ParseLink(std::string_view link) {
       error(ShowKey(segment.substr(0, eq)), "bad percent-encoding in the key");
       continue;
     }
+    if (key->empty()) {
+      error("link", "a segment has an empty key: " + Show(segment) + "; write key=value");
+      continue;
+    }
     if (eq == std::string_view::npos) {
-      error(*key, "has no value; write " + (key->empty() ? std::string("key") : *key) + "=value");
+      error(*key, "has no value; write " + *key + "=value");
       continue;
     }
     const std::optional<std::string> value = PercentDecode(segment.substr(eq + 1));
@@ -640,17 +644,19 @@ ParseResult ParseLink(std::string_view link) {
     }
   }
 
-  // The schema version comes first: a newer link is not read further.
+  // The schema version decides how to read the rest: a bad or newer one is the only error
+  // reported (a newer link may use keys this version does not know).
   if (auto it = values.find("v"); it != values.end()) {
     std::string why;
     const std::optional<double> v = ParseNumber(it->second, &why);
     if (!v || *v != std::floor(*v) || *v < 1) {
-      error("v", Show(it->second) + " is not a link version; this ShallowSim reads v=1");
+      result.errors = {{"v", Show(it->second) + " is not a link version; this ShallowSim reads v=1"}};
       return result;
     }
     if (*v > kLinkVersion) {
-      error("v", "link version " + FormatNumber(*v) +
-                     " is newer than this ShallowSim, which reads v=1; open it with a newer one");
+      result.errors = {{"v", "link version " + FormatNumber(*v) +
+                                 " is newer than this ShallowSim, which reads v=1; open it with "
+                                 "a newer one"}};
       return result;
     }
   }

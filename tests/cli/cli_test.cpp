@@ -1,0 +1,240 @@
+// The CLI contract (SPEC §7) against the real binary: formats, the seed's markdown table,
+// and exit 2 with one `error: key: message` line per problem for every hostile link.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "hostile.h"
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs the CLI with argv and stdin text; stdout and stderr go through temporary files.
+CliRun Cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  char in_path[] = "/tmp/shallowsim_in_XXXXXX";
+  char out_path[] = "/tmp/shallowsim_out_XXXXXX";
+  char err_path[] = "/tmp/shallowsim_err_XXXXXX";
+  const int in_fd = mkstemp(in_path), out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
+  if (write(in_fd, stdin_text.data(), stdin_text.size()) != static_cast<ssize_t>(stdin_text.size())) {
+    ADD_FAILURE() << "cannot write stdin";
+  }
+  lseek(in_fd, 0, SEEK_SET);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in_fd, 0);
+    dup2(out_fd, 1);
+    dup2(err_fd, 2);
+    std::vector<char*> argv{const_cast<char*>(SHALLOWSIM_CLI)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(SHALLOWSIM_CLI, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CliRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = Slurp(out_path);
+  r.err = Slurp(err_path);
+  for (int fd : {in_fd, out_fd, err_fd}) close(fd);
+  for (const char* p : {in_path, out_path, err_path}) unlink(p);
+  return r;
+}
+
+std::string GoldenFile(const std::string& name) {
+  return Slurp(std::string(SHALLOWSIM_GOLDEN_DIR) + "/" + name);
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  return s;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::stringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<std::string> Cells(const std::string& line, char sep) {
+  std::vector<std::string> cells;
+  std::stringstream in(line);
+  std::string cell;
+  while (std::getline(in, cell, sep)) cells.push_back(Trim(cell));
+  return cells;
+}
+
+// A markdown table as label → column → cell.
+std::map<std::string, std::map<std::string, std::string>> MarkdownTable(const std::string& text) {
+  std::map<std::string, std::map<std::string, std::string>> table;
+  std::vector<std::string> header;
+  for (const std::string& line : Lines(text)) {
+    if (line.empty()) break;  // the first table only
+    std::vector<std::string> cells = Cells(line.substr(1), '|');
+    if (header.empty()) {
+      header = cells;
+    } else if (cells[0].find("---") == std::string::npos) {
+      for (size_t c = 1; c < cells.size() && c < header.size(); ++c) table[cells[0]][header[c]] = cells[c];
+    }
+  }
+  return table;
+}
+
+TEST(Cli, PrefillMarkdownReproducesTheSeedTableDigitForDigit) {
+  const CliRun r = Cli({"prefill", Trim(GoldenFile("prefill_seed.link")), "--format", "md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto got = MarkdownTable(r.out);
+  const auto seed = MarkdownTable(GoldenFile("seed_prefill_table.md"));
+  ASSERT_EQ(seed.size(), 9u);
+  int compared = 0;
+  for (const auto& [label, columns] : seed) {
+    for (const auto& [column, value] : columns) {
+      if (column == "解释") continue;
+      ASSERT_TRUE(got.count(label)) << label;
+      ASSERT_TRUE(got.at(label).count(column)) << column;
+      EXPECT_EQ(got.at(label).at(column), value) << label << " / " << column;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 9 * 5);  // Layers + 4 GPUs
+  EXPECT_NE(r.out.find("PrefillTPS"), std::string::npos);
+}
+
+TEST(Cli, CsvPrintsSeventeenSignificantDigits) {
+  const CliRun r = Cli({"decode", "v=1", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0);
+  const std::vector<std::string> got = Lines(r.out);
+  const std::vector<std::string> want = Lines(GoldenFile("decode_default.decode.csv"));
+  ASSERT_EQ(got.size(), want.size());
+  EXPECT_EQ(got[0], want[0]);
+  for (size_t i = 1; i < got.size(); ++i) {
+    const std::vector<std::string> g = Cells(got[i], ','), w = Cells(want[i], ',');
+    ASSERT_EQ(g.size(), w.size());
+    EXPECT_EQ(g[0], w[0]);
+    for (size_t c = 1; c < g.size(); ++c) {
+      const double a = std::stod(g[c]), b = std::stod(w[c]);
+      EXPECT_LE(std::abs(a - b), std::max(1e-12, 1e-9 * std::abs(b))) << i << "," << c;
+    }
+  }
+}
+
+TEST(Cli, JsonIsOneObjectPerRow) {
+  const CliRun r = Cli({"leaderboard", "", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.front(), '[');
+  size_t objects = 0;
+  for (size_t at = 0; (at = r.out.find("{\"GPU\": ", at)) != std::string::npos; ++at) ++objects;
+  EXPECT_EQ(objects, 73u);
+  EXPECT_NE(r.out.find("\"Comm_Impact\": "), std::string::npos);
+}
+
+TEST(Cli, MaxBatchAndSweepColumns) {
+  const CliRun m = Cli({"maxbatch", "v=1&gpus=H800&ep=320&decode_tp=1", "--format", "csv"});
+  ASSERT_EQ(m.exit_code, 0);
+  EXPECT_EQ(Lines(m.out)[0], "GPU,EP,TP,MaxBatch");
+  EXPECT_EQ(Lines(m.out).size(), 2u);
+  const CliRun s = Cli({"sweep", "v=1&gpus=H20", "--param", "n_layers", "--from", "30", "--to", "34",
+                     "--step", "2", "--format", "csv"});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  const std::vector<std::string> lines = Lines(s.out);
+  EXPECT_EQ(lines[0].rfind("index_value,GPU,TP,EP,BatchSize,", 0), 0u);
+  EXPECT_EQ(lines[1].rfind("30,H20,", 0), 0u);
+  EXPECT_EQ(lines.back().rfind("34,H20,", 0), 0u);
+}
+
+TEST(Cli, SweepDefaultsToTheLinksSweepKey) {
+  const CliRun a = Cli({"sweep", "v=1&gpus=H800&sweep=seq_len:1024:1088:32", "--format", "csv"});
+  const CliRun b = Cli({"sweep", "v=1&gpus=H800", "--param", "seq_len", "--from", "1024", "--to",
+                     "1088", "--step", "32", "--format", "csv"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_EQ(Lines(a.out).back().rfind("1088,H800", 0), 0u);
+}
+
+TEST(Cli, LinkPrintsTheCanonicalFragment) {
+  const CliRun r = Cli({"link", "https://example.org/#seq_len=8192&v=1&bs=16,32,64,128,256,512"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "#v=1&seq_len=8192\n");
+}
+
+TEST(Cli, SchemaListsEveryKey) {
+  const CliRun r = Cli({"schema"});
+  ASSERT_EQ(r.exit_code, 0);
+  for (const char* key : {"\"seq_len\"", "\"hw\"", "\"gpus\"", "\"model\"", "\"discount\"", "\"zh\""}) {
+    EXPECT_NE(r.out.find(key), std::string::npos) << key;
+  }
+}
+
+TEST(Cli, BadArgumentsExitTwo) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{}, {"explode"}, {"decode", "--format", "xml"},
+                                             {"decode", "v=1", "v=1"}, {"sweep", "--step"}}) {
+    const CliRun r = Cli(args);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_EQ(r.err.rfind("error: ", 0), 0u) << r.err;
+  }
+  const CliRun sweep = Cli({"sweep", "v=1", "--param", "seq_len", "--step", "0"});
+  EXPECT_EQ(sweep.exit_code, 2);
+  EXPECT_NE(sweep.err.find("error: sweep: step 0 must be greater than 0"), std::string::npos);
+}
+
+class CliHostile : public ::testing::TestWithParam<shallowsim::testing::HostileLink> {};
+
+TEST_P(CliHostile, ExitsTwoWithOneLinePerProblemAndNoOutput) {
+  const auto& h = GetParam();
+  // Long links go through stdin: an argument is limited to 128 KiB by the kernel.
+  const bool long_link = h.link.size() > 100000;
+  const CliRun r = long_link ? Cli({"decode", "-", "--format", "csv"}, h.link)
+                          : Cli({"decode", h.link, "--format", "csv"});
+  if (h.key == "ok") {
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("nan"), std::string::npos);
+    EXPECT_EQ(r.out.find("inf"), std::string::npos);
+    return;
+  }
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << "no partial output";
+  bool found = false;
+  for (const std::string& line : Lines(r.err)) {
+    EXPECT_EQ(line.rfind("error: ", 0), 0u) << line;
+    found = found || (line.rfind("error: " + h.key + ": ", 0) == 0 && line.find(h.words) != std::string::npos);
+  }
+  EXPECT_TRUE(found) << "want error: " << h.key << ": …" << h.words << "…\ngot:\n" << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Links, CliHostile,
+                         ::testing::ValuesIn(shallowsim::testing::HostileLinks(SHALLOWSIM_HOSTILE_LINKS)),
+                         [](const auto& info) {
+                           std::string name = info.param.name;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
