@@ -159,7 +159,8 @@ val Compute(const std::string& link, val tables) {
   return out;
 }
 
-// sweep(link): the link's sweep= over its config; rows as the decode columns plus index_value.
+// sweep(link): the link's sweep= over its config, as the full table (best row per GPU × batch
+// × EP at each point, SPEC §5) with the swept value per row in `index`; for CSV export.
 val SweepVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
@@ -183,6 +184,59 @@ val SweepVal(const std::string& link) {
   if (!finite) {
     return Failure({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
   }
+  return out;
+}
+
+// sweepSeries(link): the chart's data for the link's sweep=, metric= and sweep_bs=: for each
+// GPU × EP line the metric of the best row at each point. All points are computed; only the
+// plotted values cross. `present` is 0 where the batch does not fit in memory at that point.
+val SweepSeriesVal(const std::string& link) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  const Config& config = *parsed.config;
+  const SweepSpec& spec = config.view.sweep;
+  const int metric = DecodeColumnIndex(config.view.metric);
+  const std::vector<double> points = SweepPoints(spec);
+  const std::vector<Gpu> gpus = SelectedGpus(config);
+  const std::vector<double>& eps = config.scenario.ep;
+  const size_t n_points = points.size(), n_ep = eps.size();
+  std::vector<double> y(gpus.size() * n_ep * n_points, 0.0), tp(y.size(), 0.0);
+  std::vector<uint8_t> present(y.size(), 0);
+  std::vector<int> gpu_index;
+  size_t point = 0;
+  bool finite = true;
+  const std::vector<ConfigError> errors =
+      SweepEach(config, spec, [&](double, const std::vector<DecodeRow>& rows) {
+        for (const DecodeRow& r : rows) {
+          if (r.batch != config.view.sweep_bs) continue;
+          size_t e = 0;
+          while (e < n_ep && eps[e] != r.ep) ++e;
+          const size_t at = (static_cast<size_t>(r.gpu) * n_ep + e) * n_points + point;
+          y[at] = DecodeValue(r, static_cast<size_t>(metric));
+          tp[at] = r.tp;
+          present[at] = 1;
+          if (!std::isfinite(y[at])) finite = false;
+        }
+        ++point;
+      });
+  if (!errors.empty()) return Failure(errors);
+  if (!finite) {
+    return Failure({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
+  }
+  std::vector<std::string> names;
+  for (const Gpu& g : gpus) names.push_back(g.name);
+  val out = val::object();
+  out.set("ok", true);
+  out.set("errors", val::array());
+  out.set("param", spec.param);
+  out.set("metric", config.view.metric);
+  out.set("batch", config.view.sweep_bs);
+  out.set("x", Typed<F64>(points));
+  out.set("gpus", Strings(names));
+  out.set("eps", Typed<F64>(eps));
+  out.set("y", Typed<F64>(y));
+  out.set("tp", Typed<F64>(tp));
+  out.set("present", val::global("Uint8Array").new_(emscripten::typed_memory_view(present.size(), present.data())).template call<val>("slice"));
   return out;
 }
 
@@ -256,6 +310,7 @@ val GpuFieldNames() {
 EMSCRIPTEN_BINDINGS(shallowsim) {
   emscripten::function("compute", &Compute);
   emscripten::function("sweep", &SweepVal);
+  emscripten::function("sweepSeries", &SweepSeriesVal);
   emscripten::function("schema", &SchemaVal);
   emscripten::function("catalog", &CatalogVal);
   emscripten::function("presets", &PresetsVal);
