@@ -251,8 +251,8 @@ std::string PrefillMarkdown(const std::vector<PrefillRow>& rows, const Model& mo
 std::string SchemaJson() {
   const Config defaults;
   std::string out = "{\n \"version\": " + std::to_string(kLinkVersion) + ",\n \"fields\": [";
-  const char* kinds[] = {"int", "float", "bool", "int_list", "name_list", "choice", "hw_rows",
-                         "sweep"};
+  const char* kinds[] = {"int",         "float",   "bool",  "int_list", "name_list",
+                         "choice",      "choice_list", "hw_rows", "sweep", "link"};
   bool first = true;
   for (const Field& f : Schema()) {
     out += first ? "\n  {" : ",\n  {";

@@ -6,6 +6,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -187,21 +188,35 @@ val SweepVal(const std::string& link) {
   return out;
 }
 
-// sweepSeries(link): the chart's data for the link's sweep=, metric= and sweep_bs=: for each
-// GPU × EP line the metric of the best row at each point. All points are computed; only the
-// plotted values cross. `present` is 0 where the batch does not fit in memory at that point.
+// sweepSeries(link): the chart's data for the link's sweep=, metric=, sweep_bs= and sweep_ep=:
+// for each metric × GPU × EP line the value of the best row at each point. The whole sweep is
+// computed; only the plotted values cross. `present` is 0 where the batch does not fit.
 val SweepSeriesVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
-  const Config& config = *parsed.config;
+  // The sweep runs over the config's EP and batch lists plus the plotted ones.
+  Config config = *parsed.config;
+  for (double e : config.view.sweep_ep) {
+    std::vector<double>& ep = config.scenario.ep;
+    if (std::find(ep.begin(), ep.end(), e) == ep.end()) ep.push_back(e);
+  }
+  std::vector<double>& bs = config.scenario.bs;
+  if (std::find(bs.begin(), bs.end(), config.view.sweep_bs) == bs.end()) {
+    bs.push_back(config.view.sweep_bs);
+  }
   const SweepSpec& spec = config.view.sweep;
-  const int metric = DecodeColumnIndex(config.view.metric);
   const std::vector<double> points = SweepPoints(spec);
   const std::vector<Gpu> gpus = SelectedGpus(config);
-  const std::vector<double>& eps = config.scenario.ep;
+  const std::vector<double>& eps = config.view.sweep_ep;
+  const size_t n_metrics = config.view.metric.size();
+  std::vector<int> metrics;
+  for (const std::string& m : config.view.metric) metrics.push_back(DecodeColumnIndex(m));
   const size_t n_points = points.size(), n_ep = eps.size();
-  std::vector<double> y(gpus.size() * n_ep * n_points, 0.0), tp(y.size(), 0.0);
-  std::vector<uint8_t> present(y.size(), 0);
+  // y[((metric · gpus + gpu) · eps + ep) · points + point]; tp and present without the metric.
+  std::vector<double> y(n_metrics * gpus.size() * n_ep * n_points, 0.0);
+  std::vector<double> tp(gpus.size() * n_ep * n_points, 0.0);
+  std::vector<uint8_t> present(tp.size(), 0);
+  const size_t plane = tp.size();
   std::vector<int> gpu_index;
   size_t point = 0;
   bool finite = true;
@@ -211,11 +226,15 @@ val SweepSeriesVal(const std::string& link) {
           if (r.batch != config.view.sweep_bs) continue;
           size_t e = 0;
           while (e < n_ep && eps[e] != r.ep) ++e;
+          if (e == n_ep) continue;  // an EP of the table that is not plotted
           const size_t at = (static_cast<size_t>(r.gpu) * n_ep + e) * n_points + point;
-          y[at] = DecodeValue(r, static_cast<size_t>(metric));
+          for (size_t m = 0; m < n_metrics; ++m) {
+            const double v = DecodeValue(r, static_cast<size_t>(metrics[m]));
+            y[m * plane + at] = v;
+            if (!std::isfinite(v)) finite = false;
+          }
           tp[at] = r.tp;
           present[at] = 1;
-          if (!std::isfinite(y[at])) finite = false;
         }
         ++point;
       });
@@ -229,7 +248,7 @@ val SweepSeriesVal(const std::string& link) {
   out.set("ok", true);
   out.set("errors", val::array());
   out.set("param", spec.param);
-  out.set("metric", config.view.metric);
+  out.set("metrics", Strings(config.view.metric));
   out.set("batch", config.view.sweep_bs);
   out.set("x", Typed<F64>(points));
   out.set("gpus", Strings(names));
@@ -241,8 +260,8 @@ val SweepSeriesVal(const std::string& link) {
 }
 
 val SchemaVal() {
-  static const char* kKinds[] = {"int",   "float",     "bool",    "int_list",
-                                 "name_list", "choice", "hw_rows", "sweep"};
+  static const char* kKinds[] = {"int",    "float",       "bool",    "int_list", "name_list",
+                                 "choice", "choice_list", "hw_rows", "sweep",    "link"};
   const Config defaults;
   val out = val::array();
   size_t i = 0;

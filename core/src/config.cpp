@@ -54,7 +54,7 @@ std::vector<Field> MakeSchema() {
        "丢弃 TPS（每用户）不高于此值的 decode 行", &Scenario::tps_limit});
   // Model
   add({"model", K::kChoice, "Model", 0, 0, false, "", "Model preset; model keys override it",
-       "模型预设；单独的模型参数会覆盖它", {}, nullptr, &Config::preset});
+       "模型预设；单独的模型参数会覆盖它", {}, {}, &Config::preset});
   add({"dim", K::kInt, "Model", 1, 65536, false, "", "Hidden size", "隐藏层维度", &Model::dim});
   add({"inter_dim", K::kInt, "Model", 1, 1048576, false, "", "Dense-layer FFN size",
        "Dense 层 FFN 维度", &Model::inter_dim});
@@ -98,7 +98,7 @@ std::vector<Field> MakeSchema() {
   // Hardware
   add({"gpus", K::kNameList, "Hardware", 0, 0, false, "",
        "GPUs shown in the tables, in order (default: all)",
-       "表格中显示的 GPU 及顺序（默认：全部）"});
+       "表格中显示的 GPU 及顺序（默认：全部）", {}, {}, {}, &Config::gpus});
   add({"hw", K::kHwRows, "Hardware", 0, 0, false, "",
        "Add or replace a GPU: NAME,sm,comm_sm,fp16,fp8,fp4,mem,mem_bw,nvlink_bw,pcie_bw,"
        "gpu_per_node (TFLOPS, GB, GB/s)",
@@ -124,15 +124,29 @@ std::vector<Field> MakeSchema() {
        "Usable fraction of GPU memory", "GPU 显存可用比例", &Scenario::mem_util});
   // View
   add({"view", K::kChoice, "View", 0, 0, false, "", "Which view the page opens",
-       "页面打开的视图", {}, nullptr, &View::view});
+       "页面打开的视图", {}, {}, &View::view});
   add({"sweep", K::kSweep, "View", 0, 0, false, "", "Sweep: key:from:to:step (to included)",
        "扫描：参数:起点:终点:步长（含终点）"});
-  add({"metric", K::kChoice, "View", 0, 0, false, "", "Decode column plotted by the sweep",
-       "扫描图的纵轴（decode 列）", {}, nullptr, &View::metric});
+  add({"metric", K::kChoiceList, "View", 0, 0, false, "",
+       "Decode columns plotted by the sweep (comma-separated)",
+       "扫描图的纵轴（decode 列，逗号分隔）", {}, {}, {}, &View::metric});
   add({"sweep_bs", K::kInt, "View", 1, 1048576, false, "requests",
        "Batch size plotted by the sweep", "扫描图使用的批大小", &View::sweep_bs});
-  add({"lang", K::kChoice, "View", 0, 0, false, "", "Page language", "页面语言", {}, nullptr,
+  add({"sweep_ep", K::kIntList, "View", 1, 65536, false, "GPUs",
+       "EP sizes drawn as lines by the sweep",
+       "扫描图中绘制的 EP 规模", {}, &View::sweep_ep});
+  add({"sweep_group", K::kChoice, "View", 0, 0, false, "",
+       "Sweep panels: one per GPU with a line per EP, or one per EP with a line per GPU",
+       "扫描图分面：每个 GPU 一张图（每个 EP 一条线），或每个 EP 一张图（每个 GPU 一条线）", {},
+       {}, &View::sweep_group});
+  add({"tps_floor", K::kFloat, "View", 0, 1e12, false, "tok/s",
+       "Frontier: the per-user TPS an interactive service needs",
+       "前沿图：交互式服务所需的每用户 TPS 下限", &View::tps_floor});
+  add({"lang", K::kChoice, "View", 0, 0, false, "", "Page language", "页面语言", {}, {},
        &View::lang});
+  add({"base", K::kLink, "View", 0, 0, false, "",
+       "A/B baseline: another configuration's fragment, compared with this one",
+       "A/B 基线：另一组配置的链接片段，与当前配置对比"});
   return f;
 }
 
@@ -386,6 +400,7 @@ std::vector<std::string> Choices(const Field& field) {
   if (field.key == "view") {
     return {"prefill", "decode", "leaderboard", "maxbatch", "sweep", "frontier"};
   }
+  if (field.key == "sweep_group") return {"gpu", "ep"};
   if (field.key == "metric") {
     std::vector<std::string> out;
     for (size_t i = 4; i < kDecodeColumns.size(); ++i) out.emplace_back(kDecodeColumns[i]);
@@ -407,6 +422,16 @@ double GetNumber(const Config& c, const Field& f) {
       f.number);
 }
 
+const std::vector<double>& GetList(const Config& c, const Field& f) {
+  if (auto* m = std::get_if<std::vector<double> Scenario::*>(&f.list)) return c.scenario.**m;
+  return c.view.*std::get<std::vector<double> View::*>(f.list);
+}
+
+std::vector<double>& MutableList(Config& c, const Field& f) {
+  if (auto* m = std::get_if<std::vector<double> Scenario::*>(&f.list)) return c.scenario.**m;
+  return c.view.*std::get<std::vector<double> View::*>(f.list);
+}
+
 void SetNumber(Config& c, const Field& f, double value) {
   std::visit(
       [&](auto member) {
@@ -424,6 +449,32 @@ std::string* TextOf(Config& c, const Field& f) {
   if (auto* m = std::get_if<std::string View::*>(&f.text)) return &(c.view.**m);
   return nullptr;
 }
+const std::string& TextOf(const Config& c, const Field& f) {
+  return *TextOf(const_cast<Config&>(c), f);  // same member, read only
+}
+std::vector<std::string>& NamesOf(Config& c, const Field& f) {
+  if (auto* m = std::get_if<std::vector<std::string> Config::*>(&f.names)) return c.**m;
+  return c.view.*std::get<std::vector<std::string> View::*>(f.names);
+}
+const std::vector<std::string>& NamesOf(const Config& c, const Field& f) {
+  return NamesOf(const_cast<Config&>(c), f);  // same member, read only
+}
+
+// A fragment as the value of one key: everything but unreserved characters escaped.
+std::string PercentEncode(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == ',' || c == ':') {
+      out += ch;
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
 }  // namespace
 
 std::string FieldText(const Config& c, const Field& f) {
@@ -434,13 +485,16 @@ std::string FieldText(const Config& c, const Field& f) {
       return FormatNumber(GetNumber(c, f));
     case K::kIntList: {
       std::vector<std::string> items;
-      for (double v : c.scenario.*f.list) items.push_back(FormatNumber(v));
+      for (double v : GetList(c, f)) items.push_back(FormatNumber(v));
       return Join(items, ",");
     }
     case K::kNameList:
-      return Join(c.gpus, ",");
+    case K::kChoiceList:
+      return Join(NamesOf(c, f), ",");
     case K::kChoice:
-      return *TextOf(const_cast<Config&>(c), f);
+      return TextOf(c, f);
+    case K::kLink:
+      return PercentEncode(c.view.base);
     case K::kHwRows: {
       std::vector<std::string> rows;
       for (const Gpu& g : c.hw) rows.push_back(HwText(g));
@@ -469,7 +523,7 @@ std::vector<ConfigError> Validate(const Config& c) {
         break;
       }
       case K::kIntList: {
-        const std::vector<double>& items = c.scenario.*f.list;
+        const std::vector<double>& items = GetList(c, f);
         if (items.empty()) error(f.key, "is empty; give at least one value");
         if (items.size() > kMaxListItems) {
           error(f.key, "has " + std::to_string(items.size()) + " items; at most " +
@@ -483,7 +537,7 @@ std::vector<ConfigError> Validate(const Config& c) {
         break;
       }
       case K::kChoice: {
-        const std::string& value = *TextOf(const_cast<Config&>(c), f);
+        const std::string& value = TextOf(c, f);
         const std::vector<std::string> allowed = Choices(f);
         if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
           error(f.key, Show(value) + " is not known; allowed: " + Join(allowed, ", "));
@@ -506,6 +560,29 @@ std::vector<ConfigError> Validate(const Config& c) {
                                " is already defined by row " + std::to_string(j + 1));
             }
           }
+        }
+        break;
+      }
+      case K::kChoiceList: {
+        const std::vector<std::string>& items = NamesOf(c, f);
+        const std::vector<std::string> allowed = Choices(f);
+        if (items.empty()) error(f.key, "is empty; give at least one of: " + Join(allowed, ", "));
+        for (size_t i = 0; i < items.size() && i < kMaxListItems; ++i) {
+          if (std::find(allowed.begin(), allowed.end(), items[i]) == allowed.end()) {
+            error(f.key, Show(items[i]) + " is not known; allowed: " + Join(allowed, ", "));
+          } else if (std::find(items.begin(), items.begin() + i, items[i]) != items.begin() + i) {
+            error(f.key, Show(items[i]) + " is listed twice");
+          }
+        }
+        if (items.size() > kMaxListItems) error(f.key, "has too many items");
+        break;
+      }
+      case K::kLink: {
+        if (c.view.base.empty()) break;
+        const ParseResult inner = ParseLink(c.view.base);
+        for (const ConfigError& e : inner.errors) error(f.key, e.key + ": " + e.message);
+        if (inner.ok() && !inner.config->view.base.empty()) {
+          error(f.key, "a baseline cannot carry a baseline of its own");
         }
         break;
       }
@@ -727,10 +804,11 @@ ParseResult ParseLink(std::string_view link) {
             ok = false;
           }
         }
-        if (ok) c.scenario.*f.list = std::move(items);
+        if (ok) MutableList(c, f) = std::move(items);
         break;
       }
-      case K::kNameList: {
+      case K::kNameList:
+      case K::kChoiceList: {
         const std::vector<std::string_view> parts = Split(value, ',');
         if (parts.size() > kMaxListItems) {
           error(key, "has " + std::to_string(parts.size()) + " items; at most " +
@@ -745,14 +823,27 @@ ParseResult ParseLink(std::string_view link) {
           }
         }
         if (ok) {
-          c.gpus.clear();
-          for (std::string_view p : parts) c.gpus.emplace_back(p);
+          std::vector<std::string>& names = NamesOf(c, f);
+          names.clear();
+          for (std::string_view p : parts) names.emplace_back(p);
         }
         break;
       }
       case K::kChoice:
         *TextOf(c, f) = value;
         break;
+      case K::kLink: {
+        // The baseline is a whole link of its own, validated and kept in canonical form.
+        const ParseResult inner = ParseLink(value);
+        for (const ConfigError& e : inner.errors) error(key, e.key + ": " + e.message);
+        if (!inner.ok()) break;
+        if (!inner.config->view.base.empty()) {
+          error(key, "a baseline cannot carry a baseline of its own");
+          break;
+        }
+        c.view.base = EncodeLink(*inner.config);
+        break;
+      }
       case K::kSweep: {
         const std::vector<std::string_view> parts = Split(value, ':');
         if (parts.size() != 4) {

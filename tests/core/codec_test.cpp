@@ -67,6 +67,9 @@ TEST(Codec, RoundTripIsExact) {
       "v=1&hw=H200,132,20,989,1979,0,141,9999,450,50,8",
       "v=1&discount=0.3333333333333333&mem_util=1&min_ar_time=0",
       "v=1&view=sweep&sweep=n_layers:30:254:2&metric=TPS&sweep_bs=64&lang=zh",
+      "v=1&view=sweep&metric=TPS,Total&sweep_ep=72,320&sweep_group=ep&tps_floor=20",
+      "v=1&seq_len=8192&base=v%3D1%26seq_len%3D4096%26gpus%3DH200%2CH800",
+      "v=1&base=seq_len%3D4096%26hw%3DX1%2C132%2C20%2C989%2C1979%2C0%2C141%2C4800%2C450%2C50%2C8",
   };
   for (const std::string& link : links) {
     const Config c = ConfigOf(link);
@@ -91,6 +94,13 @@ TEST(Codec, NumbersRoundTripBitForBit) {
   EXPECT_EQ(FormatNumber(1200), "1200");
   EXPECT_EQ(FormatNumber(0.0001), "0.0001");
   EXPECT_EQ(FormatNumber(1e20), "1e+20");
+}
+
+TEST(Codec, BaselineIsKeptCanonical) {
+  const Config c = ConfigOf("v=1&base=seq_len%3D4096%26v%3D1%26bs%3D16,32,64,128,256,512");
+  EXPECT_EQ(c.view.base, "v=1&seq_len=4096");
+  EXPECT_EQ(EncodeLink(c), "v=1&base=v%3D1%26seq_len%3D4096");
+  EXPECT_EQ(ConfigOf(c.view.base).scenario.seq_len, 4096);
 }
 
 TEST(Codec, PresetSetsTheModelAndKeysOverrideIt) {
@@ -212,6 +222,10 @@ TEST(CodecErrors, ViewKeys) {
   ExpectError("v=1&view=chart", "view", "allowed: prefill");
   ExpectError("v=1&lang=fr", "lang", "allowed: en, zh");
   ExpectError("v=1&metric=Speed", "metric", "allowed:");
+  ExpectError("v=1&metric=TPS,TPS", "metric", "listed twice");
+  ExpectError("v=1&sweep_group=gpus", "sweep_group", "allowed: gpu, ep");
+  ExpectError("v=1&base=v%3D1%26base%3Dv%253D1", "base", "cannot carry a baseline");
+  ExpectError("v=1&base=seq_len%3Dabc", "base", "seq_len: 'abc' is not a decimal number");
   ExpectError("v=1&sweep=seq_len:1:2", "sweep", "not key:from:to:step");
   ExpectError("v=1&sweep=gpus:1:2:1", "sweep", "cannot sweep");
   ExpectError("v=1&sweep=seq_len:100:10:1", "sweep", "must not exceed");

@@ -42,7 +42,7 @@ Config RandomConfig(std::mt19937_64& rng) {
     if (f.kind == FieldKind::kInt || f.kind == FieldKind::kFloat || f.kind == FieldKind::kBool) {
       SetNumber(c, f, Draw(rng, lo, f.max, whole));
     } else if (f.kind == FieldKind::kIntList) {
-      std::vector<double>& items = c.scenario.*f.list;
+      std::vector<double>& items = MutableList(c, f);
       items.clear();
       for (int i = 0; i < 3; ++i) items.push_back(Draw(rng, lo, f.max, true));
     }

@@ -52,9 +52,13 @@ struct SweepSpec {
 struct View {
   std::string view = "prefill";
   SweepSpec sweep;
-  std::string metric = "Total";
-  double sweep_bs = 128;
+  std::vector<std::string> metric = {"Total"};  // decode columns plotted by the sweep
+  double sweep_bs = 128;                        // the batch size the sweep plots
+  std::vector<double> sweep_ep = {36, 72, 144, 320};  // EP lines of the sweep (within ep)
+  std::string sweep_group = "gpu";  // gpu: a panel per GPU, a line per EP; ep: the reverse
+  double tps_floor = 0;             // frontier: the per-user TPS an interactive service needs
   std::string lang = "en";
+  std::string base;  // A/B: the baseline's canonical fragment; empty = no comparison
 
   friend bool operator==(const View&, const View&) = default;
 };
@@ -77,19 +81,24 @@ std::vector<Gpu> SelectedGpus(const Config& config);
 
 // ---- The schema: one descriptor per link key -------------------------------------------------
 enum class FieldKind {
-  kInt,       // whole number
-  kFloat,     // real number
-  kBool,      // 0 or 1
-  kIntList,   // comma-separated whole numbers
-  kNameList,  // comma-separated GPU names
-  kChoice,    // one of a fixed list of words
-  kHwRows,    // repeatable `hw=NAME,sm,...` rows
-  kSweep,     // key:from:to:step
+  kInt,         // whole number
+  kFloat,       // real number
+  kBool,        // 0 or 1
+  kIntList,     // comma-separated whole numbers
+  kNameList,    // comma-separated GPU names
+  kChoice,      // one of a fixed list of words
+  kChoiceList,  // comma-separated words of a fixed list
+  kHwRows,      // repeatable `hw=NAME,sm,...` rows
+  kSweep,       // key:from:to:step
+  kLink,        // a whole config as a percent-encoded fragment (the A/B baseline)
 };
 
 using NumberRef = std::variant<std::monostate, double Model::*, double Scenario::*, double View::*>;
-using ListRef = std::vector<double> Scenario::*;
+using ListRef = std::variant<std::monostate, std::vector<double> Scenario::*,
+                             std::vector<double> View::*>;
 using TextRef = std::variant<std::monostate, std::string Config::*, std::string View::*>;
+using NamesRef = std::variant<std::monostate, std::vector<std::string> Config::*,
+                              std::vector<std::string> View::*>;
 
 struct Field {
   std::string_view key;
@@ -102,8 +111,9 @@ struct Field {
   std::string_view help_en;
   std::string_view help_zh;
   NumberRef number{};
-  ListRef list = nullptr;
+  ListRef list{};
   TextRef text{};
+  NamesRef names{};
 };
 
 // Every link key except `v` and `hw`-row internals, in form order.
@@ -121,6 +131,8 @@ inline constexpr double kMaxSweepPoints = 4096;
 // Field accessors used by the codec, the sweep and the bindings.
 double GetNumber(const Config& config, const Field& field);
 void SetNumber(Config& config, const Field& field, double value);
+const std::vector<double>& GetList(const Config& config, const Field& field);
+std::vector<double>& MutableList(Config& config, const Field& field);
 // The value of a field as it is written in a link (`hw` rows joined by '&hw=').
 std::string FieldText(const Config& config, const Field& field);
 

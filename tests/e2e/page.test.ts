@@ -1,0 +1,231 @@
+// The built page in Chromium: golden numbers on screen, links, errors, safety, sub-paths.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, ready, watchedPage, type Watched } from './browser';
+// @ts-expect-error: a plain ES module without types, shared with screenshot.mjs
+import { serveStatic } from './static-server.mjs';
+
+const base = inject('baseUrl');
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const golden = (name: string) => readFileSync(`${repoRoot}/tests/golden/${name}`, 'utf8').replace(/\r/g, '');
+const SEED = golden('prefill_seed.link').trim();
+
+let browser: Browser;
+const opened: Watched[] = [];
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(hash: string, viewport?: { width: number; height: number }): Promise<Watched> {
+  const w = await watchedPage(browser, viewport);
+  opened.push(w);
+  await w.page.goto(`${base}${hash}`);
+  await ready(w.page);
+  return w;
+}
+
+function close(actual: number, expected: number): boolean {
+  const diff = Math.abs(actual - expected);
+  return diff <= 1e-12 || diff <= 1e-9 * Math.max(Math.abs(actual), Math.abs(expected));
+}
+
+const cellValues = (page: Page, table: string) =>
+  page.$$eval(`${table} [data-value]`, (cells) => cells.map((c) => c.getAttribute('data-value')));
+const hashOf = (page: Page) => new URL(page.url()).hash;
+
+describe('numbers on screen', () => {
+  it('the seed link shows the golden prefill table, at 1e-9 and rounded to 6 decimals', async () => {
+    const { page, consoleErrors } = await open(`#${SEED}`);
+    const cells = await page.$$eval('#prefill-table td[data-gpu]', (tds) =>
+      tds.map((td) => ({
+        gpu: td.getAttribute('data-gpu') ?? '',
+        metric: td.getAttribute('data-metric') ?? '',
+        value: td.getAttribute('data-value') ?? '',
+        text: td.textContent ?? '',
+      })),
+    );
+    const [head, ...lines] = golden('prefill_seed.prefill.csv').trim().split('\n');
+    const columns = (head ?? '').split(',');
+    const expected = new Map<string, number>();
+    for (const line of lines) {
+      const [gpu, ...values] = line.split(',');
+      values.forEach((v, i) => expected.set(`${gpu}|${columns[i + 1]}`, Number(v)));
+    }
+    expect(cells).toHaveLength(expected.size);
+    const problems = cells.filter((c) => {
+      const want = expected.get(`${c.gpu}|${c.metric}`);
+      return want === undefined || !close(Number(c.value), want) || c.text !== Number(c.value).toFixed(6) || c.text !== want.toFixed(6);
+    });
+    expect(problems).toEqual([]);
+    const headers = await page.$$eval('#prefill-table thead th', (ths) => ths.map((th) => th.textContent));
+    expect(headers.slice(0, 2)).toEqual(['GPU', 'Layers']);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the default page loads with only its own files and no console errors', async () => {
+    const { page, consoleErrors, requests } = await open('');
+    expect(await page.getAttribute('#decode-table', 'data-rows')).toBe('855');
+    expect(await page.getAttribute('#leaderboard-table', 'data-rows')).toBe('73');
+    await page.waitForLoadState('networkidle');
+    const origin = new URL(base).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    // An empty fragment means defaults; the address bar stays clean.
+    expect(hashOf(page)).toBe('');
+  });
+});
+
+describe('links', () => {
+  it('an input change writes the canonical fragment, updates the tables and survives a reload', async () => {
+    const { page, consoleErrors } = await open('');
+    const prefillBefore = await cellValues(page, '#prefill-table');
+    const decodeBefore = await cellValues(page, '#decode-table');
+    await page.fill('#field-seq_len', '8192');
+    await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192');
+    const prefillAfter = await cellValues(page, '#prefill-table');
+    expect(prefillAfter).not.toEqual(prefillBefore);
+    expect(await cellValues(page, '#decode-table')).not.toEqual(decodeBefore);
+
+    await page.click('#tab-decode');
+    await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192&view=decode');
+    const rows = await page.getAttribute('#decode-table', 'data-rows');
+    await page.reload();
+    await ready(page);
+    expect(await page.inputValue('#field-seq_len')).toBe('8192');
+    expect(await page.getAttribute('#tab-decode', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#decode-table')).toBe(true);
+    expect(await page.getAttribute('#decode-table', 'data-rows')).toBe(rows);
+    expect(await cellValues(page, '#prefill-table')).toEqual(prefillAfter);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a malformed link lists each problem and keeps the last good tables', async () => {
+    const { page } = await open('#v=1&seq_len=8192&view=decode');
+    const prefill = await cellValues(page, '#prefill-table');
+    const rows = await page.getAttribute('#decode-table', 'data-rows');
+    await page.evaluate(() => {
+      location.hash = '#v=1&seq_len=abc&tp=0&foo=1';
+    });
+    await page.waitForSelector('#config-errors li >> nth=2');
+    const items = await page.$$eval('#config-errors li', (lis) =>
+      lis.map((li) => ({ key: li.getAttribute('data-key'), text: li.textContent ?? '' })),
+    );
+    expect(items.map((i) => i.key).sort()).toEqual(['foo', 'seq_len', 'tp']);
+    expect(items.find((i) => i.key === 'seq_len')?.text).toContain("'abc'");
+    expect(items.find((i) => i.key === 'tp')?.text).toMatch(/out of range/);
+    expect(await page.isVisible('#config-errors')).toBe(true);
+    expect(await page.textContent('#field-tp-error')).toMatch(/out of range/);
+    expect(await cellValues(page, '#prefill-table')).toEqual(prefill);
+    expect(await page.getAttribute('#decode-table', 'data-rows')).toBe(rows);
+    // The link names no view: the prefill tab, with the last good numbers.
+    expect(await page.isVisible('#prefill-table')).toBe(true);
+    // The raw fragment stays, so a reload shows the same problems.
+    expect(hashOf(page)).toBe('#v=1&seq_len=abc&tp=0&foo=1');
+    await page.reload();
+    await ready(page);
+    expect(await page.$$eval('#config-errors li', (lis) => lis.length)).toBe(3);
+  });
+
+  it('v=2 shows the error, not a blank page', async () => {
+    const { page, consoleErrors } = await open('#v=2');
+    expect(await page.textContent('#config-errors')).toMatch(/newer/);
+    expect(await page.isVisible('#field-seq_len')).toBe(true);
+    expect(await page.isVisible('#model-notes')).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('markup in a link never runs and shows as text', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const hash = `#v=1&gpus=${encodeURIComponent(payload)}&hw=${encodeURIComponent(`${payload},1,0,1,1,0,1,1,1,1,8`)}`;
+    const { page } = await open(hash);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.$$('img')).toHaveLength(0);
+    const text = await page.textContent('#config-errors');
+    expect(text).toContain(payload);
+  });
+});
+
+describe('the decode table', () => {
+  it('renders only the rows in view, at the row height it assumes, down to the last row', async () => {
+    const { page } = await open('#v=1&view=decode');
+    const rendered = await page.$$eval('#decode-table tbody tr:not(.spacer)', (trs) => trs.length);
+    expect(rendered).toBeLessThan(120);
+    const height = await page.$eval('#decode-table tbody tr:not(.spacer)', (tr) => tr.getBoundingClientRect().height);
+    expect(height).toBe(28);
+    await page.$eval('#decode-table', (t) => {
+      const box = t.parentElement as HTMLElement;
+      box.scrollTop = box.scrollHeight;
+    });
+    await page.waitForFunction(() => !document.querySelector('#decode-table tbody tr.spacer:last-child'));
+    const last = await page.$eval('#decode-table tbody tr:last-child', (tr) => ({
+      gpu: tr.querySelector('th')?.textContent,
+      total: tr.children[18]?.getAttribute('data-value'),
+    }));
+    const lines = golden('decode_default.decode.csv').trim().split('\n');
+    const cells = (lines[lines.length - 1] ?? '').split(',');
+    expect(last.gpu).toBe(cells[0]);
+    expect(close(Number(last.total), Number(cells[18]))).toBe(true);
+  });
+
+  it('sorts from the keyboard and filters', async () => {
+    const { page } = await open('#v=1&view=decode');
+    await page.focus('#decode-table thead th:nth-child(19) button');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#decode-table thead th:nth-child(19)', 'aria-sort')).toBe('descending');
+    const top = await page.$eval('#decode-table tbody tr:first-child', (tr) => tr.querySelector('th')?.textContent);
+    expect(top).toBe('RubinU-NVL576');
+    await page.selectOption('#panel-decode select[data-filter="ep"]', '8');
+    const rows = Number(await page.getAttribute('#decode-table', 'data-rows'));
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(855);
+  });
+
+  it('input to updated tables stays within a frame (median)', async () => {
+    const { page } = await open('#v=1&view=decode');
+    const times = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#field-seq_len');
+      if (!input) throw new Error('no seq_len');
+      const out: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const t0 = performance.now();
+        input.value = String(4000 + (i % 7) * 100);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        document.querySelector('#decode-table')?.getBoundingClientRect();
+        out.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      return out.sort((a, b) => a - b);
+    });
+    const median = times[Math.floor(times.length / 2)] ?? Infinity;
+    console.log(`input → update: median ${median.toFixed(2)} ms, p90 ${(times[Math.floor(times.length * 0.9)] ?? 0).toFixed(2)} ms`);
+    expect(median).toBeLessThan(16);
+  });
+});
+
+describe('deployment', () => {
+  it('works from a sub-path (GitHub Pages)', async () => {
+    const server = await serveStatic(`${repoRoot}/web/dist`, '/shallowsim/');
+    try {
+      const w = await watchedPage(browser, { width: 390, height: 844 });
+      opened.push(w);
+      await w.page.goto(`${server.url}#v=1&view=leaderboard`);
+      await ready(w.page);
+      expect(await w.page.getAttribute('#leaderboard-table', 'data-rows')).toBe('73');
+      expect(w.requests.every((u) => u.startsWith(server.url) || u.startsWith('data:'))).toBe(true);
+      expect(w.consoleErrors).toEqual([]);
+      // Phone width: the config panel starts collapsed and the table scrolls inside its box.
+      expect(await w.page.$eval('#config', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
