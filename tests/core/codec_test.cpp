@@ -1,6 +1,7 @@
 // SPEC §6: the link codec — forms of input, canonical encoding, round trips and every error class.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 
 #include "shallowsim/config.h"
@@ -270,6 +271,32 @@ TEST(Schema, DefaultsComeFromTheStructs) {
   EXPECT_EQ(FieldText(defaults, *FindField("kv_cache_rate")), "0.563");
   EXPECT_EQ(FieldText(defaults, *FindField("sweep")), "seq_len:1024:16352:32");
   EXPECT_EQ(FieldText(defaults, *FindField("model")), "deepseek-v3");
+}
+
+}  // namespace
+}  // namespace shallowsim
+
+namespace shallowsim {
+namespace {
+
+// Links never break: every frozen v1 link decodes, and to the same config as its canonical form
+// recorded when it was frozen (docs/LINKS.md).
+TEST(FrozenLinks, V1LinksKeepDecodingToTheSameConfig) {
+  std::ifstream in(std::string(SHALLOWSIM_GOLDEN_DIR) + "/links_v1.tsv");
+  ASSERT_TRUE(in.good());
+  std::string line;
+  int checked = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.rfind("# ", 0) == 0) continue;  // comments; links may start with '#'
+    const size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    const std::string link = line.substr(0, tab), canonical = line.substr(tab + 1);
+    const Config config = testing::ConfigOf(link);
+    EXPECT_EQ(config, testing::ConfigOf(canonical)) << link;
+    EXPECT_EQ(EncodeLink(config), canonical) << link;
+    ++checked;
+  }
+  EXPECT_GE(checked, 16);
 }
 
 }  // namespace
