@@ -178,6 +178,12 @@ std::string ShowKey(std::string_view key) {
   return shown.substr(1, close - 1) + shown.substr(close + 1);
 }
 
+// "has 70 items; at most 64 allowed"
+std::string TooMany(size_t count, size_t max, std::string_view what) {
+  return "has " + std::to_string(count) + " " + std::string(what) + "; at most " +
+         std::to_string(max) + " allowed";
+}
+
 std::vector<std::string_view> Split(std::string_view text, char sep) {
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -574,7 +580,7 @@ std::vector<ConfigError> Validate(const Config& c) {
             error(f.key, Show(items[i]) + " is listed twice");
           }
         }
-        if (items.size() > kMaxListItems) error(f.key, "has too many items");
+        if (items.size() > kMaxListItems) error(f.key, TooMany(items.size(), kMaxListItems, "items"));
         break;
       }
       case K::kLink: {
