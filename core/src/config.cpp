@@ -34,14 +34,38 @@ std::vector<Field> MakeSchema() {
        "prefill 注意力张量并行度", &Scenario::tp});
   add({"dp", K::kInt, "Scenario", 1, 65536, false, "GPUs", "Prefill data parallel",
        "prefill 数据并行度", &Scenario::dp});
-  add({"bs", K::kIntList, "Scenario", 1, 1048576, false, "requests",
-       "Decode batch sizes per GPU (comma-separated)", "decode 每卡批大小（逗号分隔）", {},
+  add({"bs",
+       K::kIntList,
+       "Scenario",
+       1,
+       1048576,
+       false,
+       "requests",
+       "Decode batch sizes per GPU (comma-separated)",
+       "decode 每卡批大小（逗号分隔）",
+       {},
        &Scenario::bs});
-  add({"ep", K::kIntList, "Scenario", 1, 65536, false, "GPUs",
-       "Decode expert-parallel sizes (comma-separated)", "decode 专家并行规模（逗号分隔）", {},
+  add({"ep",
+       K::kIntList,
+       "Scenario",
+       1,
+       65536,
+       false,
+       "GPUs",
+       "Decode expert-parallel sizes (comma-separated)",
+       "decode 专家并行规模（逗号分隔）",
+       {},
        &Scenario::ep});
-  add({"decode_tp", K::kIntList, "Scenario", 1, 1024, false, "GPUs",
-       "Decode attention TP values (comma-separated)", "decode 注意力 TP 取值（逗号分隔）", {},
+  add({"decode_tp",
+       K::kIntList,
+       "Scenario",
+       1,
+       1024,
+       false,
+       "GPUs",
+       "Decode attention TP values (comma-separated)",
+       "decode 注意力 TP 取值（逗号分隔）",
+       {},
        &Scenario::decode_tp});
   add({"mbs", K::kInt, "Scenario", 1, 1024, false, "micro-batches",
        "Decode micro-batches (2 = two-batch overlap)", "decode 微批数（2 = 双批次重叠）",
@@ -53,8 +77,18 @@ std::vector<Field> MakeSchema() {
        "Drop decode rows whose TPS (per user) is at or below this",
        "丢弃 TPS（每用户）不高于此值的 decode 行", &Scenario::tps_limit});
   // Model
-  add({"model", K::kChoice, "Model", 0, 0, false, "", "Model preset; model keys override it",
-       "模型预设；单独的模型参数会覆盖它", {}, {}, &Config::preset});
+  add({"model",
+       K::kChoice,
+       "Model",
+       0,
+       0,
+       false,
+       "",
+       "Model preset; model keys override it",
+       "模型预设；单独的模型参数会覆盖它",
+       {},
+       {},
+       &Config::preset});
   add({"dim", K::kInt, "Model", 1, 65536, false, "", "Hidden size", "隐藏层维度", &Model::dim});
   add({"inter_dim", K::kInt, "Model", 1, 1048576, false, "", "Dense-layer FFN size",
        "Dense 层 FFN 维度", &Model::inter_dim});
@@ -65,8 +99,8 @@ std::vector<Field> MakeSchema() {
   add({"n_dense_layers", K::kInt, "Model", 0, 1024, false, "layers",
        "Leading dense layers; the rest are MoE", "前置 Dense 层数；其余为 MoE 层",
        &Model::n_dense_layers});
-  add({"n_heads", K::kInt, "Model", 1, 1024, false, "heads", "Attention heads",
-       "注意力头数", &Model::n_heads});
+  add({"n_heads", K::kInt, "Model", 1, 1024, false, "heads", "Attention heads", "注意力头数",
+       &Model::n_heads});
   add({"n_routed_experts", K::kInt, "Model", 1, 4096, false, "experts", "Routed experts (E)",
        "路由专家数 (E)", &Model::n_routed_experts});
   add({"n_shared_experts", K::kInt, "Model", 0, 64, false, "experts",
@@ -93,12 +127,22 @@ std::vector<Field> MakeSchema() {
        "Parameters of one expert (memory check only)", "单个专家参数量（仅用于显存检查）",
        &Model::expert_params_m});
   add({"other_params_gb", K::kFloat, "Model", 0, kBig, false, "GB",
-       "Embeddings and other weights (memory check only)",
-       "Embedding 及其他权重（仅用于显存检查）", &Model::other_params_gb});
+       "Embeddings and other weights (memory check only)", "Embedding 及其他权重（仅用于显存检查）",
+       &Model::other_params_gb});
   // Hardware
-  add({"gpus", K::kNameList, "Hardware", 0, 0, false, "",
+  add({"gpus",
+       K::kNameList,
+       "Hardware",
+       0,
+       0,
+       false,
+       "",
        "GPUs shown in the tables, in order (default: all)",
-       "表格中显示的 GPU 及顺序（默认：全部）", {}, {}, {}, &Config::gpus});
+       "表格中显示的 GPU 及顺序（默认：全部）",
+       {},
+       {},
+       {},
+       &Config::gpus});
   add({"hw", K::kHwRows, "Hardware", 0, 0, false, "",
        "Add or replace a GPU: NAME,sm,comm_sm,fp16,fp8,fp4,mem,mem_bw,nvlink_bw,pcie_bw,"
        "gpu_per_node (TFLOPS, GB, GB/s)",
@@ -106,12 +150,12 @@ std::vector<Field> MakeSchema() {
        "每节点GPU数（TFLOPS、GB、GB/s）"});
   // Advanced
   add({"discount", K::kFloat, "Advanced", 0.01, 1, false, "fraction",
-       "Datasheet-to-achievable factor for compute and bandwidth",
-       "算力与带宽的可达折扣系数", &Scenario::discount});
-  add({"mla_discount", K::kFloat, "Advanced", 0.01, 1, false, "fraction",
-       "MLA kernel efficiency", "MLA 内核效率", &Scenario::mla_discount});
-  add({"min_ar_time", K::kFloat, "Advanced", 0, kBig, false, "ms",
-       "All-reduce fixed latency", "All-reduce 固定延迟", &Scenario::min_ar_time});
+       "Datasheet-to-achievable factor for compute and bandwidth", "算力与带宽的可达折扣系数",
+       &Scenario::discount});
+  add({"mla_discount", K::kFloat, "Advanced", 0.01, 1, false, "fraction", "MLA kernel efficiency",
+       "MLA 内核效率", &Scenario::mla_discount});
+  add({"min_ar_time", K::kFloat, "Advanced", 0, kBig, false, "ms", "All-reduce fixed latency",
+       "All-reduce 固定延迟", &Scenario::min_ar_time});
   add({"mla_static", K::kFloat, "Advanced", 0, kBig, false, "ms", "MLA kernel fixed time",
        "MLA 内核固定耗时", &Scenario::mla_static});
   add({"prefill_a2a_static", K::kFloat, "Advanced", 0, kBig, false, "ms",
@@ -123,26 +167,72 @@ std::vector<Field> MakeSchema() {
   add({"mem_util", K::kFloat, "Advanced", 0.01, 1, false, "fraction",
        "Usable fraction of GPU memory", "GPU 显存可用比例", &Scenario::mem_util});
   // View
-  add({"view", K::kChoice, "View", 0, 0, false, "", "Which view the page opens",
-       "页面打开的视图", {}, {}, &View::view});
+  add({"view",
+       K::kChoice,
+       "View",
+       0,
+       0,
+       false,
+       "",
+       "Which view the page opens",
+       "页面打开的视图",
+       {},
+       {},
+       &View::view});
   add({"sweep", K::kSweep, "View", 0, 0, false, "", "Sweep: key:from:to:step (to included)",
        "扫描：参数:起点:终点:步长（含终点）"});
-  add({"metric", K::kChoiceList, "View", 0, 0, false, "",
+  add({"metric",
+       K::kChoiceList,
+       "View",
+       0,
+       0,
+       false,
+       "",
        "Decode columns plotted by the sweep (comma-separated)",
-       "扫描图的纵轴（decode 列，逗号分隔）", {}, {}, {}, &View::metric});
+       "扫描图的纵轴（decode 列，逗号分隔）",
+       {},
+       {},
+       {},
+       &View::metric});
   add({"sweep_bs", K::kInt, "View", 1, 1048576, false, "requests",
        "Batch size plotted by the sweep", "扫描图使用的批大小", &View::sweep_bs});
-  add({"sweep_ep", K::kIntList, "View", 1, 65536, false, "GPUs",
+  add({"sweep_ep",
+       K::kIntList,
+       "View",
+       1,
+       65536,
+       false,
+       "GPUs",
        "EP sizes drawn as lines by the sweep",
-       "扫描图中绘制的 EP 规模", {}, &View::sweep_ep});
-  add({"sweep_group", K::kChoice, "View", 0, 0, false, "",
+       "扫描图中绘制的 EP 规模",
+       {},
+       &View::sweep_ep});
+  add({"sweep_group",
+       K::kChoice,
+       "View",
+       0,
+       0,
+       false,
+       "",
        "Sweep panels: one per GPU with a line per EP, or one per EP with a line per GPU",
-       "扫描图分面：每个 GPU 一张图（每个 EP 一条线），或每个 EP 一张图（每个 GPU 一条线）", {},
-       {}, &View::sweep_group});
+       "扫描图分面：每个 GPU 一张图（每个 EP 一条线），或每个 EP 一张图（每个 GPU 一条线）",
+       {},
+       {},
+       &View::sweep_group});
   add({"tps_floor", K::kFloat, "View", 0, 1e12, false, "tok/s",
        "Frontier: the per-user TPS an interactive service needs",
        "前沿图：交互式服务所需的每用户 TPS 下限", &View::tps_floor});
-  add({"lang", K::kChoice, "View", 0, 0, false, "", "Page language", "页面语言", {}, {},
+  add({"lang",
+       K::kChoice,
+       "View",
+       0,
+       0,
+       false,
+       "",
+       "Page language",
+       "页面语言",
+       {},
+       {},
        &View::lang});
   add({"base", K::kLink, "View", 0, 0, false, "",
        "A/B baseline: another configuration's fragment, compared with this one",
@@ -266,8 +356,8 @@ std::optional<double> ParseNumber(std::string_view text, std::string* why) {
 bool IsGpuName(std::string_view name) {
   if (name.empty() || name.size() > 32) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
   });
 }
 
@@ -303,8 +393,8 @@ struct HwRange {
   bool whole;
 };
 constexpr HwRange kHwRanges[kGpuNumericFields] = {
-    {1, 1e6, true},   {0, 1e6, true},     {0.001, 1e7, false}, {0.001, 1e7, false},
-    {0, 1e7, false},  {0.001, 1e6, false}, {0.001, 1e7, false}, {0.001, 1e7, false},
+    {1, 1e6, true},      {0, 1e6, true},      {0.001, 1e7, false}, {0.001, 1e7, false},
+    {0, 1e7, false},     {0.001, 1e6, false}, {0.001, 1e7, false}, {0.001, 1e7, false},
     {0.001, 1e7, false}, {1, 1e6, true}};
 
 std::vector<std::string> GpuErrors(const Gpu& g) {
@@ -317,15 +407,15 @@ std::vector<std::string> GpuErrors(const Gpu& g) {
     const HwRange& r = kHwRanges[i];
     const std::string name(kGpuFieldNames[i + 1]);
     if (!std::isfinite(v) || v < r.min || v > r.max || (r.whole && v != std::floor(v))) {
-      out.push_back(name + " = " + FormatNumber(v) + " is out of range; allowed: " +
-                    (r.whole ? "a whole number " : "a number ") + "from " + FormatNumber(r.min) +
-                    " to " + FormatNumber(r.max));
+      out.push_back(name + " = " + FormatNumber(v) +
+                    " is out of range; allowed: " + (r.whole ? "a whole number " : "a number ") +
+                    "from " + FormatNumber(r.min) + " to " + FormatNumber(r.max));
     }
   }
   if (g.fp4 != 0 && g.fp4 < 0.001) out.push_back("fp4 must be 0 (unsupported) or >= 0.001");
   if (g.comm_sm >= g.sm) {
-    out.push_back("comm_sm = " + FormatNumber(g.comm_sm) + " must be less than sm = " +
-                  FormatNumber(g.sm));
+    out.push_back("comm_sm = " + FormatNumber(g.comm_sm) +
+                  " must be less than sm = " + FormatNumber(g.sm));
   }
   return out;
 }
@@ -532,8 +622,7 @@ std::vector<ConfigError> Validate(const Config& c) {
         const std::vector<double>& items = GetList(c, f);
         if (items.empty()) error(f.key, "is empty; give at least one value");
         if (items.size() > kMaxListItems) {
-          error(f.key, "has " + std::to_string(items.size()) + " items; at most " +
-                           std::to_string(kMaxListItems) + " allowed");
+          error(f.key, TooMany(items.size(), kMaxListItems, "items"));
           break;
         }
         for (size_t i = 0; i < items.size(); ++i) {
@@ -552,8 +641,7 @@ std::vector<ConfigError> Validate(const Config& c) {
       }
       case K::kHwRows: {
         if (c.hw.size() > kMaxHwRows) {
-          error(f.key, "has " + std::to_string(c.hw.size()) + " rows; at most " +
-                           std::to_string(kMaxHwRows) + " allowed");
+          error(f.key, TooMany(c.hw.size(), kMaxHwRows, "rows"));
           break;
         }
         for (size_t i = 0; i < c.hw.size(); ++i) {
@@ -580,7 +668,8 @@ std::vector<ConfigError> Validate(const Config& c) {
             error(f.key, Show(items[i]) + " is listed twice");
           }
         }
-        if (items.size() > kMaxListItems) error(f.key, TooMany(items.size(), kMaxListItems, "items"));
+        if (items.size() > kMaxListItems)
+          error(f.key, TooMany(items.size(), kMaxListItems, "items"));
         break;
       }
       case K::kLink: {
@@ -594,8 +683,7 @@ std::vector<ConfigError> Validate(const Config& c) {
       }
       case K::kNameList: {
         if (c.gpus.size() > kMaxListItems) {
-          error(f.key, "has " + std::to_string(c.gpus.size()) + " items; at most " +
-                           std::to_string(kMaxListItems) + " allowed");
+          error(f.key, TooMany(c.gpus.size(), kMaxListItems, "items"));
           break;
         }
         const std::vector<std::string> known = GpuNames(ResolvedCatalog(c));
@@ -626,7 +714,8 @@ std::vector<ConfigError> Validate(const Config& c) {
           break;
         }
         if (!(s.from <= s.to)) {
-          error(f.key, "from " + FormatNumber(s.from) + " must not exceed to " + FormatNumber(s.to));
+          error(f.key,
+                "from " + FormatNumber(s.from) + " must not exceed to " + FormatNumber(s.to));
           break;
         }
         for (double v : {s.from, s.to}) {
@@ -638,8 +727,8 @@ std::vector<ConfigError> Validate(const Config& c) {
                            std::string(target->key));
         }
         if ((s.to - s.from) / s.step + 1 > kMaxSweepPoints) {
-          error(f.key, "has more than " + FormatNumber(kMaxSweepPoints) +
-                           " points; use a larger step");
+          error(f.key,
+                "has more than " + FormatNumber(kMaxSweepPoints) + " points; use a larger step");
         }
         break;
       }
@@ -733,7 +822,8 @@ ParseResult ParseLink(std::string_view link) {
     std::string why;
     const std::optional<double> v = ParseNumber(it->second, &why);
     if (!v || *v != std::floor(*v) || *v < 1) {
-      result.errors = {{"v", Show(it->second) + " is not a link version; this ShallowSim reads v=1"}};
+      result.errors = {
+          {"v", Show(it->second) + " is not a link version; this ShallowSim reads v=1"}};
       return result;
     }
     if (*v > kLinkVersion) {
@@ -750,8 +840,7 @@ ParseResult ParseLink(std::string_view link) {
     if (const std::optional<Model> preset = FindPreset(c.preset)) c.model = *preset;
   }
   if (hw_rows.size() > kMaxHwRows) {
-    error("hw", "has " + std::to_string(hw_rows.size()) + " rows; at most " +
-                    std::to_string(kMaxHwRows) + " allowed");
+    error("hw", TooMany(hw_rows.size(), kMaxHwRows, "rows"));
     return result;
   }
   for (size_t r = 0; r < hw_rows.size(); ++r) {
@@ -796,8 +885,7 @@ ParseResult ParseLink(std::string_view link) {
       case K::kIntList: {
         const std::vector<std::string_view> parts = Split(value, ',');
         if (parts.size() > kMaxListItems) {
-          error(key, "has " + std::to_string(parts.size()) + " items; at most " +
-                         std::to_string(kMaxListItems) + " allowed");
+          error(key, TooMany(parts.size(), kMaxListItems, "items"));
           break;
         }
         std::vector<double> items;
@@ -817,8 +905,7 @@ ParseResult ParseLink(std::string_view link) {
       case K::kChoiceList: {
         const std::vector<std::string_view> parts = Split(value, ',');
         if (parts.size() > kMaxListItems) {
-          error(key, "has " + std::to_string(parts.size()) + " items; at most " +
-                         std::to_string(kMaxListItems) + " allowed");
+          error(key, TooMany(parts.size(), kMaxListItems, "items"));
           break;
         }
         bool ok = true;
