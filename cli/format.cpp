@@ -227,8 +227,8 @@ std::string PrefillMarkdown(const std::vector<PrefillRow>& rows, const Model& mo
   header.push_back("解释");
   std::vector<std::vector<std::string>> cells;
   for (const Metric& m : kMetrics) {
-    std::vector<std::string> row{m.label,
-                                 Fixed(m.dense ? model.n_dense_layers : model.n_sparse_layers(), 1)};
+    std::vector<std::string> row{
+        m.label, Fixed(m.dense ? model.n_dense_layers : model.n_sparse_layers(), 1)};
     for (const PrefillRow& r : rows) row.push_back(Fixed(PrefillValue(r, m.column), 6));
     row.push_back(m.note);
     cells.push_back(std::move(row));
@@ -251,8 +251,8 @@ std::string PrefillMarkdown(const std::vector<PrefillRow>& rows, const Model& mo
 std::string SchemaJson() {
   const Config defaults;
   std::string out = "{\n \"version\": " + std::to_string(kLinkVersion) + ",\n \"fields\": [";
-  const char* kinds[] = {"int",         "float",   "bool",  "int_list", "name_list",
-                         "choice",      "choice_list", "hw_rows", "sweep", "link"};
+  const char* kinds[] = {"int",    "float",       "bool",    "int_list", "name_list",
+                         "choice", "choice_list", "hw_rows", "sweep",    "link"};
   bool first = true;
   for (const Field& f : Schema()) {
     out += first ? "\n  {" : ",\n  {";

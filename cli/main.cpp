@@ -22,7 +22,8 @@ using namespace shallowsim;
 constexpr std::string_view kUsage =
     "usage: shallowsim <prefill|decode|leaderboard|maxbatch|sweep|schema|link> [LINK]\n"
     "                  [--format md|csv|json]\n"
-    "                  sweep: [--param NAME --from A --to B --step S] (default: the link's sweep=)\n"
+    "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
+    "sweep=)\n"
     "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
     "      absent = defaults.\n";
 
@@ -108,8 +109,8 @@ int Run(int argc, char** argv) {
   ParseResult parsed = ParseLink(text);
   if (!parsed.ok()) return Fail(parsed.errors);
   Config config = *parsed.config;
-  if (command == "sweep" && (sweep_param || sweep_numbers[0] || sweep_numbers[1] ||
-                             sweep_numbers[2])) {
+  if (command == "sweep" &&
+      (sweep_param || sweep_numbers[0] || sweep_numbers[1] || sweep_numbers[2])) {
     const SweepSpec& d = config.view.sweep;
     const std::string spec = sweep_param.value_or(d.param) + ":" +
                              sweep_numbers[0].value_or(FormatNumber(d.from)) + ":" +
@@ -133,7 +134,8 @@ int Run(int argc, char** argv) {
     const std::vector<PrefillRow> rows = PrefillTable(config);
     if (format == cli::Format::kMarkdown) {
       std::string out;
-      if (!cli::Render(cli::PrefillText(rows), format, &out)) return Print(cli::PrefillText(rows), format);
+      if (!cli::Render(cli::PrefillText(rows), format, &out))
+        return Print(cli::PrefillText(rows), format);
       out = cli::PrefillMarkdown(rows, config.model);
       std::fwrite(out.data(), 1, out.size(), stdout);
       return 0;

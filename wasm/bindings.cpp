@@ -31,11 +31,16 @@ val Strings(const std::vector<std::string>& items) {
 template <class Array, class T>
 val Typed(const std::vector<T>& data) {
   // Copy out of wasm memory so the view stays valid after memory grows.
-  return val::global(Array::kName).new_(emscripten::typed_memory_view(data.size(), data.data()))
+  return val::global(Array::kName)
+      .new_(emscripten::typed_memory_view(data.size(), data.data()))
       .template call<val>("slice");
 }
-struct F64 { static constexpr const char* kName = "Float64Array"; };
-struct I32 { static constexpr const char* kName = "Int32Array"; };
+struct F64 {
+  static constexpr const char* kName = "Float64Array";
+};
+struct I32 {
+  static constexpr const char* kName = "Int32Array";
+};
 
 val Errors(const std::vector<ConfigError>& errors) {
   val out = val::array();
@@ -82,8 +87,9 @@ struct PrefillWithIndex {
 };
 
 val DecodeVal(const DecodeTable& t, bool* finite) {
-  return TableVal({kDecodeColumns.begin(), kDecodeColumns.end()}, t.gpus, t.rows,
-                  [](const DecodeRow& r, size_t c) { return DecodeValue(r, c); }, finite);
+  return TableVal(
+      {kDecodeColumns.begin(), kDecodeColumns.end()}, t.gpus, t.rows,
+      [](const DecodeRow& r, size_t c) { return DecodeValue(r, c); }, finite);
 }
 
 // Every key's value as link text, for the form.
@@ -133,11 +139,11 @@ val Compute(const std::string& link, val tables) {
     for (size_t i = 0; i < rows.size(); ++i) indexed.push_back({static_cast<int>(i), &rows[i]});
     std::vector<std::string> names;
     for (const PrefillRow& r : rows) names.push_back(r.gpu);
-    out.set("prefill", TableVal({kPrefillColumns.begin(), kPrefillColumns.end()}, names, indexed,
-                                [](const PrefillWithIndex& r, size_t c) {
-                                  return PrefillValue(*r.row, c);
-                                },
-                                &finite));
+    out.set(
+        "prefill",
+        TableVal(
+            {kPrefillColumns.begin(), kPrefillColumns.end()}, names, indexed,
+            [](const PrefillWithIndex& r, size_t c) { return PrefillValue(*r.row, c); }, &finite));
   }
   if (wants("decode") || wants("leaderboard") || wants("frontier")) {
     const DecodeTable decode = Decode(config);
@@ -147,12 +153,12 @@ val Compute(const std::string& link, val tables) {
   }
   if (wants("maxbatch")) {
     const MaxBatchTable t = MaxBatchTableOf(config);
-    out.set("maxbatch", TableVal({kMaxBatchColumns.begin(), kMaxBatchColumns.end()}, t.gpus,
-                                 t.rows,
-                                 [](const MaxBatchRow& r, size_t c) {
-                                   return c == 1 ? r.ep : c == 2 ? r.tp : r.max_batch;
-                                 },
-                                 &finite));
+    out.set("maxbatch", TableVal(
+                            {kMaxBatchColumns.begin(), kMaxBatchColumns.end()}, t.gpus, t.rows,
+                            [](const MaxBatchRow& r, size_t c) {
+                              return c == 1 ? r.ep : c == 2 ? r.tp : r.max_batch;
+                            },
+                            &finite));
   }
   if (!finite) {
     return Failure({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
@@ -255,7 +261,9 @@ val SweepSeriesVal(const std::string& link) {
   out.set("eps", Typed<F64>(eps));
   out.set("y", Typed<F64>(y));
   out.set("tp", Typed<F64>(tp));
-  out.set("present", val::global("Uint8Array").new_(emscripten::typed_memory_view(present.size(), present.data())).template call<val>("slice"));
+  out.set("present", val::global("Uint8Array")
+                         .new_(emscripten::typed_memory_view(present.size(), present.data()))
+                         .template call<val>("slice"));
   return out;
 }
 

@@ -54,8 +54,9 @@ DecodeTable Decode(const Config& config) {
   const Scenario& s = config.scenario;
   table.rows.reserve(s.ep.size() * gpus.size() * s.bs.size() * s.decode_tp.size());
   detail::DecodeScratch scratch;
-  detail::ForEachDecodeRow<detail::RowsWanted::kAll>(config.model, gpus, s, scratch,
-                           [&](const DecodeRow& row, detail::RowIndex) { table.rows.push_back(row); });
+  detail::ForEachDecodeRow<detail::RowsWanted::kAll>(
+      config.model, gpus, s, scratch,
+      [&](const DecodeRow& row, detail::RowIndex) { table.rows.push_back(row); });
   return table;
 }
 

@@ -28,7 +28,7 @@ struct RowIndex {
 
 // Per GPU × batch × TP: what does not depend on EP.
 struct BatchTerms {
-  double dense_mla = 0;   // MLA + KV load, dense layers
+  double dense_mla = 0;  // MLA + KV load, dense layers
   double dense_mlp = 0;
   double sparse_mla = 0;  // MLA with attention TP + KV load, MoE layers
 };
@@ -47,7 +47,7 @@ enum class RowsWanted {
 
 // Calls visit(row, index) for every decode row of SPEC §4 that fits in memory and passes
 // tps_limit, in SPEC row order; with kBestTpOfEach only for the TP row with the largest Total
-// (the first among exact ties). 
+// (the first among exact ties).
 template <RowsWanted kWanted, class Visit>
 void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenario& s,
                       DecodeScratch& scratch, Visit&& visit) {
@@ -71,8 +71,8 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
       const double bs = s.bs[bi];
       const double load_kv =
           s.seq_len * (m.kv_lora_rank + m.qk_rope_head_dim) * bs / kGiB / r.mem_bw * 1000;
-      const double total = MlaTime({per_token.gemm * bs, per_token.attn * bs}, r, mla_mib,
-                                   s.mla_discount);
+      const double total =
+          MlaTime({per_token.gemm * bs, per_token.attn * bs}, r, mla_mib, s.mla_discount);
       const double all_reduce = AllReduce(bs, m, r, s.min_ar_time);
       const double dense_mlp = DenseMlp(bs, m, r);
       for (size_t ti = 0; ti < n_tp; ++ti) {
@@ -95,8 +95,7 @@ void ForEachDecodeRow(const Model& m, const std::vector<Gpu>& gpus, const Scenar
       double bw = r.nvlink;
       if (gpu.gpu_per_node == 8) {
         bw = e / g == 8 ? r.nvlink : r.pcie;  // QUIRKS Q14
-      } else if ((gpu.gpu_per_node == 72 || gpu.gpu_per_node == 144 ||
-                  gpu.gpu_per_node == 576) &&
+      } else if ((gpu.gpu_per_node == 72 || gpu.gpu_per_node == 144 || gpu.gpu_per_node == 576) &&
                  ep > gpu.gpu_per_node) {
         bw = r.pcie;
       }

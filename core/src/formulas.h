@@ -8,7 +8,7 @@
 
 namespace shallowsim::formulas {
 
-inline constexpr double kMiB = 1048576.0;  // 2^20
+inline constexpr double kMiB = 1048576.0;     // 2^20
 inline constexpr double kGiB = 1073741824.0;  // 2^30
 
 struct MlaWork {
@@ -37,18 +37,17 @@ inline MlaWork MlaAbsorbed(const Model& m, double q, double kv, double r) {
   const double gemm = q * m.dim * q_lora + q * q_lora * h * rope +
                       q * h * (q_lora * nope + nope * kv_lora) +
                       kv * m.dim * (kv_lora + rope) * (1 - r);
-  const double attn =
-      h * (q * rope * kv + q * kv_lora * kv + q * kv * kv_lora) + q * h * v * kv_lora +
-      q * h * v * m.dim;
+  const double attn = h * (q * rope * kv + q * kv_lora * kv + q * kv * kv_lora) +
+                      q * h * v * kv_lora + q * h * v * m.dim;
   return {2 * gemm / 1e9, 2 * attn / 1e9};
 }
 
 // SPEC §2: MLA weights, MiB.
 inline double MlaWeightsMiB(const Model& m) {
   const double h = m.n_heads, nope = m.qk_nope_head_dim, rope = m.qk_rope_head_dim;
-  return (m.dim * m.q_lora_rank + m.q_lora_rank * h * (nope + rope) +
-          m.kv_lora_rank * h * nope + m.dim * (m.kv_lora_rank + rope) +
-          m.kv_lora_rank * h * m.v_head_dim + h * m.v_head_dim * m.dim) /
+  return (m.dim * m.q_lora_rank + m.q_lora_rank * h * (nope + rope) + m.kv_lora_rank * h * nope +
+          m.dim * (m.kv_lora_rank + rope) + m.kv_lora_rank * h * m.v_head_dim +
+          h * m.v_head_dim * m.dim) /
          kMiB;
 }
 

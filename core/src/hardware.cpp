@@ -22,8 +22,8 @@ std::vector<Gpu> BuiltinCatalog() {
 
 namespace {
 double Gpu::*const kFieldMembers[kGpuNumericFields] = {
-    &Gpu::sm,     &Gpu::comm_sm, &Gpu::fp16,      &Gpu::fp8,     &Gpu::fp4,
-    &Gpu::mem,    &Gpu::mem_bw,  &Gpu::nvlink_bw, &Gpu::pcie_bw, &Gpu::gpu_per_node};
+    &Gpu::sm,  &Gpu::comm_sm, &Gpu::fp16,      &Gpu::fp8,     &Gpu::fp4,
+    &Gpu::mem, &Gpu::mem_bw,  &Gpu::nvlink_bw, &Gpu::pcie_bw, &Gpu::gpu_per_node};
 }  // namespace
 
 double GpuField(const Gpu& gpu, int i) { return gpu.*kFieldMembers[i]; }

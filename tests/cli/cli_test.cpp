@@ -33,7 +33,8 @@ CliRun Cli(const std::vector<std::string>& args, const std::string& stdin_text =
   char out_path[] = "/tmp/shallowsim_out_XXXXXX";
   char err_path[] = "/tmp/shallowsim_err_XXXXXX";
   const int in_fd = mkstemp(in_path), out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
-  if (write(in_fd, stdin_text.data(), stdin_text.size()) != static_cast<ssize_t>(stdin_text.size())) {
+  if (write(in_fd, stdin_text.data(), stdin_text.size()) !=
+      static_cast<ssize_t>(stdin_text.size())) {
     ADD_FAILURE() << "cannot write stdin";
   }
   lseek(in_fd, 0, SEEK_SET);
@@ -98,7 +99,8 @@ std::map<std::string, std::map<std::string, std::string>> MarkdownTable(const st
     if (header.empty()) {
       header = cells;
     } else if (cells[0].find("---") == std::string::npos) {
-      for (size_t c = 1; c < cells.size() && c < header.size(); ++c) table[cells[0]][header[c]] = cells[c];
+      for (size_t c = 1; c < cells.size() && c < header.size(); ++c)
+        table[cells[0]][header[c]] = cells[c];
     }
   }
   return table;
@@ -157,8 +159,8 @@ TEST(Cli, MaxBatchAndSweepColumns) {
   ASSERT_EQ(m.exit_code, 0);
   EXPECT_EQ(Lines(m.out)[0], "GPU,EP,TP,MaxBatch");
   EXPECT_EQ(Lines(m.out).size(), 2u);
-  const CliRun s = Cli({"sweep", "v=1&gpus=H20", "--param", "n_layers", "--from", "30", "--to", "34",
-                     "--step", "2", "--format", "csv"});
+  const CliRun s = Cli({"sweep", "v=1&gpus=H20", "--param", "n_layers", "--from", "30", "--to",
+                        "34", "--step", "2", "--format", "csv"});
   ASSERT_EQ(s.exit_code, 0) << s.err;
   const std::vector<std::string> lines = Lines(s.out);
   EXPECT_EQ(lines[0].rfind("index_value,GPU,TP,EP,BatchSize,", 0), 0u);
@@ -169,7 +171,7 @@ TEST(Cli, MaxBatchAndSweepColumns) {
 TEST(Cli, SweepDefaultsToTheLinksSweepKey) {
   const CliRun a = Cli({"sweep", "v=1&gpus=H800&sweep=seq_len:1024:1088:32", "--format", "csv"});
   const CliRun b = Cli({"sweep", "v=1&gpus=H800", "--param", "seq_len", "--from", "1024", "--to",
-                     "1088", "--step", "32", "--format", "csv"});
+                        "1088", "--step", "32", "--format", "csv"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
   EXPECT_EQ(Lines(a.out).back().rfind("1088,H800", 0), 0u);
@@ -184,15 +186,19 @@ TEST(Cli, LinkPrintsTheCanonicalFragment) {
 TEST(Cli, SchemaListsEveryKey) {
   const CliRun r = Cli({"schema"});
   ASSERT_EQ(r.exit_code, 0);
-  for (const char* key : {"\"seq_len\"", "\"hw\"", "\"gpus\"", "\"model\"", "\"discount\"", "\"zh\""}) {
+  for (const char* key :
+       {"\"seq_len\"", "\"hw\"", "\"gpus\"", "\"model\"", "\"discount\"", "\"zh\""}) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
   }
 }
 
 TEST(Cli, BadArgumentsExitTwo) {
   for (const std::vector<std::string>& args :
-       std::vector<std::vector<std::string>>{{}, {"explode"}, {"decode", "--format", "xml"},
-                                             {"decode", "v=1", "v=1"}, {"sweep", "--step"}}) {
+       std::vector<std::vector<std::string>>{{},
+                                             {"explode"},
+                                             {"decode", "--format", "xml"},
+                                             {"decode", "v=1", "v=1"},
+                                             {"sweep", "--step"}}) {
     const CliRun r = Cli(args);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(r.out.empty());
@@ -210,7 +216,7 @@ TEST_P(CliHostile, ExitsTwoWithOneLinePerProblemAndNoOutput) {
   // Long links go through stdin: an argument is limited to 128 KiB by the kernel.
   const bool long_link = h.link.size() > 100000;
   const CliRun r = long_link ? Cli({"decode", "-", "--format", "csv"}, h.link)
-                          : Cli({"decode", h.link, "--format", "csv"});
+                             : Cli({"decode", h.link, "--format", "csv"});
   if (h.key == "ok") {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.find("nan"), std::string::npos);
@@ -222,19 +228,21 @@ TEST_P(CliHostile, ExitsTwoWithOneLinePerProblemAndNoOutput) {
   bool found = false;
   for (const std::string& line : Lines(r.err)) {
     EXPECT_EQ(line.rfind("error: ", 0), 0u) << line;
-    found = found || (line.rfind("error: " + h.key + ": ", 0) == 0 && line.find(h.words) != std::string::npos);
+    found = found || (line.rfind("error: " + h.key + ": ", 0) == 0 &&
+                      line.find(h.words) != std::string::npos);
   }
   EXPECT_TRUE(found) << "want error: " << h.key << ": …" << h.words << "…\ngot:\n" << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(Links, CliHostile,
-                         ::testing::ValuesIn(shallowsim::testing::HostileLinks(SHALLOWSIM_HOSTILE_LINKS)),
-                         [](const auto& info) {
-                           std::string name = info.param.name;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Links, CliHostile,
+    ::testing::ValuesIn(shallowsim::testing::HostileLinks(SHALLOWSIM_HOSTILE_LINKS)),
+    [](const auto& info) {
+      std::string name = info.param.name;
+      for (char& c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return name;
+    });
 
 }  // namespace

@@ -24,8 +24,7 @@ void ExpectError(const std::string& link, const std::string& key, const std::str
   const std::vector<ConfigError> errors = ErrorsOf(link);
   ASSERT_EQ(errors.size(), 1u) << link << " first: " << (errors.empty() ? "" : errors[0].message);
   EXPECT_EQ(errors[0].key, key) << link;
-  EXPECT_NE(errors[0].message.find(words), std::string::npos)
-      << link << " → " << errors[0].message;
+  EXPECT_NE(errors[0].message.find(words), std::string::npos) << link << " → " << errors[0].message;
 }
 
 TEST(Codec, DefaultsEncodeToVersionOnly) {
@@ -81,7 +80,8 @@ TEST(Codec, RoundTripIsExact) {
 }
 
 TEST(Codec, NumbersRoundTripBitForBit) {
-  for (double v : {0.1, 0.563, 1.0 / 3, 0.85, 2.220446049250313e-16, 123456.789, 0.7000000000000001}) {
+  for (double v :
+       {0.1, 0.563, 1.0 / 3, 0.85, 2.220446049250313e-16, 123456.789, 0.7000000000000001}) {
     Config c;
     c.scenario.kv_cache_rate = v < 1 ? v : 0.5;
     c.scenario.tps_limit = v;
@@ -124,7 +124,8 @@ TEST(Codec, ListingEveryGpuInOrderIsTheDefault) {
 }
 
 TEST(Codec, HwRowsAddAndReplace) {
-  const Config c = ConfigOf("v=1&hw=X1,100,10,1000,2000,0,100,3000,400,50,8&hw=H200,132,20,989,1979,0,141,9999,450,50,8");
+  const Config c = ConfigOf(
+      "v=1&hw=X1,100,10,1000,2000,0,100,3000,400,50,8&hw=H200,132,20,989,1979,0,141,9999,450,50,8");
   const std::vector<Gpu> all = ResolvedCatalog(c);
   ASSERT_EQ(all.size(), 13u);
   EXPECT_EQ(all[6].name, "H200");
@@ -137,7 +138,8 @@ TEST(Codec, HwRowsAddAndReplace) {
 
 TEST(CodecErrors, UnknownKey) { ExpectError("v=1&foo=1", "foo", "unknown key"); }
 TEST(CodecErrors, MalformedNumbers) {
-  for (const char* bad : {"abc", "5abc", "0x10", " 5", "5 ", "+5", "1e", ".", "1,5", "--1", "1e5e5"}) {
+  for (const char* bad :
+       {"abc", "5abc", "0x10", " 5", "5 ", "+5", "1e", ".", "1,5", "--1", "1e5e5"}) {
     ExpectError(std::string("v=1&seq_len=") + bad, "seq_len", "not a decimal number");
   }
 }
@@ -147,9 +149,7 @@ TEST(CodecErrors, NaNAndInfinity) {
   ExpectError("v=1&discount=inf", "discount", "not a decimal number");
   ExpectError("v=1&tps_limit=1e309", "tps_limit", "too large");
 }
-TEST(CodecErrors, NegativeZeroReadsAsZero) {
-  EXPECT_EQ(ConfigOf("v=1&tps_limit=-0"), Config{});
-}
+TEST(CodecErrors, NegativeZeroReadsAsZero) { EXPECT_EQ(ConfigOf("v=1&tps_limit=-0"), Config{}); }
 TEST(CodecErrors, ZeroOrNegativeCounts) {
   for (const char* key : {"tp", "dp", "mbs", "seq_len", "n_layers", "dim", "n_heads"}) {
     ExpectError(std::string("v=1&") + key + "=0", key, "out of range");
@@ -211,13 +211,15 @@ TEST(CodecErrors, HwRows) {
   ExpectError("v=1&hw=X,1,2", "hw", "has 3 fields; expected 11");
   ExpectError("v=1&hw=X,1,0,1,1,0,1,1,1,1,8,9", "hw", "has 12 fields");
   ExpectError("v=1&hw=<img>,132,20,989,1979,0,141,4800,450,50,8", "hw", "is not allowed");
-  ExpectError("v=1&hw=X,132,132,989,1979,0,141,4800,450,50,8", "hw", "comm_sm = 132 must be less than sm");
+  ExpectError("v=1&hw=X,132,132,989,1979,0,141,4800,450,50,8", "hw",
+              "comm_sm = 132 must be less than sm");
   ExpectError("v=1&hw=X,132,20,0,1979,0,141,4800,450,50,8", "hw", "fp16 = 0 is out of range");
   ExpectError("v=1&hw=X,132,20,989,1979,abc,141,4800,450,50,8", "hw", "fp4 'abc'");
-  ExpectError("v=1&hw=X,132,20,989,1979,0,141,4800,450,50,8&hw=X,132,20,989,1979,0,141,4800,450,50,8",
-              "hw", "already defined");
-  ExpectError("v=1&hw=" + std::string(1 << 16, 'N') + ",132,20,989,1979,0,141,4800,450,50,8", "link",
-              "at most 8192");
+  ExpectError(
+      "v=1&hw=X,132,20,989,1979,0,141,4800,450,50,8&hw=X,132,20,989,1979,0,141,4800,450,50,8", "hw",
+      "already defined");
+  ExpectError("v=1&hw=" + std::string(1 << 16, 'N') + ",132,20,989,1979,0,141,4800,450,50,8",
+              "link", "at most 8192");
 }
 TEST(CodecErrors, ViewKeys) {
   ExpectError("v=1&view=chart", "view", "allowed: prefill");
@@ -255,11 +257,33 @@ TEST(Schema, DescribesEveryKeyOnceWithHelpInBothLanguages) {
   std::vector<std::string> sorted = keys;
   std::sort(sorted.begin(), sorted.end());
   EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
-  for (const char* key : {"seq_len", "decode_len", "kv_cache_rate", "tp", "dp", "bs", "ep",
-                          "decode_tp", "mbs", "fp8_combine", "tps_limit", "discount",
-                          "mla_discount", "min_ar_time", "mla_static", "prefill_a2a_static",
-                          "decode_a2a_static", "mem_util", "gpus", "hw", "model", "view",
-                          "sweep", "metric", "sweep_bs", "lang", "mla_params_m"}) {
+  for (const char* key : {"seq_len",
+                          "decode_len",
+                          "kv_cache_rate",
+                          "tp",
+                          "dp",
+                          "bs",
+                          "ep",
+                          "decode_tp",
+                          "mbs",
+                          "fp8_combine",
+                          "tps_limit",
+                          "discount",
+                          "mla_discount",
+                          "min_ar_time",
+                          "mla_static",
+                          "prefill_a2a_static",
+                          "decode_a2a_static",
+                          "mem_util",
+                          "gpus",
+                          "hw",
+                          "model",
+                          "view",
+                          "sweep",
+                          "metric",
+                          "sweep_bs",
+                          "lang",
+                          "mla_params_m"}) {
     EXPECT_NE(FindField(key), nullptr) << key;
   }
 }

@@ -1,10 +1,11 @@
 // SPEC §4: decode rows, the memory limit and the grouped-GEMM efficiency.
+#include "shallowsim/decode.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "shallowsim/decode.h"
 #include "test_util.h"
 
 namespace shallowsim {
@@ -86,7 +87,8 @@ TEST(Decode, MaxBatchFormula) {
 }
 
 TEST(Decode, RowOrderIsEpGpuBatchTp) {
-  const DecodeTable t = Decode(ConfigOf("v=1&gpus=GB300-NVL72,RubinU-NVL576&ep=144,72&bs=32,16&decode_tp=4,1"));
+  const DecodeTable t =
+      Decode(ConfigOf("v=1&gpus=GB300-NVL72,RubinU-NVL576&ep=144,72&bs=32,16&decode_tp=4,1"));
   ASSERT_EQ(t.rows.size(), 16u);
   EXPECT_EQ(t.rows[0].ep, 144);
   EXPECT_EQ(t.gpus[t.rows[0].gpu], "GB300-NVL72");
@@ -117,7 +119,8 @@ TEST(Decode, DeltaAddsUnhiddenCommunication) {
 }
 
 TEST(Decode, Fp8CombineHalvesCombineOnFp4GpusOnly) {
-  const DecodeRow b300 = OnlyRow("v=1&gpus=GB300-NVL72&bs=128&ep=72&decode_tp=1&decode_a2a_static=0");
+  const DecodeRow b300 =
+      OnlyRow("v=1&gpus=GB300-NVL72&bs=128&ep=72&decode_tp=1&decode_a2a_static=0");
   const DecodeRow b300_bf16 =
       OnlyRow("v=1&gpus=GB300-NVL72&bs=128&ep=72&decode_tp=1&decode_a2a_static=0&fp8_combine=0");
   EXPECT_DOUBLE_EQ(b300.combine, b300.dispatch);
@@ -128,8 +131,10 @@ TEST(Decode, Fp8CombineHalvesCombineOnFp4GpusOnly) {
 
 TEST(Decode, RackBeyondItsDomainUsesTheNic) {
   // QUIRKS Q14: NVL72 with EP 144 sends all-to-all over the NIC.
-  const DecodeRow inside = OnlyRow("v=1&gpus=GB300-NVL72&bs=16&ep=72&decode_tp=1&decode_a2a_static=0");
-  const DecodeRow beyond = OnlyRow("v=1&gpus=GB300-NVL72&bs=16&ep=144&decode_tp=1&decode_a2a_static=0");
+  const DecodeRow inside =
+      OnlyRow("v=1&gpus=GB300-NVL72&bs=16&ep=72&decode_tp=1&decode_a2a_static=0");
+  const DecodeRow beyond =
+      OnlyRow("v=1&gpus=GB300-NVL72&bs=16&ep=144&decode_tp=1&decode_a2a_static=0");
   const double d = 16.0 * 7168 * 8 / 1048576;
   EXPECT_DOUBLE_EQ(inside.dispatch, d / (900 * 0.85));
   EXPECT_DOUBLE_EQ(beyond.dispatch, d / (100 * 0.85));
@@ -137,7 +142,8 @@ TEST(Decode, RackBeyondItsDomainUsesTheNic) {
 
 TEST(Decode, BoxOfEightUsesNvlinkOnlyWhenItHoldsAllExperts) {
   const DecodeRow ep8 = OnlyRow("v=1&gpus=MI300X&bs=16&ep=8&decode_tp=1&decode_a2a_static=0");
-  const DecodeRow ep9 = OnlyRow("v=1&gpus=MI300X&bs=16&ep=9&decode_tp=1&decode_a2a_static=0&mem_util=1");
+  const DecodeRow ep9 =
+      OnlyRow("v=1&gpus=MI300X&bs=16&ep=9&decode_tp=1&decode_a2a_static=0&mem_util=1");
   const double d = 16.0 * 7168 * 8 / 1048576;
   EXPECT_DOUBLE_EQ(ep8.dispatch, d / (448 * 0.85));
   EXPECT_DOUBLE_EQ(ep9.dispatch, d / (50 * 0.85));

@@ -53,7 +53,8 @@ std::string ReadLink(const fs::path& path) {
 }
 
 bool Close(double got, double want) {
-  return std::isfinite(got) && std::abs(got - want) <= std::max(kAbs, kRel * std::max(std::abs(got), std::abs(want)));
+  return std::isfinite(got) &&
+         std::abs(got - want) <= std::max(kAbs, kRel * std::max(std::abs(got), std::abs(want)));
 }
 
 struct Case {
@@ -72,7 +73,8 @@ std::vector<Case> Cases() {
     const size_t dot = stem_and_command.rfind('.');
     cases.push_back({stem_and_command.substr(0, dot), stem_and_command.substr(dot + 1)});
   }
-  std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
+  std::sort(cases.begin(), cases.end(),
+            [](const Case& a, const Case& b) { return a.name < b.name; });
   return cases;
 }
 
@@ -116,10 +118,9 @@ TEST_P(Golden, MatchesReference) {
   ASSERT_EQ(got.rows.size(), want.rows.size());
   ASSERT_EQ(want.header.size(), kDecodeColumns.size());
   // Rows tied on Total differ only in the TP choice: compare the columns that do not depend on it.
-  const std::vector<std::string> tie_safe = {"GPU",          "EP",           "BatchSize", "DenseMLA",
-                                             "DenseMLP",     "Combine",      "SharedExpert",
-                                             "RoutedExpert", "Dispatch",     "COMM_SUM",
-                                             "TPOT",         "TPS",          "Total"};
+  const std::vector<std::string> tie_safe = {
+      "GPU",          "EP",       "BatchSize", "DenseMLA", "DenseMLP", "Combine", "SharedExpert",
+      "RoutedExpert", "Dispatch", "COMM_SUM",  "TPOT",     "TPS",      "Total"};
   std::multimap<std::string, const DecodeRow*> by_key;
   Csv got_csv{want.header, {}};
   for (const DecodeRow& r : got.rows) {
@@ -144,7 +145,8 @@ TEST_P(Golden, MatchesReference) {
         }
         if (!Close(DecodeValue(*it->second, col), std::stod(row[col]))) {
           all = false;
-          mismatch = name + " got " + std::to_string(DecodeValue(*it->second, col)) + " want " + row[col];
+          mismatch =
+              name + " got " + std::to_string(DecodeValue(*it->second, col)) + " want " + row[col];
         }
       }
       any = all;

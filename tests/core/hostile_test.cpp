@@ -1,10 +1,11 @@
 // Every hostile link yields a specific, short, printable error (or, for the few valid ones, a
 // config whose tables are finite) and never partial state.
+#include "hostile.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "hostile.h"
 #include "shallowsim/config.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/prefill.h"
@@ -56,7 +57,8 @@ TEST(HostileCatalogue, HasAtLeastSixtyCases) {
 TEST(HostileRaw, RawNonUtf8BytesAreEscapedInMessages) {
   const ParseResult r = ParseLink(std::string("v=1&gpus=H\xff\xfe\x01"));
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].message.find("'H\\xFF\\xFE\\x01'"), std::string::npos) << r.errors[0].message;
+  EXPECT_NE(r.errors[0].message.find("'H\\xFF\\xFE\\x01'"), std::string::npos)
+      << r.errors[0].message;
   const ParseResult nul = ParseLink(std::string("v=1&seq_len=5\0", 14));
   ASSERT_EQ(nul.errors.size(), 1u);
   EXPECT_NE(nul.errors[0].message.find("\\x00"), std::string::npos);

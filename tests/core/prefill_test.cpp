@@ -1,7 +1,8 @@
 // SPEC §3: prefill, one fact per test, with the worked numbers of the seed document.
+#include "shallowsim/prefill.h"
+
 #include <gtest/gtest.h>
 
-#include "shallowsim/prefill.h"
 #include "test_util.h"
 
 namespace shallowsim {

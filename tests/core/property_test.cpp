@@ -35,8 +35,8 @@ double Draw(std::mt19937_64& rng, double lo, double hi, bool whole) {
 Config RandomConfig(std::mt19937_64& rng) {
   Config c;
   for (const Field& f : Schema()) {
-    const bool whole = f.kind == FieldKind::kInt || f.kind == FieldKind::kBool ||
-                       f.kind == FieldKind::kIntList;
+    const bool whole =
+        f.kind == FieldKind::kInt || f.kind == FieldKind::kBool || f.kind == FieldKind::kIntList;
     const double lo = f.min_exclusive ? std::nextafter(f.min, f.max) : f.min;
     if (f.group == "View") continue;
     if (f.kind == FieldKind::kInt || f.kind == FieldKind::kFloat || f.kind == FieldKind::kBool) {
@@ -50,9 +50,16 @@ Config RandomConfig(std::mt19937_64& rng) {
   c.model.n_dense_layers = std::min(c.model.n_dense_layers, c.model.n_layers);
   c.model.n_activated_experts = std::min(c.model.n_activated_experts, c.model.n_routed_experts);
   // One random GPU at the edges of the hw= ranges, plus the catalog.
-  Gpu g{"Edge", Draw(rng, 1, 1e6, true), 0, Draw(rng, 0.001, 1e7, false),
-        Draw(rng, 0.001, 1e7, false), 0, Draw(rng, 0.001, 1e6, false),
-        Draw(rng, 0.001, 1e7, false), Draw(rng, 0.001, 1e7, false), Draw(rng, 0.001, 1e7, false),
+  Gpu g{"Edge",
+        Draw(rng, 1, 1e6, true),
+        0,
+        Draw(rng, 0.001, 1e7, false),
+        Draw(rng, 0.001, 1e7, false),
+        0,
+        Draw(rng, 0.001, 1e6, false),
+        Draw(rng, 0.001, 1e7, false),
+        Draw(rng, 0.001, 1e7, false),
+        Draw(rng, 0.001, 1e7, false),
         Draw(rng, 1, 1e6, true)};
   g.comm_sm = std::floor(Draw(rng, 0, g.sm - 1, true));
   g.fp4 = rng() % 2 ? 0 : Draw(rng, 0.001, 1e7, false);

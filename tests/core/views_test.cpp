@@ -1,4 +1,6 @@
 // SPEC §5: leaderboard, per-GPU view, frontier and sweeps.
+#include "shallowsim/views.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -6,7 +8,6 @@
 
 #include "shallowsim/decode.h"
 #include "shallowsim/sweep.h"
-#include "shallowsim/views.h"
 #include "test_util.h"
 
 namespace shallowsim {

@@ -32,11 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(again.ok() && *again.config == c);
 
   for (const PrefillRow& r : PrefillTable(c)) {
-    for (size_t col = 1; col < kPrefillColumns.size(); ++col) Check(std::isfinite(PrefillValue(r, col)));
+    for (size_t col = 1; col < kPrefillColumns.size(); ++col)
+      Check(std::isfinite(PrefillValue(r, col)));
   }
   const DecodeTable decode = Decode(c);
   for (const DecodeRow& r : decode.rows) {
-    for (size_t col = 1; col < kDecodeColumns.size(); ++col) Check(std::isfinite(DecodeValue(r, col)));
+    for (size_t col = 1; col < kDecodeColumns.size(); ++col)
+      Check(std::isfinite(DecodeValue(r, col)));
   }
   Check(Leaderboard(decode).rows.size() <= decode.rows.size());
   Check(Frontier(decode).rows.size() <= decode.rows.size());

@@ -16,24 +16,24 @@ namespace shallowsim {
 
 // SPEC §1.3. Counts are whole numbers held as double (see Model).
 struct Scenario {
-  double seq_len = 4383;        // tokens: prefill length, decode KV length
-  double decode_len = 1210;     // generated tokens (memory check)
-  double kv_cache_rate = 0.563; // prefix-cache hit rate in prefill
-  double tp = 4;                // prefill attention TP
-  double dp = 8;                // prefill DP
+  double seq_len = 4383;                                 // tokens: prefill length, decode KV length
+  double decode_len = 1210;                              // generated tokens (memory check)
+  double kv_cache_rate = 0.563;                          // prefix-cache hit rate in prefill
+  double tp = 4;                                         // prefill attention TP
+  double dp = 8;                                         // prefill DP
   std::vector<double> bs = {16, 32, 64, 128, 256, 512};  // decode batch sizes per GPU
   std::vector<double> ep = {8, 16, 36, 72, 144, 320};    // decode EP sizes
   std::vector<double> decode_tp = {1, 4, 8};             // decode attention TP values
-  double mbs = 2;               // decode micro-batches
-  double fp8_combine = 1;       // 0/1: FP8 combine in decode on FP4-capable GPUs
-  double tps_limit = 0;         // drop decode rows with TPS <= this
-  double discount = 0.85;       // datasheet-to-achievable factor
-  double mla_discount = 0.7;    // MLA kernel efficiency
-  double min_ar_time = 0.015;   // ms
-  double mla_static = 0.05;     // ms
+  double mbs = 2;                                        // decode micro-batches
+  double fp8_combine = 1;            // 0/1: FP8 combine in decode on FP4-capable GPUs
+  double tps_limit = 0;              // drop decode rows with TPS <= this
+  double discount = 0.85;            // datasheet-to-achievable factor
+  double mla_discount = 0.7;         // MLA kernel efficiency
+  double min_ar_time = 0.015;        // ms
+  double mla_static = 0.05;          // ms
   double prefill_a2a_static = 0.05;  // ms
   double decode_a2a_static = 0.005;  // ms per micro-batch
-  double mem_util = 0.9;        // usable fraction of GPU memory
+  double mem_util = 0.9;             // usable fraction of GPU memory
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
@@ -52,8 +52,8 @@ struct SweepSpec {
 struct View {
   std::string view = "prefill";
   SweepSpec sweep;
-  std::vector<std::string> metric = {"Total"};  // decode columns plotted by the sweep
-  double sweep_bs = 128;                        // the batch size the sweep plots
+  std::vector<std::string> metric = {"Total"};        // decode columns plotted by the sweep
+  double sweep_bs = 128;                              // the batch size the sweep plots
   std::vector<double> sweep_ep = {36, 72, 144, 320};  // EP lines of the sweep (within ep)
   std::string sweep_group = "gpu";  // gpu: a panel per GPU, a line per EP; ep: the reverse
   double tps_floor = 0;             // frontier: the per-user TPS an interactive service needs
@@ -94,8 +94,8 @@ enum class FieldKind {
 };
 
 using NumberRef = std::variant<std::monostate, double Model::*, double Scenario::*, double View::*>;
-using ListRef = std::variant<std::monostate, std::vector<double> Scenario::*,
-                             std::vector<double> View::*>;
+using ListRef =
+    std::variant<std::monostate, std::vector<double> Scenario::*, std::vector<double> View::*>;
 using TextRef = std::variant<std::monostate, std::string Config::*, std::string View::*>;
 using NamesRef = std::variant<std::monostate, std::vector<std::string> Config::*,
                               std::vector<std::string> View::*>;

@@ -7,8 +7,7 @@
 namespace shallowsim {
 
 // SPEC §4 "Max batch": the largest batch per GPU that fits in memory (not floored; may be < 0).
-double MaxBatch(const Model& model, const Gpu& gpu, const Scenario& scenario, double ep,
-                double tp);
+double MaxBatch(const Model& model, const Gpu& gpu, const Scenario& scenario, double ep, double tp);
 
 // SPEC §4 grouped-GEMM efficiency for a power-of-two bucket (QUIRKS Q4: names containing
 // "H20", which includes H200 and H20-3E, use the H20 table).

@@ -31,8 +31,8 @@ std::vector<Gpu> BuiltinCatalog();
 inline constexpr int kGpuNumericFields = 10;
 // Names of the fields of a `hw=` row, name first (for messages and the form).
 inline constexpr std::string_view kGpuFieldNames[kGpuNumericFields + 1] = {
-    "name", "sm", "comm_sm", "fp16", "fp8", "fp4", "mem", "mem_bw", "nvlink_bw", "pcie_bw",
-    "gpu_per_node"};
+    "name", "sm",     "comm_sm",   "fp16",    "fp8",         "fp4",
+    "mem",  "mem_bw", "nvlink_bw", "pcie_bw", "gpu_per_node"};
 
 // Numeric field i (0-based, after the name) of a GPU, in `hw=` order.
 double GpuField(const Gpu& gpu, int i);

@@ -24,9 +24,9 @@ struct Model {
   double qk_nope_head_dim = 128;
   double qk_rope_head_dim = 64;
   double v_head_dim = 128;
-  double mla_params_m = 187.17;   // MLA parameters per layer, millions (memory check only)
-  double expert_params_m = 44.05; // one expert, millions (memory check only)
-  double other_params_gb = 2.91;  // embeddings and the rest, GB (memory check only)
+  double mla_params_m = 187.17;    // MLA parameters per layer, millions (memory check only)
+  double expert_params_m = 44.05;  // one expert, millions (memory check only)
+  double other_params_gb = 2.91;   // embeddings and the rest, GB (memory check only)
 
   double n_sparse_layers() const { return n_layers - n_dense_layers; }
   friend bool operator==(const Model&, const Model&) = default;

@@ -13,23 +13,23 @@ namespace shallowsim {
 // SPEC §3: one prefill row per GPU. Times in ms per layer; Compute/Comm/Sum in ms for all layers.
 struct PrefillRow {
   std::string gpu;
-  double mla = 0;            // dense-layer MLA
+  double mla = 0;  // dense-layer MLA
   double dense_mlp = 0;
-  double tp_mla = 0;         // MoE-layer MLA with attention TP
+  double tp_mla = 0;  // MoE-layer MLA with attention TP
   double shared_expert = 0;
   double combine = 0;
-  double overlap1 = 0;       // combine time not hidden by TP_MLA + SharedExpert
+  double overlap1 = 0;  // combine time not hidden by TP_MLA + SharedExpert
   double routed_expert = 0;
   double dispatch = 0;
-  double overlap2 = 0;       // dispatch time not hidden by RoutedExpert
+  double overlap2 = 0;  // dispatch time not hidden by RoutedExpert
   double compute = 0;
   double comm = 0;
   double sum = 0;
-  double prefill_tps = 0;    // tokens/s per GPU
+  double prefill_tps = 0;  // tokens/s per GPU
 };
 
 inline constexpr std::array<std::string_view, 14> kPrefillColumns = {
-    "GPU",          "MLA",     "DenseMLP", "TP_MLA",  "SharedExpert", "Combine", "Overlap1",
+    "GPU",          "MLA",      "DenseMLP", "TP_MLA",  "SharedExpert", "Combine", "Overlap1",
     "RoutedExpert", "Dispatch", "Overlap2", "Compute", "Comm",         "Sum",     "PrefillTPS"};
 
 // Numeric column i (1..13) of a prefill row.
@@ -61,9 +61,9 @@ struct DecodeRow {
 };
 
 inline constexpr std::array<std::string_view, 21> kDecodeColumns = {
-    "GPU",          "TP",           "EP",       "BatchSize", "DenseMLA", "DenseMLP", "SparseMLA",
-    "Combine",      "SharedExpert", "RoutedExpert", "Dispatch", "COMP_SUM", "COMM_SUM", "Delta",
-    "TPOT",         "TPOT_O",       "TPS",      "TPS_O",     "Total",    "Total_O",  "Comm_Impact"};
+    "GPU",     "TP",           "EP",           "BatchSize", "DenseMLA", "DenseMLP", "SparseMLA",
+    "Combine", "SharedExpert", "RoutedExpert", "Dispatch",  "COMP_SUM", "COMM_SUM", "Delta",
+    "TPOT",    "TPOT_O",       "TPS",          "TPS_O",     "Total",    "Total_O",  "Comm_Impact"};
 
 // Numeric column i (1..20) of a decode row.
 double DecodeValue(const DecodeRow& row, size_t column);
@@ -82,8 +82,7 @@ struct MaxBatchRow {
   double tp = 0;
   double max_batch = 0;
 };
-inline constexpr std::array<std::string_view, 4> kMaxBatchColumns = {"GPU", "EP", "TP",
-                                                                     "MaxBatch"};
+inline constexpr std::array<std::string_view, 4> kMaxBatchColumns = {"GPU", "EP", "TP", "MaxBatch"};
 struct MaxBatchTable {
   std::vector<std::string> gpus;
   std::vector<MaxBatchRow> rows;
