@@ -24,6 +24,11 @@ const shots = [
   { name: 'leaderboard', hash: '#v=1&view=leaderboard' },
   { name: 'maxbatch', hash: '#v=1&view=maxbatch' },
   { name: 'zh', hash: '#v=1&view=decode&lang=zh' },
+  {
+    name: 'hardware',
+    hash: '#v=1&gpus=H200,MYGPU,H800&hw=MYGPU,132,20,1200,2400,0,192,6000,900,100,8&view=leaderboard',
+    into: '[data-group="Hardware"]',
+  },
   { name: 'error', hash: '#v=1&view=decode', then: '#v=1&view=decode&seq_len=abc&tp=0&foo=1' },
 ];
 const widths = [1280, 390];
@@ -40,6 +45,7 @@ for (const scheme of schemes) {
     page.on('console', (m) => m.type() === 'error' && console.error(`[console] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`[pageerror] ${e.message}`));
     for (const shot of shots) {
+      await page.goto('about:blank');
       await page.goto(`${server.url}${shot.hash}`);
       await page.waitForSelector('#prefill-table, #config-errors:not([hidden])', { state: 'attached' });
       if (shot.scroll) {
@@ -47,6 +53,16 @@ for (const scheme of schemes) {
           const box = document.querySelector(sel)?.parentElement;
           if (box) box.scrollLeft = box.scrollWidth;
         }, shot.scroll);
+        await page.waitForTimeout(100);
+      }
+      if (shot.into) {
+        await page.evaluate((sel) => {
+          const el = document.querySelector(sel);
+          if (el) {
+            el.closest('details.config')?.setAttribute('open', '');
+            el.scrollIntoView({ block: 'start' });
+          }
+        }, shot.into);
         await page.waitForTimeout(100);
       }
       if (shot.then) {

@@ -10,13 +10,25 @@ beforeAll(async () => {
   sim = await engine();
 });
 
-beforeEach(() => {
-  window.history.replaceState(null, '', '/');
+interface HappyDom {
+  setURL(url: string): void;
+  waitUntilComplete(): Promise<void>;
+}
+const happyDOM = (window as unknown as { happyDOM: HappyDom }).happyDOM;
+
+/** Sets the URL and lets happy-dom deliver its (late) hashchange before the page mounts. */
+async function setUrl(path: string) {
+  happyDOM.setURL(new URL(path, window.location.origin).href);
+  await happyDOM.waitUntilComplete();
+}
+
+beforeEach(async () => {
+  await setUrl('/');
 });
 afterEach(() => cleanup());
 
 async function open(hash = '') {
-  window.history.replaceState(null, '', `/${hash}`);
+  await setUrl(`/${hash}`);
   const view = render(<App />);
   await waitFor(() => expect(document.querySelector('#prefill-table, #config-errors:not([hidden])')).not.toBeNull());
   return view;
@@ -25,6 +37,8 @@ async function open(hash = '') {
 const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
 const values = (sel: string) => [...document.querySelectorAll(`${sel} [data-value]`)].map((e) => e.getAttribute('data-value'));
 const hash = () => window.location.hash;
+/** The address bar is written right after the next paint (see state/url.ts). */
+const expectHash = (want: string) => waitFor(() => expect(hash()).toBe(want));
 /** The engine's canonical spelling (the core decides how numbers are written). */
 const canonical = (link: string) => {
   const r = sim.compute(link, []);
@@ -58,7 +72,7 @@ describe('the generated form', () => {
     await open();
     const before = values('#prefill-table');
     type($('#field-seq_len'), '8192');
-    expect(hash()).toBe('#v=1&seq_len=8192');
+    await expectHash('#v=1&seq_len=8192');
     expect(values('#prefill-table')).not.toEqual(before);
     expect($('#config-errors')?.hidden).toBe(true);
   });
@@ -76,10 +90,10 @@ describe('the generated form', () => {
     expect(items[0]).toContain(message);
     expect(values('#prefill-table')).toEqual(before);
     expect($('#decode-table')?.getAttribute('data-rows')).toBe(decodeBefore);
-    expect(hash()).toBe('#v=1&seq_len=8192&tp=0');
+    await expectHash('#v=1&seq_len=8192&tp=0');
     type($('#field-tp'), '8');
     expect($('#config-errors')?.hidden).toBe(true);
-    expect(hash()).toBe('#v=1&seq_len=8192&tp=8');
+    await expectHash('#v=1&seq_len=8192&tp=8');
   });
 
   it('choosing a preset loads its values', async () => {
@@ -87,7 +101,7 @@ describe('the generated form', () => {
     act(() => {
       fireEvent.change($('#field-model')!, { target: { value: 'kimi-k2' } });
     });
-    expect(hash()).toBe('#v=1&model=kimi-k2');
+    await expectHash('#v=1&model=kimi-k2');
     expect($<HTMLInputElement>('#field-n_routed_experts')?.value).toBe('384');
   });
 
@@ -97,11 +111,11 @@ describe('the generated form', () => {
     act(() => {
       fireEvent.click($('button[aria-label="Move H800 up"]')!);
     });
-    expect(hash()).toBe('#v=1&gpus=H800,H200');
+    await expectHash('#v=1&gpus=H800,H200');
     act(() => {
       fireEvent.click($('#gpu-pick-H20')!);
     });
-    expect(hash()).toBe('#v=1&gpus=H800,H200,H20');
+    await expectHash('#v=1&gpus=H800,H200,H20');
   });
 
   it('the hardware editor adds and overrides GPUs', async () => {
@@ -110,11 +124,11 @@ describe('the generated form', () => {
       fireEvent.click([...document.querySelectorAll('.hw-add button')][0]!);
     });
     // The first catalog GPU, copied under a new name, added to the explicit GPU list.
-    expect(hash()).toBe(
+    await expectHash(
       `#${canonical('v=1&gpus=H200,DGX-B300-2&hw=DGX-B300-2,160,20,3375,7500,15000,288,8000,900,100,8')}`,
     );
     type($('#hw-0-mem_bw'), '9600');
-    expect(hash()).toBe(
+    await expectHash(
       `#${canonical('v=1&gpus=H200,DGX-B300-2&hw=DGX-B300-2,160,20,3375,7500,15000,288,9600,900,100,8')}`,
     );
     expect($<HTMLInputElement>('#hw-0-mem_bw')?.value).toBe('9600');
@@ -149,7 +163,7 @@ describe('links and views', () => {
     expect($<HTMLInputElement>('#field-seq_len')?.value).toBe('abc');
     expect($('#field-seq_len-error')?.textContent).toContain("'abc'");
     expect(values('#prefill-table')).toEqual(before);
-    expect(hash()).toBe('#v=1&seq_len=abc&tp=0&foo=1');
+    await expectHash('#v=1&seq_len=abc&tp=0&foo=1');
   });
 
   it('v=2 shows the error instead of a blank page', async () => {
@@ -170,12 +184,12 @@ describe('links and views', () => {
     act(() => {
       fireEvent.click($('#tab-maxbatch')!);
     });
-    expect(hash()).toBe('#v=1&view=maxbatch');
+    await expectHash('#v=1&view=maxbatch');
     expect($('#panel-maxbatch')?.hidden).toBe(false);
     act(() => {
       fireEvent.click([...document.querySelectorAll('.lang button')][1]!);
     });
-    expect(hash()).toBe('#v=1&view=maxbatch&lang=zh');
+    await expectHash('#v=1&view=maxbatch&lang=zh');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect($('#field-seq_len-help')?.textContent).toBe(sim.schema.find((f) => f.key === 'seq_len')?.help.zh);
     expect($('#model-notes h2')?.textContent).toBe('模型说明');

@@ -118,6 +118,15 @@ describe('config state', () => {
     expect(next.link).toBe('v=1&seq_len=8192&tp=0');
   });
 
+  it('reads a pasted "##" link and keeps a later "#" inside the fragment', () => {
+    expect(stateFromLink(sim, `#${goldenLink('prefill_seed')}`, null).link).toBe(
+      canonical(goldenLink('prefill_seed')),
+    );
+    const second = stateFromLink(sim, '#v=1&seq_len=4383#x', null);
+    expect(second.errors.map((e) => e.key)).toEqual(['seq_len']);
+    expect(second.link).toBe('v=1&seq_len=4383#x');
+  });
+
   it('an invalid link keeps the previous tables and its own text', () => {
     const good = stateFromLink(sim, '#v=1&tp=8', null);
     const bad = stateFromLink(sim, '#v=1&seq_len=abc&tp=0&foo=1', good.good);

@@ -1,0 +1,104 @@
+// Browser figures in headless Chromium (Debian's, driven by playwright-core):
+//   first_table_chromium_ms      navigation start → the prefill table painted (median of runs)
+//   input_to_update_chromium_ms  a seq_len edit → every visible table updated and painted
+//   sweep_seq_len_480_chromium_ms  the 480-point sweep in the page's wasm engine
+// The built site (web/dist) is served from a sub-path, as on GitHub Pages.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { serve } from './static-server.mjs';
+import { fmt, median, quantile } from './stats.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BASE = '/shallowsim/';
+const server = await serve({
+  mounts: { [BASE]: `${root}web/dist`, '/wasm/': `${root}build/wasm` },
+  routes: {
+    '/wasm-bench.html': `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module">
+import createShallowSim from '/wasm/shallowsim.js';
+const engine = await createShallowSim({ locateFile: (f) => '/wasm/' + f });
+const runs = [];
+for (let i = 0; i < 13; i++) {
+  const t0 = performance.now();
+  const r = engine.sweepSeries('#v=1&view=sweep');
+  runs.push(performance.now() - t0);
+  if (!r.ok) throw new Error('sweep failed');
+}
+window.sweepRuns = runs.slice(3);
+</script>`,
+  },
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+try {
+  // First table: a fresh context per run so nothing is cached.
+  const firsts = [];
+  for (let run = 0; run < 7; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#prefill-table [data-value]')) {
+          observer.disconnect();
+          requestAnimationFrame(() => { window.firstTableMs = performance.now(); });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.url}${BASE}`);
+    await page.waitForFunction(() => window.firstTableMs !== undefined);
+    firsts.push(await page.evaluate(() => window.firstTableMs));
+    await context.close();
+  }
+
+  // Input to update: 50 edits of seq_len, each timed to the frame after the tables changed.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${BASE}#v=1&view=decode`);
+  await page.waitForSelector('#decode-table [data-value]');
+  const edits = await page.evaluate(async () => {
+    const input = document.querySelector('#field-seq_len');
+    // The first numbers of every table on the page: all of them move when seq_len does.
+    const probe = () => [...document.querySelectorAll('table[id$="-table"]')]
+      .map((t) => [...t.querySelectorAll('tbody [data-value]')].slice(0, 12)
+        .map((c) => c.getAttribute('data-value')).join(','))
+      .join('|');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const times = [];
+    for (let i = 0; i < 55; i++) {
+      const before = probe();
+      const t0 = performance.now();
+      setValue.call(input, String(4000 + 37 * (i + 1)));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve, reject) => {
+        const check = () => {
+          if (probe() !== before) requestAnimationFrame(() => resolve());
+          else if (performance.now() - t0 > 5000) reject(new Error('tables did not update'));
+          else setTimeout(check, 0);
+        };
+        check();
+      });
+      times.push(performance.now() - t0);
+    }
+    return times.slice(5);
+  });
+  await context.close();
+
+  const wasmPage = await browser.newPage();
+  await wasmPage.goto(`${server.url}/wasm-bench.html`);
+  await wasmPage.waitForFunction(() => window.sweepRuns !== undefined, null, { timeout: 60000 });
+  const sweeps = await wasmPage.evaluate(() => window.sweepRuns);
+
+  console.log(`first_table_chromium_ms: ${fmt(median(firsts))} ms`);
+  console.log(`input_to_update_chromium_ms: ${fmt(median(edits))} ms (median of ${edits.length})`);
+  console.log(`input_to_update_p95_chromium_ms: ${fmt(quantile(edits, 0.95))} ms`);
+  console.log(`sweep_seq_len_480_chromium_ms: ${fmt(median(sweeps))} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,29 @@
+// The wasm engine under Node: the calls the page makes, timed after a warm-up.
+// Prints `name: value unit` lines (median of the runs).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fmt, median } from './stats.mjs';
+
+const build = fileURLToPath(new URL('../build/wasm/', import.meta.url));
+const { default: createShallowSim } = await import(`${build}shallowsim.js`);
+const engine = await createShallowSim({ wasmBinary: readFileSync(`${build}shallowsim.wasm`) });
+
+function time(fn, runs, warmup = 3) {
+  for (let i = 0; i < warmup; i++) fn(i);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+const decode = time(() => engine.compute('#v=1', ['decode']), 200);
+const page = time((i) => engine.compute(`#v=1&seq_len=${4000 + i}`, ['prefill', 'decode', 'leaderboard', 'maxbatch']), 100);
+const sweep = time(() => engine.sweepSeries('#v=1&view=sweep'), 10);
+const sweepTable = time(() => engine.sweep('#v=1&view=sweep'), 5, 1);
+console.log(`decode_table_wasm_node_us: ${fmt(decode * 1000)} us`);
+console.log(`page_update_wasm_node_us: ${fmt(page * 1000)} us`);
+console.log(`sweep_seq_len_480_wasm_node_ms: ${fmt(sweep)} ms`);
+console.log(`sweep_seq_len_480_table_wasm_node_ms: ${fmt(sweepTable)} ms`);

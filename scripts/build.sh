@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds everything: the native core, CLI, tests and benchmarks; the wasm module; the page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+cmake -S . -B "$SHALLOWSIM_NATIVE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$SHALLOWSIM_NATIVE_BUILD"
+
+emcmake cmake -S . -B "$SHALLOWSIM_WASM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$SHALLOWSIM_WASM_BUILD"
+mkdir -p web/src/engine/generated
+cp "$SHALLOWSIM_WASM_BUILD/shallowsim.js" "$SHALLOWSIM_WASM_BUILD/shallowsim.wasm" \
+   web/src/engine/generated/
+
+npx vite build --config web/vite.config.ts --logLevel warn

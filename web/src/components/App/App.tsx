@@ -1,0 +1,36 @@
+// Loads the engine, then shows the page. Nothing renders user text as HTML.
+import { useEffect, useState } from 'preact/hooks';
+import { loadEngine, type Engine } from '../../engine';
+import { strings } from '../../i18n';
+import { Page } from './Page';
+
+export function App({ win = window }: { win?: Window }) {
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    loadEngine().then(setEngine, (e: unknown) => setFailure(String(e)));
+  }, []);
+
+  const zh = /(?:^|[#&])lang=zh(?:&|$)/.test(win.location.hash);
+  const t = strings[zh ? 'zh' : 'en'];
+  if (failure) {
+    return (
+      <main class="boot">
+        <h1>{t.title}</h1>
+        <div role="alert">
+          <p>{t.loadFailed}</p>
+          <pre>{failure}</pre>
+        </div>
+      </main>
+    );
+  }
+  if (!engine) {
+    return (
+      <main class="boot" aria-busy="true">
+        <h1>{t.title}</h1>
+        <p>{t.loading}</p>
+      </main>
+    );
+  }
+  return <Page engine={engine} win={win} />;
+}

@@ -1,0 +1,51 @@
+// Tabs bound to the `view=` key. Arrow keys move between tabs (WAI-ARIA tabs pattern).
+import type { TabView } from '../../i18n';
+
+interface Props {
+  tabs: readonly TabView[];
+  active: TabView | null;
+  labels: Record<TabView, string>;
+  label: string;
+  onSelect: (view: TabView) => void;
+}
+
+export function Tabs({ tabs, active, labels, label, onSelect }: Props) {
+  const focusTab = (view: TabView) => {
+    onSelect(view);
+    document.getElementById(`tab-${view}`)?.focus();
+  };
+  return (
+    <div class="tabs" role="tablist" aria-label={label}>
+      {tabs.map((view, i) => {
+        const selected = view === active;
+        return (
+          <button
+            key={view}
+            type="button"
+            role="tab"
+            id={`tab-${view}`}
+            aria-selected={selected}
+            aria-controls={`panel-${view}`}
+            tabIndex={selected || (active === null && i === 0) ? 0 : -1}
+            class={selected ? 'tab active' : 'tab'}
+            onClick={() => onSelect(view)}
+            onKeyDown={(e) => {
+              const n = tabs.length;
+              let next = -1;
+              if (e.key === 'ArrowRight') next = (i + 1) % n;
+              else if (e.key === 'ArrowLeft') next = (i - 1 + n) % n;
+              else if (e.key === 'Home') next = 0;
+              else if (e.key === 'End') next = n - 1;
+              const target = tabs[next];
+              if (target === undefined) return;
+              e.preventDefault();
+              focusTab(target);
+            }}
+          >
+            {labels[view]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
