@@ -268,6 +268,26 @@ std::string ShowKey(std::string_view key) {
   return shown.substr(1, close - 1) + shown.substr(close + 1);
 }
 
+// Edit distance between two short keys (for "did you mean").
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string UnknownKeyMessage(std::string_view key);  // after Schema()
+
 // "has 70 items; at most 64 allowed"
 std::string TooMany(size_t count, size_t max, std::string_view what) {
   return "has " + std::to_string(count) + " " + std::string(what) + "; at most " +
@@ -486,6 +506,24 @@ const Field* FindField(std::string_view key) {
   }
   return nullptr;
 }
+
+namespace {
+std::string UnknownKeyMessage(std::string_view key) {
+  std::string_view best;
+  size_t best_distance = 3;  // suggest only close matches
+  if (key.size() <= 64) {
+    for (const Field& f : Schema()) {
+      const size_t d = Distance(key, f.key);
+      if (d < best_distance) {
+        best = f.key;
+        best_distance = d;
+      }
+    }
+  }
+  if (!best.empty()) return "unknown key; did you mean " + std::string(best) + "?";
+  return "unknown key; not a ShallowSim setting (the form lists every key)";
+}
+}  // namespace
 
 std::vector<std::string> Choices(const Field& field) {
   if (field.key == "model") {
@@ -808,7 +846,7 @@ ParseResult ParseLink(std::string_view link) {
       continue;
     }
     if (*key != "v" && FindField(*key) == nullptr) {
-      error(ShowKey(*key), "unknown key; see `shallowsim schema` for the keys");
+      error(ShowKey(*key), UnknownKeyMessage(*key));
       continue;
     }
     if (!values.emplace(*key, *value).second) {

@@ -136,7 +136,11 @@ TEST(Codec, HwRowsAddAndReplace) {
 
 // ---- every error class of SPEC §6 ----
 
-TEST(CodecErrors, UnknownKey) { ExpectError("v=1&foo=1", "foo", "unknown key"); }
+TEST(CodecErrors, UnknownKey) {
+  ExpectError("v=1&foo=1", "foo", "unknown key; not a ShallowSim setting");
+  ExpectError("v=1&seqlen=1", "seqlen", "unknown key; did you mean seq_len?");
+  ExpectError("v=1&Decode_TP=1", "Decode_TP", "did you mean decode_tp?");
+}
 TEST(CodecErrors, MalformedNumbers) {
   for (const char* bad :
        {"abc", "5abc", "0x10", " 5", "5 ", "+5", "1e", ".", "1,5", "--1", "1e5e5"}) {
