@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target (clang, ASan + UBSan) and runs it for FUZZ_SECONDS (default 60)
-# from the checked-in seed corpus. Longer runs: FUZZ_SECONDS=3600 npm run fuzz.
+# from the checked-in seed corpus. Longer runs: FUZZ_SECONDS=3600 npm run fuzz (the corpus grows in build/fuzz/corpus).
 # A crash leaves crash-* in build/fuzz/artifacts; add the input to tests/fuzz/corpus and to
 # tests/hostile/links.tsv as a regression case.
 set -euo pipefail
