@@ -2,6 +2,9 @@
 //   first_table_chromium_ms      navigation start → the prefill table painted (median of runs)
 //   input_to_update_chromium_ms  a seq_len edit → every visible table updated and painted
 //   sweep_seq_len_480_chromium_ms  the 480-point sweep in the page's wasm engine
+//   sweep_view_chromium_ms       the page's sweep view from its link: computed (in the worker)
+//                                and the charts in view drawn (24 charts, 480 points each)
+//   sweep_view_edit_chromium_ms  an input edit on the sweep view → its charts redrawn
 // The built site (web/dist) is served from a sub-path, as on GitHub Pages.
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +92,47 @@ try {
   });
   await context.close();
 
+  // The sweep view: from another view to the drawn charts, and an edit on it.
+  const sweepContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const sweepPage = await sweepContext.newPage();
+  await sweepPage.goto(`${server.url}${BASE}#v=1&view=decode`);
+  await sweepPage.waitForSelector('#decode-table [data-value]');
+  const sweepRuns = await sweepPage.evaluate(async () => {
+    const link = 'v=1&view=sweep&metric=Total,TPS';
+    const drawn = () => {
+      const grid = document.querySelector('#sweep-charts');
+      const figures = [...document.querySelectorAll('#sweep-charts figure.chart')].filter(
+        (f) => f.getBoundingClientRect().top < innerHeight,
+      );
+      return grid !== null && figures.length > 0 && figures.every((f) => f.querySelector('canvas'));
+    };
+    const until = (ok) => new Promise((resolve) => {
+      const check = () => (ok() ? requestAnimationFrame(() => resolve()) : setTimeout(check, 0));
+      check();
+    });
+    // A first visit starts the worker and loads the chart code.
+    location.hash = `#${link}`;
+    await until(() => document.querySelector('#sweep-charts')?.getAttribute('data-link') === link && drawn());
+    const open = [];
+    const edit = [];
+    for (let i = 0; i < 9; i++) {
+      location.hash = '#v=1&view=decode';
+      await new Promise((r) => setTimeout(r, 150));
+      const t0 = performance.now();
+      location.hash = `#${link}`;
+      await until(() => document.querySelector('#sweep-charts')?.getAttribute('data-link') === link && drawn());
+      open.push(performance.now() - t0);
+      const input = document.querySelector('#field-decode_len');
+      const t1 = performance.now();
+      input.value = String(1000 + i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await until(() => (document.querySelector('#sweep-charts')?.getAttribute('data-link') ?? '').includes(`decode_len=${1000 + i}`));
+      edit.push(performance.now() - t1);
+    }
+    return { open, edit };
+  });
+  await sweepContext.close();
+
   const wasmPage = await browser.newPage();
   await wasmPage.goto(`${server.url}/wasm-bench.html`);
   await wasmPage.waitForFunction(() => window.sweepRuns !== undefined, null, { timeout: 60000 });
@@ -98,6 +142,8 @@ try {
   console.log(`input_to_update_chromium_ms: ${fmt(median(edits))} ms (median of ${edits.length})`);
   console.log(`input_to_update_p95_chromium_ms: ${fmt(quantile(edits, 0.95))} ms`);
   console.log(`sweep_seq_len_480_chromium_ms: ${fmt(median(sweeps))} ms`);
+  console.log(`sweep_view_chromium_ms: ${fmt(median(sweepRuns.open))} ms`);
+  console.log(`sweep_view_edit_chromium_ms: ${fmt(median(sweepRuns.edit))} ms`);
 } finally {
   await browser.close();
   await server.close();

@@ -964,7 +964,9 @@ ParseResult ParseLink(std::string_view link) {
         *TextOf(c, f) = value;
         break;
       case K::kLink: {
-        // The baseline is a whole link of its own, validated and kept in canonical form.
+        // The baseline is a whole link of its own, validated and kept in canonical form;
+        // an empty value means no baseline.
+        if (value.empty()) break;
         const ParseResult inner = ParseLink(value);
         for (const ConfigError& e : inner.errors) error(key, e.key + ": " + e.message);
         if (!inner.ok()) break;

@@ -102,6 +102,7 @@ TEST(Codec, BaselineIsKeptCanonical) {
   EXPECT_EQ(c.view.base, "v=1&seq_len=4096");
   EXPECT_EQ(EncodeLink(c), "v=1&base=v%3D1%26seq_len%3D4096");
   EXPECT_EQ(ConfigOf(c.view.base).scenario.seq_len, 4096);
+  EXPECT_EQ(ConfigOf("v=1&base="), Config{});  // empty: no comparison
 }
 
 TEST(Codec, PresetSetsTheModelAndKeysOverrideIt) {

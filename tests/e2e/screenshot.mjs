@@ -1,5 +1,6 @@
 // Screenshots of the built page (web/dist) for a human to look at: not a test.
 //   node tests/e2e/screenshot.mjs [outDir]   (default /tmp/shots)
+//   SCHEMES=light,dark WIDTHS=1280,390 ONLY=sweep,frontier FULL=1 choose what to take.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -30,9 +31,36 @@ const shots = [
     into: '[data-group="Hardware"]',
   },
   { name: 'error', hash: '#v=1&view=decode', then: '#v=1&view=decode&seq_len=abc&tp=0&foo=1' },
+  // The analysis views: charts are drawn when every panel holds a canvas.
+  { name: 'sweep', hash: '#v=1&view=sweep&metric=Total,TPS', charts: true, hover: '#sweep-charts .chart:nth-child(3) .u-over' },
+  { name: 'sweep-zh', hash: '#v=1&view=sweep&metric=Total,TPS&lang=zh&base=v%3D1%26seq_len%3D8192', charts: true },
+  { name: 'sweep-charts', hash: '#v=1&view=sweep&metric=Total,TPS', charts: true, into: '#sweep-charts' },
+  { name: 'sweep-ep', hash: '#v=1&view=sweep&sweep=n_activated_experts:8:126:2&sweep_group=ep&sweep_ep=72,320', charts: true },
+  { name: 'frontier', hash: '#v=1&view=frontier&tps_floor=60', charts: true, hover: '#frontier-chart .u-over' },
+  { name: 'frontier-table', hash: '#v=1&view=frontier&tps_floor=60', charts: true, into: '#frontier-best-table' },
+  {
+    name: 'compare-decode',
+    hash: `#v=1&seq_len=8192&view=decode&base=${encodeURIComponent('v=1')}`,
+  },
+  {
+    name: 'compare-prefill',
+    hash: `#v=1&seq_len=8192&base=${encodeURIComponent('v=1')}`,
+  },
+  {
+    name: 'compare-sweep',
+    hash: `#v=1&view=sweep&metric=Total,TPS&gpus=H200,GB200-NVL72&n_activated_experts=6&base=${encodeURIComponent('v=1')}`,
+    charts: true,
+  },
+  {
+    name: 'compare-frontier',
+    hash: `#v=1&view=frontier&tps_floor=40&n_activated_experts=6&base=${encodeURIComponent('v=1')}`,
+    charts: true,
+  },
 ];
-const widths = [1280, 390];
+const widths = (process.env.WIDTHS ?? '1280,390').split(',').map(Number);
 const schemes = (process.env.SCHEMES ?? 'light').split(',');
+// ONLY=sweep,frontier takes just those shots.
+const only = process.env.ONLY ? new Set(process.env.ONLY.split(',')) : null;
 
 for (const scheme of schemes) {
   for (const width of widths) {
@@ -45,6 +73,7 @@ for (const scheme of schemes) {
     page.on('console', (m) => m.type() === 'error' && console.error(`[console] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`[pageerror] ${e.message}`));
     for (const shot of shots) {
+      if (only && !only.has(shot.name)) continue;
       await page.goto('about:blank');
       await page.goto(`${server.url}${shot.hash}`);
       await page.waitForSelector('#prefill-table, #config-errors:not([hidden])', { state: 'attached' });
@@ -55,6 +84,28 @@ for (const scheme of schemes) {
         }, shot.scroll);
         await page.waitForTimeout(100);
       }
+      // Charts are drawn as they come near the viewport: wait for the ones in view.
+      const chartsDrawn = () =>
+        page.waitForFunction(() => {
+          const figures = [...document.querySelectorAll('figure.chart')].filter((f) => {
+            const r = f.getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight;
+          });
+          return document.querySelector('figure.chart canvas') && figures.every((f) => f.querySelector('canvas'));
+        });
+      if (shot.charts) {
+        await chartsDrawn();
+        await page.waitForTimeout(100);
+      }
+      // Hover where the chart is drawn (on a phone it may be below the fold: no hover then).
+      if (shot.hover && (await page.$(shot.hover))) {
+        const box = await page.$eval(shot.hover, (el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height };
+        });
+        await page.mouse.move(box.x + box.w * 0.45, box.y + box.h * 0.4);
+        await page.waitForTimeout(100);
+      }
       if (shot.into) {
         await page.evaluate((sel) => {
           const el = document.querySelector(sel);
@@ -63,6 +114,7 @@ for (const scheme of schemes) {
             el.scrollIntoView({ block: 'start' });
           }
         }, shot.into);
+        if (shot.charts) await chartsDrawn();
         await page.waitForTimeout(100);
       }
       if (shot.then) {

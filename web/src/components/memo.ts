@@ -10,10 +10,14 @@ function shallowEqual(a: object, b: object): boolean {
  * Skips re-rendering while the props are the same objects: a keystroke that makes the config
  * invalid keeps the last good tables, and those must not be rebuilt.
  */
-export function memo<P extends object>(render: FunctionComponent<P>): ComponentType<P> {
+export function memo<P extends object>(
+  render: FunctionComponent<P>,
+  /** When two sets of props render the same (default: the same objects, key by key). */
+  same: (a: P, b: P) => boolean = shallowEqual,
+): ComponentType<P> {
   class Memo extends Component<P> {
     override shouldComponentUpdate(next: P): boolean {
-      return !shallowEqual(this.props, next);
+      return !same(this.props, next);
     }
     override render(props: P) {
       return h(render, props);

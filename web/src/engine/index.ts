@@ -7,6 +7,7 @@ import type {
   SchemaField,
   ShallowSimModule,
   SweepResult,
+  SweepSeriesResult,
   TableName,
 } from './types';
 
@@ -14,7 +15,10 @@ export * from './types';
 
 export interface Engine {
   compute(link: string, tables: readonly TableName[]): ComputeResult;
+  /** The full sweep table (best row per GPU × batch × EP at each point): big, for export. */
   sweep(link: string): SweepResult;
+  /** Only the plotted values of the sweep: what the charts draw. */
+  sweepSeries(link: string): SweepSeriesResult;
   /** Static tables, read once. */
   readonly schema: readonly SchemaField[];
   readonly catalog: readonly HwRow[];
@@ -48,6 +52,7 @@ function wrap(module: ShallowSimModule): Engine {
   return {
     compute: (link, tables) => module.compute(link, [...tables]),
     sweep: (link) => module.sweep(link),
+    sweepSeries: (link) => module.sweepSeries(link),
     schema: module.schema(),
     catalog: module.catalog(),
     presets: module.presets(),

@@ -59,6 +59,27 @@ export interface SweepOk {
 
 export type SweepResult = SweepOk | ComputeFail;
 
+/**
+ * The sweep chart's data (the link's sweep=, metric=, sweep_bs=, sweep_ep=). With G gpus, E eps
+ * and P points: y[((m·G + g)·E + e)·P + p]; tp and present are [(g·E + e)·P + p]. present = 0
+ * where the batch does not fit at that point (a gap in the line).
+ */
+export interface SweepSeriesOk {
+  ok: true;
+  errors: ConfigError[];
+  param: string;
+  metrics: string[];
+  batch: number;
+  x: Float64Array;
+  gpus: string[];
+  eps: Float64Array;
+  y: Float64Array;
+  tp: Float64Array;
+  present: Uint8Array;
+}
+
+export type SweepSeriesResult = SweepSeriesOk | ComputeFail;
+
 export type FieldKind =
   | 'int'
   | 'float'
@@ -97,6 +118,7 @@ export interface Preset {
 export interface ShallowSimModule {
   compute(link: string, tables: string[]): ComputeResult;
   sweep(link: string): SweepResult;
+  sweepSeries(link: string): SweepSeriesResult;
   schema(): SchemaField[];
   catalog(): HwRow[];
   presets(): Preset[];

@@ -3,7 +3,7 @@
 export type Lang = 'en' | 'zh';
 
 export type GroupName = 'Scenario' | 'Model' | 'Hardware' | 'Advanced';
-export type TabView = 'prefill' | 'decode' | 'leaderboard' | 'maxbatch' | 'frontier';
+export type TabView = 'prefill' | 'decode' | 'leaderboard' | 'maxbatch' | 'sweep' | 'frontier';
 
 export interface Strings {
   title: string;
@@ -69,7 +69,70 @@ export interface Strings {
   notesIntro: string;
   footer: string;
   prefillCaption: (n: number) => string;
-  tableCaption: Record<Exclude<TabView, 'prefill'>, string>;
+  tableCaption: Record<Exclude<TabView, 'prefill' | 'sweep'>, string>;
+  compare: {
+    label: string;
+    pin: string;
+    repin: string;
+    clear: string;
+    hint: string;
+    title: string;
+    changes: (n: number) => string;
+    same: string;
+    failed: string;
+    baseLabel: (label: string) => string;
+    baseline: string;
+    tableNote: (keys: string) => string;
+    cell: (value: string, change: string) => string;
+    noMatch: string;
+    newValue: string;
+    matched: (n: number, total: number) => string;
+  };
+  sweep: {
+    controls: string;
+    param: string;
+    from: string;
+    to: string;
+    step: string;
+    points: (n: number) => string;
+    metrics: string;
+    batch: string;
+    eps: string;
+    group: string;
+    byGpu: string;
+    byEp: string;
+    ep: (ep: number) => string;
+    csv: string;
+    csvTitle: string;
+    csvBusy: string;
+    png: string;
+    pngTitle: string;
+    computing: string;
+    loadingCharts: string;
+    noCanvas: string;
+    tp: (tp: number) => string;
+    noFit: string;
+    hoverHint: string;
+    baselineFailed: string;
+    figureTitle: (param: string, batch: number) => string;
+    summary: (panels: number, points: number) => string;
+  };
+  frontier: {
+    xLabel: string;
+    yLabel: string;
+    floor: string;
+    floorHint: string;
+    chartTitle: string;
+    bestTitle: (floor: number) => string;
+    unreached: string;
+    point: (ep: number, tp: number, batch: number) => string;
+    hoverHint: string;
+    baseTotal: string;
+    change: string;
+    tpsPerUser: string;
+    totalPerGpu: string;
+    rowsTitle: string;
+  };
 }
 
 export const strings: Record<Lang, Strings> = {
@@ -100,6 +163,7 @@ export const strings: Record<Lang, Strings> = {
       decode: 'Decode',
       leaderboard: 'Leaderboard',
       maxbatch: 'Max batch',
+      sweep: 'Sweep',
       frontier: 'Frontier',
     },
     tabIntro: {
@@ -110,8 +174,10 @@ export const strings: Record<Lang, Strings> = {
       leaderboard:
         'Best row per GPU × batch size by Total throughput per GPU; exact ties are all kept.',
       maxbatch: 'Largest decode batch per GPU whose KV cache fits in memory, per EP and decode TP.',
+      sweep:
+        'How decode throughput moves as one input varies: at each point the best decode TP for the batch size and each EP. A gap: the batch does not fit in memory there.',
       frontier:
-        'Per GPU, the Pareto frontier of TPS per user against Total per GPU, by TPS ascending.',
+        'Per GPU, the Pareto frontier of TPS per user against Total per GPU over every decode row (EP × TP × batch): no other row is faster for the user and better for the fleet.',
     },
     otherView: (view) =>
       `This link asks for the “${view}” view, which this page does not show yet. Pick a tab.`,
@@ -169,6 +235,71 @@ export const strings: Record<Lang, Strings> = {
       maxbatch: 'Maximum decode batch per GPU, EP and TP',
       frontier: 'Pareto frontier per GPU (TPS per user vs Total per GPU)',
     },
+    compare: {
+      label: 'A/B comparison',
+      pin: 'Pin as baseline',
+      repin: 'Pin current as baseline',
+      clear: 'Clear baseline',
+      hint: 'Pin this configuration, then change inputs: every table and chart shows the change against it.',
+      title: 'Compared with the pinned baseline',
+      changes: (n) => (n === 1 ? '1 setting differs:' : `${n} settings differ:`),
+      same: 'No setting differs from the baseline yet: change an input.',
+      failed: 'The baseline cannot be computed:',
+      baseLabel: (label) => `${label} (baseline)`,
+      baseline: 'Baseline (dashed)',
+      tableNote: (keys) =>
+        `Each value shows its change against the baseline row with the same ${keys}; hover a cell for the baseline's value. Green is better.`,
+      cell: (value, change) => `Baseline ${value} (${change})`,
+      noMatch: 'No baseline row with the same key',
+      newValue: 'new',
+      matched: (n, total) => `${n} of ${total} match the baseline`,
+    },
+    sweep: {
+      controls: 'Sweep settings',
+      param: 'Vary',
+      from: 'From',
+      to: 'To',
+      step: 'Step',
+      points: (n) => `${n} point${n === 1 ? '' : 's'}`,
+      metrics: 'Metrics',
+      batch: 'Batch size',
+      eps: 'EP lines',
+      group: 'Panels',
+      byGpu: 'Per GPU, a line per EP',
+      byEp: 'Per EP, a line per GPU',
+      ep: (ep) => `EP ${ep}`,
+      csv: 'CSV',
+      csvTitle: 'Download the full sweep table (best row per GPU, batch and EP at each point), as the CLI writes it',
+      csvBusy: 'Preparing CSV…',
+      png: 'PNG',
+      pngTitle: 'Download the charts as one PNG image',
+      computing: 'Computing…',
+      loadingCharts: 'Loading charts…',
+      noCanvas: 'This browser cannot draw the charts (no canvas); the CSV has every value.',
+      tp: (tp) => `TP ${tp}`,
+      noFit: 'does not fit',
+      hoverHint: 'Hover a chart for exact values and the TP chosen.',
+      baselineFailed: 'The baseline cannot be swept this way:',
+      figureTitle: (param, batch) => `${param} sweep · batch ${batch}`,
+      summary: (panels, points) => `${panels} chart${panels === 1 ? '' : 's'} × ${points} points`,
+    },
+    frontier: {
+      xLabel: 'TPS per user (tok/s)',
+      yLabel: 'Total per GPU (tok/s)',
+      floor: 'TPS per user ≥',
+      floorHint: 'The interactivity target (tps_floor): rows at or above it meet it. 0 = none.',
+      chartTitle: 'Throughput–interactivity frontier',
+      bestTitle: (floor) =>
+        floor > 0 ? `Best Total per GPU at ≥ ${floor} TPS per user` : 'Best Total per GPU (no floor)',
+      unreached: 'nothing reaches the floor',
+      point: (ep, tp, batch) => `EP ${ep} · TP ${tp} · batch ${batch}`,
+      hoverHint: 'Hover a point for its configuration.',
+      baseTotal: 'Baseline Total',
+      change: 'Change',
+      tpsPerUser: 'TPS per user',
+      totalPerGpu: 'Total per GPU',
+      rowsTitle: 'Every frontier row',
+    },
   },
   zh: {
     title: 'ShallowSim',
@@ -197,6 +328,7 @@ export const strings: Record<Lang, Strings> = {
       decode: 'Decode',
       leaderboard: '排行榜',
       maxbatch: '最大批大小',
+      sweep: '参数扫描',
       frontier: '帕累托前沿',
     },
     tabIntro: {
@@ -205,7 +337,10 @@ export const strings: Record<Lang, Strings> = {
       decode: '所有可行的 (EP, GPU, 批大小, decode TP) 组合。Delta 标红：通信未被掩盖，计入 TPOT。',
       leaderboard: '每个 GPU × 批大小按单卡总吞吐 Total 取最优行；完全相同的并列行全部保留。',
       maxbatch: '每个 GPU 在各 EP 与 decode TP 下 KV-Cache 能放下的最大 decode 批大小。',
-      frontier: '每个 GPU 上每用户 TPS 与单卡 Total 的帕累托前沿，按 TPS 升序。',
+      sweep:
+        '某个输入变化时 decode 吞吐如何变化：每个点取该批大小与各 EP 下最优的 decode TP。曲线断开：该点显存放不下这个批大小。',
+      frontier:
+        '每个 GPU 在所有 decode 行（EP × TP × 批大小）上每用户 TPS 与单卡 Total 的帕累托前沿：没有别的行对用户更快、同时对集群更好。',
     },
     otherView: (view) => `此链接请求“${view}”视图，本页面暂未提供。请选择一个标签页。`,
     errorsTitle: (n) => `配置中有 ${n} 个问题`,
@@ -259,6 +394,70 @@ export const strings: Record<Lang, Strings> = {
       leaderboard: '排行榜：每个 GPU 与批大小的最优配置',
       maxbatch: '每个 GPU、EP 与 TP 下的最大 decode 批大小',
       frontier: '每个 GPU 的帕累托前沿（每用户 TPS 对单卡 Total）',
+    },
+    compare: {
+      label: 'A/B 对比',
+      pin: '固定为基线',
+      repin: '将当前配置设为基线',
+      clear: '清除基线',
+      hint: '固定当前配置，再修改输入：所有表格与图表都会显示相对基线的变化。',
+      title: '与固定的基线对比',
+      changes: (n) => `${n} 项设置不同：`,
+      same: '当前配置与基线尚无差别：请修改输入。',
+      failed: '无法计算基线：',
+      baseLabel: (label) => `${label}（基线）`,
+      baseline: '基线（虚线）',
+      tableNote: (keys) =>
+        `每个数值旁显示相对基线中 ${keys} 相同的行的变化；鼠标悬停可看基线数值。绿色表示更好。`,
+      cell: (value, change) => `基线 ${value}（${change}）`,
+      noMatch: '基线中没有相同键的行',
+      newValue: '新增',
+      matched: (n, total) => `${total} 行中 ${n} 行与基线匹配`,
+    },
+    sweep: {
+      controls: '扫描设置',
+      param: '变化的参数',
+      from: '起点',
+      to: '终点',
+      step: '步长',
+      points: (n) => `${n} 个点`,
+      metrics: '指标',
+      batch: '批大小',
+      eps: 'EP 曲线',
+      group: '分图',
+      byGpu: '每个 GPU 一图，每个 EP 一条线',
+      byEp: '每个 EP 一图，每个 GPU 一条线',
+      ep: (ep) => `EP ${ep}`,
+      csv: 'CSV',
+      csvTitle: '下载完整的扫描表（每个点上每个 GPU、批大小与 EP 的最优行），与命令行输出相同',
+      csvBusy: '正在生成 CSV…',
+      png: 'PNG',
+      pngTitle: '将所有图表下载为一张 PNG 图片',
+      computing: '计算中…',
+      loadingCharts: '正在加载图表…',
+      noCanvas: '此浏览器无法绘制图表（不支持 canvas）；CSV 中有全部数值。',
+      tp: (tp) => `TP ${tp}`,
+      noFit: '放不下',
+      hoverHint: '鼠标悬停在图上可查看精确数值与所选 TP。',
+      baselineFailed: '基线无法按此方式扫描：',
+      figureTitle: (param, batch) => `${param} 扫描 · 批大小 ${batch}`,
+      summary: (panels, points) => `${panels} 张图 × ${points} 个点`,
+    },
+    frontier: {
+      xLabel: '每用户 TPS (tok/s)',
+      yLabel: '单卡 Total (tok/s)',
+      floor: '每用户 TPS ≥',
+      floorHint: '交互性目标（tps_floor）：不低于它的行满足目标。0 = 不设目标。',
+      chartTitle: '吞吐–交互性前沿',
+      bestTitle: (floor) => (floor > 0 ? `每用户 TPS ≥ ${floor} 时每个 GPU 的最佳 Total` : '每个 GPU 的最佳 Total（无下限）'),
+      unreached: '没有配置达到该下限',
+      point: (ep, tp, batch) => `EP ${ep} · TP ${tp} · 批大小 ${batch}`,
+      hoverHint: '鼠标悬停在点上可查看其配置。',
+      baseTotal: '基线 Total',
+      change: '变化',
+      tpsPerUser: '每用户 TPS',
+      totalPerGpu: '单卡 Total',
+      rowsTitle: '前沿上的全部行',
     },
   },
 };

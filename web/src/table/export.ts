@@ -53,15 +53,36 @@ export function toJson(table: Table, rows: readonly number[]): string {
   return `[\n${objects.map((o) => ` ${o}`).join(',\n')}\n]\n`;
 }
 
+/**
+ * The sweep table as the CLI's `sweep --format csv` writes it: `index_value` (the swept value),
+ * then the decode columns. Returned in chunks for a Blob: the default sweep is ~57 MB of text.
+ */
+export function sweepCsvChunks(index: Float64Array, table: Table, linesPerChunk = 8192): string[] {
+  const chunks = [`index_value,${table.columns.map(csvField).join(',')}\n`];
+  let lines: string[] = [];
+  for (let r = 0; r < table.rows; r++) {
+    const line = [formatG17(index[r] ?? NaN), csvField(gpuName(table, r))];
+    for (let c = 1; c < table.columns.length; c++) line.push(formatG17(cell(table, r, c)));
+    lines.push(line.join(','));
+    if (lines.length === linesPerChunk) {
+      chunks.push(`${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(`${lines.join('\n')}\n`);
+  return chunks;
+}
+
 export function exportTable(table: Table, rows: readonly number[], format: ExportFormat): string {
   if (format === 'csv') return toCsv(table, rows);
   if (format === 'md') return toMarkdown(table, rows);
   return toJson(table, rows);
 }
 
-/** Saves text as a file through a Blob URL (no network). */
-export function download(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+/** Saves text (or a ready Blob) as a file through a Blob URL (no network). */
+export function download(filename: string, text: string | Blob, mime: string): void {
+  const blob = typeof text === 'string' ? new Blob([text], { type: `${mime};charset=utf-8` }) : text;
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -89,6 +89,41 @@ function Group({ name, fields, onChange, ...props }: GroupProps) {
   );
 }
 
+function errorsText(errors: readonly ConfigError[], fields: readonly SchemaField[]): string {
+  return errors
+    .filter((e) => fields.some((f) => f.key === e.key))
+    .map((e) => `${e.key}\u0000${e.message}`)
+    .join('\n');
+}
+
+/**
+ * A group renders again only when one of its own values, rows or errors changed: a keystroke in
+ * one field leaves the other groups (and the GPU picker) alone.
+ */
+function sameGroup(a: GroupProps, b: GroupProps): boolean {
+  if (
+    a.name !== b.name ||
+    a.fields !== b.fields ||
+    a.lang !== b.lang ||
+    a.engine !== b.engine ||
+    a.onChange !== b.onChange ||
+    a.update !== b.update ||
+    a.startOpen !== b.startOpen
+  ) {
+    return false;
+  }
+  for (const f of a.fields) {
+    if (f.kind === 'hw_rows') {
+      if (JSON.stringify(a.form.hw) !== JSON.stringify(b.form.hw)) return false;
+    } else if (a.form.values[f.key] !== b.form.values[f.key]) {
+      return false;
+    }
+  }
+  return a.errors === b.errors || errorsText(a.errors, a.fields) === errorsText(b.errors, b.fields);
+}
+
+const MemoGroup = memo(Group, sameGroup);
+
 export function ConfigPanel(props: Props) {
   const { engine, lang, update, startOpen } = props;
   const t = strings[lang];
@@ -119,16 +154,18 @@ export function ConfigPanel(props: Props) {
       </summary>
       <form class="config-form" onSubmit={(e) => e.preventDefault()} novalidate>
         {groups.map(([group, fields]) => (
-          <Group key={group} name={group} fields={fields} onChange={onChange} {...props} />
+          <MemoGroup key={group} name={group} fields={fields} onChange={onChange} {...props} />
         ))}
         <button
           type="button"
           class="small"
           onClick={() =>
             update((f) => {
+              // The config goes back to defaults; what is shown (view, sweep, baseline…) stays.
               const fresh = defaultForm(engine);
-              fresh.values.view = f.values.view ?? '';
-              fresh.values.lang = f.values.lang ?? '';
+              for (const field of engine.schema) {
+                if (field.group === 'View') fresh.values[field.key] = f.values[field.key] ?? '';
+              }
               return fresh;
             })
           }

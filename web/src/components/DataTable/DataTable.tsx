@@ -3,7 +3,14 @@
 // and rebuilding ~18k cells per keystroke would blow the frame budget.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Table } from '../../engine';
-import { columnTitle, strings, type Lang } from '../../i18n';
+import { columnTitle, strings, type Lang, type Strings } from '../../i18n';
+import {
+  changeTone,
+  formatChange,
+  matchBaseline,
+  relativeChange,
+  type BaselineMatch,
+} from '../../table/compare';
 import { exportTable } from '../../table/export';
 import { columnFormat, formatCell, type ColumnFormat } from '../../table/format';
 import {
@@ -20,8 +27,14 @@ import { memo } from '../memo';
 
 /** Must match `.data tbody td` height in styles.css. */
 export const ROW_HEIGHT = 28;
+/** Must match `.data thead th` height in styles.css: the sticky header covers that much. */
+const HEAD_HEIGHT = 40;
 const CHUNK = 2;
-const OVERSCAN = 3;
+/**
+ * Rows kept beyond each edge of the view. One is enough: a scroll is handled before the frame
+ * that paints it; every extra row is ~21 more cells laid out and painted on each keystroke.
+ */
+const OVERSCAN = 1;
 const FALLBACK_VIEWPORT = 640;
 
 export type FilterKey = keyof Filters;
@@ -40,7 +53,13 @@ export interface DataTableProps {
   active: boolean;
   /** A colour slot per GPU name, the same in every table. */
   colors: ReadonlyMap<string, number>;
+  /** A/B: the baseline's table of the same kind, and the columns (besides GPU) that match rows. */
+  baseline?: Table | null;
+  match?: readonly string[];
 }
+
+/** Extra width (ch) of a value column that also shows its change against the baseline. */
+const CHANGE_WIDTH = 7.5;
 
 const BAR_COLUMNS = new Set(['TPS', 'Total']);
 const HEAT_COLUMN = 'Comm_Impact';
@@ -63,17 +82,23 @@ export function headerParts(name: string): string[] {
   return merged;
 }
 
-function layoutOf(table: Table): Layout {
+function layoutOf(table: Table, compare: BaselineMatch | null): Layout {
   const n = table.columns.length;
   const w = n - 1;
   const maxAbs = new Float64Array(n);
   const negative = new Uint8Array(n);
-  for (let i = 0; i < table.values.length; i++) {
-    const v = table.values[i] ?? 0;
-    const c = (i % w) + 1;
-    const a = Math.abs(v);
-    if (a > (maxAbs[c] ?? 0)) maxAbs[c] = a;
-    if (v < 0) negative[c] = 1;
+  const values = table.values;
+  for (let c = 1; c <= w; c++) {
+    let max = 0;
+    let neg = 0;
+    for (let i = c - 1; i < values.length; i += w) {
+      const v = values[i] as number;
+      if (v < 0) neg = 1;
+      const a = v < 0 ? -v : v;
+      if (a > max) max = a;
+    }
+    maxAbs[c] = max;
+    negative[c] = neg;
   }
   const formats = table.columns.map(columnFormat);
   // Widths in `ch` of the 13px body font: header letters (12px, bold) run about 0.85ch each.
@@ -85,7 +110,8 @@ function layoutOf(table: Table): Layout {
     const format = formats[c];
     const value =
       format === 'int' ? digits : format === 'percent' ? digits + 5 : digits + 7 + (negative[c] ?? 0);
-    return Math.max(header, value) + padding;
+    const change = compare && !compare.keys.has(c) ? CHANGE_WIDTH : 0;
+    return Math.max(header, value + change) + padding;
   });
   return { formats, widths };
 }
@@ -119,11 +145,14 @@ interface RowProps {
   odd: boolean;
   formats: ColumnFormat[];
   cues: Cues;
+  compare: BaselineMatch | null;
+  t: Strings;
 }
 
-function Row({ colors, table, row, odd, formats, cues }: RowProps) {
+function Row({ colors, table, row, odd, formats, cues, compare, t }: RowProps) {
   const gpu = table.gpu[row] ?? 0;
   const name = table.gpus[gpu] ?? '';
+  const baseRow = compare ? compare.rowOf(row) : -1;
   const cells = [];
   for (let c = 1; c < table.columns.length; c++) {
     const v = cell(table, row, c);
@@ -145,15 +174,41 @@ function Row({ colors, table, row, odd, formats, cues }: RowProps) {
       }
     }
     if (format === 'int' && v === 0 && table.columns[c] === 'MaxBatch') cls += ' zero';
+    const bc = compare && baseRow >= 0 && !compare.keys.has(c) ? (compare.columnOf[c] ?? -1) : -1;
+    if (bc >= 1 && compare) {
+      const b = cell(compare.table, baseRow, bc);
+      const column = table.columns[c] ?? '';
+      const change = formatChange(relativeChange(v, b), t.compare.newValue);
+      cells.push(
+        <td
+          key={c}
+          class={cls}
+          style={style}
+          data-value={String(v)}
+          data-base={String(b)}
+          title={t.compare.cell(formatCell(format, b), change)}
+        >
+          {formatCell(format, v)}
+          <span class={`delta ${changeTone(column, v, b)}`}>{change}</span>
+        </td>,
+      );
+      continue;
+    }
     cells.push(
       <td key={c} class={cls} style={style} data-value={String(v)}>
         {formatCell(format, v)}
       </td>,
     );
   }
+  const unmatched = compare !== null && baseRow < 0;
   return (
     <tr class={odd ? 'odd' : undefined}>
-      <th scope="row" class="gpu" data-gpu-index={colors.get(name)}>
+      <th
+        scope="row"
+        class={unmatched ? 'gpu unmatched' : 'gpu'}
+        data-gpu-index={colors.get(name)}
+        title={unmatched ? t.compare.noMatch : undefined}
+      >
         {name}
       </th>
       {cells}
@@ -168,8 +223,49 @@ function nextSort(sort: Sort | null, column: string): Sort | null {
   return null;
 }
 
+interface HeadProps {
+  /** Column names, comma-separated (compared cheaply by the memo). */
+  columns: string;
+  sort: Sort | null;
+  lang: Lang;
+  onSort: (column: string) => void;
+}
+
+function Head({ columns, sort, lang, onSort }: HeadProps) {
+  const t = strings[lang];
+  return (
+    <thead>
+      <tr>
+        {columns.split(',').map((column, c) => {
+          const sorted = sort?.column === column ? sort.dir : null;
+          return (
+            <th
+              key={column}
+              scope="col"
+              class={c === 0 ? 'gpu' : 'num'}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+              title={columnTitle(column, lang)}
+            >
+              <button type="button" class="sort" aria-label={t.sort(column)} onClick={() => onSort(column)}>
+                <span class="label">
+                  {headerParts(column).map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]))}
+                </span>
+                <span class="sort-mark" aria-hidden="true">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+const MemoHead = memo(Head);
+
 function DataTableView(props: DataTableProps) {
-  const { id, name, caption, table, lang, filterKeys, cues, active, colors } = props;
+  const { id, name, caption, table, lang, filterKeys, cues, active, colors, baseline, match } = props;
   const t = strings[lang];
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort | null>(null);
@@ -177,8 +273,18 @@ function DataTableView(props: DataTableProps) {
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const scroller = useRef<HTMLDivElement>(null);
 
+  const compare = useMemo(
+    () => (active && baseline && match ? matchBaseline(table, baseline, match) : null),
+    [table, baseline, match, active],
+  );
+  const matched = useMemo(() => {
+    if (!compare) return 0;
+    let n = 0;
+    for (let r = 0; r < table.rows; r++) if (compare.rowOf(r) >= 0) n++;
+    return n;
+  }, [compare, table]);
   // While hidden, only the row count is needed: skip the per-column work.
-  const layout = useMemo(() => (active ? layoutOf(table) : null), [table, active]);
+  const layout = useMemo(() => (active ? layoutOf(table, compare) : null), [table, active, compare]);
   const rows = useMemo(() => visibleRows(table, filters, sort), [table, filters, sort]);
   const cueState = useMemo(() => cuesOf(table, rows, cues && active), [table, rows, cues, active]);
   const choices = useMemo(() => {
@@ -216,12 +322,18 @@ function DataTableView(props: DataTableProps) {
   }, [filters, sort]);
 
   const n = rows.length;
-  const inView = Math.ceil(viewport / ROW_HEIGHT);
+  // Rows that fit under the sticky header, plus one cut at each edge.
+  const inView = Math.ceil(Math.max(0, viewport - HEAD_HEIGHT) / ROW_HEIGHT) + 1;
   // Clamped: after the rows shrink, the scroll event that corrects `first` may come later.
   const top = Math.min(first, Math.max(0, n - inView));
   const start = active ? Math.max(0, top - OVERSCAN) : 0;
-  const end = active ? Math.min(n, top + inView + OVERSCAN + CHUNK) : 0;
+  // `first` is rounded down to a CHUNK: up to CHUNK − 1 more rows may be in view below.
+  const end = active ? Math.min(n, top + inView + OVERSCAN + CHUNK - 1) : 0;
   const colSpan = table.columns.length;
+
+  // The header row only changes with the columns, the sort or the language.
+  const columnKey = table.columns.join(',');
+  const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
 
   const setFilter = (key: FilterKey, value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
@@ -241,7 +353,8 @@ function DataTableView(props: DataTableProps) {
   const filtered = Object.values(filters).some((v) => v !== '');
 
   return (
-    <div class="data-table">
+    <div class={compare ? 'data-table comparing' : 'data-table'}>
+      {compare && match && <p class="compare-note">{t.compare.tableNote(['GPU', ...match].join(', '))}</p>}
       <div class="table-tools">
         <div class="filters" role="group" aria-label={t.filters.label}>
           {filterKeys.map((key) =>
@@ -291,6 +404,7 @@ function DataTableView(props: DataTableProps) {
         </div>
         <span class="row-count" aria-live="polite">
           {t.filters.rows(n, table.rows)}
+          {compare && <span class="matched"> · {t.compare.matched(matched, table.rows)}</span>}
         </span>
         <ExportButtons name={name} t={t} text={(format) => exportTable(table, rows, format)} />
       </div>
@@ -316,36 +430,7 @@ function DataTableView(props: DataTableProps) {
               ))}
             </colgroup>
           )}
-          <thead>
-            <tr>
-              {table.columns.map((column, c) => {
-                const sorted = sort?.column === column ? sort.dir : null;
-                return (
-                  <th
-                    key={column}
-                    scope="col"
-                    class={c === 0 ? 'gpu' : 'num'}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    title={columnTitle(column, lang)}
-                  >
-                    <button
-                      type="button"
-                      class="sort"
-                      aria-label={t.sort(column)}
-                      onClick={() => setSort((s) => nextSort(s, column))}
-                    >
-                      <span class="label">
-                        {headerParts(column).map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]))}
-                      </span>
-                      <span class="sort-mark" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <MemoHead columns={columnKey} sort={sort} lang={lang} onSort={onSort} />
           <tbody>
             {start > 0 && (
               <tr class="spacer" aria-hidden="true" style={{ height: `${start * ROW_HEIGHT}px` }}>
@@ -361,6 +446,8 @@ function DataTableView(props: DataTableProps) {
                 odd={(start + i) % 2 === 1}
                 formats={layout?.formats ?? []}
                 cues={cueState}
+                compare={compare}
+                t={t}
               />
             ))}
             {end < n && (

@@ -8,6 +8,7 @@ import {
   strings,
   type Lang,
 } from '../../i18n';
+import { changeTone, formatChange, relativeChange } from '../../table/compare';
 import { markdownTable, toCsv, toJson } from '../../table/export';
 import { formatCell } from '../../table/format';
 import { cell } from '../../table/view';
@@ -21,6 +22,8 @@ interface Props {
   lang: Lang;
   /** A colour slot per GPU name, the same in every table. */
   colors: ReadonlyMap<string, number>;
+  /** A/B: the baseline's prefill table; cells show their change against the same GPU's. */
+  baseline?: Table | null;
 }
 
 const ROWS = [...prefillMetricRows, ...prefillSummaryRows];
@@ -52,9 +55,13 @@ function seedMarkdown(table: Table, nLayers: number, nDense: number, lang: Lang)
   );
 }
 
-function PrefillTableView({ table, nLayers, nDense, lang, colors }: Props) {
+function PrefillTableView({ table, nLayers, nDense, lang, colors, baseline }: Props) {
   const t = strings[lang];
   const gpus = Array.from({ length: table.rows }, (_, r) => table.gpus[table.gpu[r] ?? 0] ?? '');
+  const baseRows = new Map<string, number>();
+  if (baseline) {
+    for (let r = baseline.rows - 1; r >= 0; r--) baseRows.set(baseline.gpus[baseline.gpu[r] ?? 0] ?? '', r);
+  }
   const all = Array.from({ length: table.rows }, (_, r) => r);
   const tpsColumn = table.columns.indexOf('PrefillTPS');
   const bestTps = Math.max(0, ...all.map((r) => cell(table, r, tpsColumn)));
@@ -84,6 +91,27 @@ function PrefillTableView({ table, nLayers, nDense, lang, colors }: Props) {
             cls += ' bar';
             style = { '--bar': (Math.max(0, v) / bestTps).toFixed(4) };
           }
+          const br = baseline ? baseRows.get(gpus[r] ?? '') : undefined;
+          const bc = baseline && br !== undefined ? baseline.columns.indexOf(metric) : -1;
+          if (baseline && br !== undefined && bc >= 1) {
+            const b = cell(baseline, br, bc);
+            const change = formatChange(relativeChange(v, b), t.compare.newValue);
+            return (
+              <td
+                key={r}
+                class={cls}
+                style={style}
+                data-gpu={gpus[r]}
+                data-metric={metric}
+                data-value={String(v)}
+                data-base={String(b)}
+                title={t.compare.cell(formatCell('fixed', b), change)}
+              >
+                {formatCell('fixed', v)}
+                <span class={`delta ${changeTone(metric, v, b)}`}>{change}</span>
+              </td>
+            );
+          }
           return (
             <td key={r} class={cls} style={style} data-gpu={gpus[r]} data-metric={metric} data-value={String(v)}>
               {formatCell('fixed', v)}
@@ -96,7 +124,8 @@ function PrefillTableView({ table, nLayers, nDense, lang, colors }: Props) {
   };
 
   return (
-    <div class="data-table">
+    <div class={baseline ? 'data-table comparing' : 'data-table'}>
+      {baseline && <p class="compare-note">{t.compare.tableNote('GPU')}</p>}
       <div class="table-tools">
         <span class="row-count">{t.prefillCaption(table.rows)}</span>
         <ExportButtons
