@@ -8,18 +8,18 @@
 // The built site (web/dist) is served from a sub-path, as on GitHub Pages.
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { serve } from './static-server.mjs';
+import { writeFileSync } from 'node:fs';
+import { serveStatic } from '../tests/e2e/static-server.mjs';
 import { fmt, median, quantile } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE = '/shallowsim/';
-const server = await serve({
-  mounts: { [BASE]: `${root}web/dist`, '/wasm/': `${root}build/wasm` },
-  routes: {
-    '/wasm-bench.html': `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+// The wasm-only page sits beside the module in the build directory, so it loads same-origin.
+writeFileSync(`${root}build/wasm/wasm-bench.html`, `<!doctype html><meta charset="utf-8">
+<link rel="icon" href="data:,">
 <script type="module">
-import createShallowSim from '/wasm/shallowsim.js';
-const engine = await createShallowSim({ locateFile: (f) => '/wasm/' + f });
+import createShallowSim from './shallowsim.js';
+const engine = await createShallowSim();
 const runs = [];
 for (let i = 0; i < 13; i++) {
   const t0 = performance.now();
@@ -28,9 +28,10 @@ for (let i = 0; i < 13; i++) {
   if (!r.ok) throw new Error('sweep failed');
 }
 window.sweepRuns = runs.slice(3);
-</script>`,
-  },
-});
+</script>`);
+const site = await serveStatic(`${root}web/dist`, BASE);
+const wasm = await serveStatic(`${root}build/wasm`, '/wasm/');
+const server = { url: site.url.slice(0, -BASE.length), close: () => Promise.all([site.close(), wasm.close()]) };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -134,7 +135,7 @@ try {
   await sweepContext.close();
 
   const wasmPage = await browser.newPage();
-  await wasmPage.goto(`${server.url}/wasm-bench.html`);
+  await wasmPage.goto(`${wasm.url}wasm-bench.html`);
   await wasmPage.waitForFunction(() => window.sweepRuns !== undefined, null, { timeout: 60000 });
   const sweeps = await wasmPage.evaluate(() => window.sweepRuns);
 

@@ -1,5 +1,6 @@
 // A tiny static file server on 127.0.0.1 that serves a directory under a URL prefix (e.g. /sub/),
-// as GitHub Pages serves a project site. Used by the sub-path test and the screenshot script.
+// as GitHub Pages serves a project site. Used by the sub-path test, the screenshot script and
+// bench/browser_bench.mjs.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
