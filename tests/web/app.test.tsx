@@ -1,40 +1,17 @@
 // Component tests of the whole page on the real engine, in happy-dom.
-import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../web/src/components/App/App';
+import { act, fireEvent, waitFor } from '@testing-library/preact';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../web/src/engine';
 import { engine, goldenLink } from './helpers';
+import { $, open, resetPageBetweenTests } from './page';
 
 let sim: Engine;
 beforeAll(async () => {
   sim = await engine();
 });
 
-interface HappyDom {
-  setURL(url: string): void;
-  waitUntilComplete(): Promise<void>;
-}
-const happyDOM = (window as unknown as { happyDOM: HappyDom }).happyDOM;
+resetPageBetweenTests();
 
-/** Sets the URL and lets happy-dom deliver its (late) hashchange before the page mounts. */
-async function setUrl(path: string) {
-  happyDOM.setURL(new URL(path, window.location.origin).href);
-  await happyDOM.waitUntilComplete();
-}
-
-beforeEach(async () => {
-  await setUrl('/');
-});
-afterEach(() => cleanup());
-
-async function open(hash = '') {
-  await setUrl(`/${hash}`);
-  const view = render(<App />);
-  await waitFor(() => expect(document.querySelector('#prefill-table, #config-errors:not([hidden])')).not.toBeNull());
-  return view;
-}
-
-const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
 const values = (sel: string) => [...document.querySelectorAll(`${sel} [data-value]`)].map((e) => e.getAttribute('data-value'));
 const hash = () => window.location.hash;
 /** The address bar is written right after the next paint (see state/url.ts). */

@@ -1,41 +1,19 @@
 // The analysis views on the whole page, real engine, in happy-dom (no canvas: the charts show
 // their titles and legends, the numbers are checked through the data and the tables).
-import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, waitFor } from '@testing-library/preact';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bestAtFloor, frontierPoints } from '../../web/src/chart/frontier';
-import { App } from '../../web/src/components/App/App';
 import type { Engine } from '../../web/src/engine';
 import { engine } from './helpers';
+import { $, open, resetPageBetweenTests } from './page';
 
 let sim: Engine;
 beforeAll(async () => {
   sim = await engine();
 });
 
-interface HappyDom {
-  setURL(url: string): void;
-  waitUntilComplete(): Promise<void>;
-}
-const happyDOM = (window as unknown as { happyDOM: HappyDom }).happyDOM;
+resetPageBetweenTests();
 
-async function setUrl(path: string) {
-  happyDOM.setURL(new URL(path, window.location.origin).href);
-  await happyDOM.waitUntilComplete();
-}
-
-beforeEach(async () => {
-  await setUrl('/');
-});
-afterEach(() => cleanup());
-
-async function open(hash = '') {
-  await setUrl(`/${hash}`);
-  const view = render(<App />);
-  await waitFor(() => expect(document.querySelector('#prefill-table, #config-errors:not([hidden])')).not.toBeNull());
-  return view;
-}
-
-const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
 const $$ = (sel: string) => [...document.querySelectorAll(sel)];
 const hash = () => window.location.hash;
 const expectHash = (want: string) => waitFor(() => expect(hash()).toBe(want));
