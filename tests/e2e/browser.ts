@@ -1,5 +1,6 @@
 // Chromium for the e2e tests, and a page that records console errors and every request.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -46,4 +47,44 @@ export async function ready(page: Page): Promise<void> {
   await page.waitForSelector('#prefill-table td[data-value], #config-errors:not([hidden])', {
     state: 'attached',
   });
+}
+
+/**
+ * One Chromium for the calling test file (launched before its tests, closed after them) and
+ * pages whose contexts are closed after each test, so they do not pile up.
+ */
+export function pagesForThisFile(baseUrl: string) {
+  let browser: Browser | undefined;
+  const opened: Watched[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((w) => w.context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh watched page, not yet navigated. */
+  async function newPage(viewport?: { width: number; height: number }): Promise<Watched> {
+    if (!browser) throw new Error('the browser is not launched yet');
+    const w = await watchedPage(browser, viewport);
+    opened.push(w);
+    return w;
+  }
+
+  /** The page at baseUrl + hash, once it has computed its first tables (or shown errors). */
+  async function open(
+    hash: string,
+    options: { width?: number; height?: number; dark?: boolean } = {},
+  ): Promise<Watched> {
+    const w = await newPage({ width: options.width ?? 1280, height: options.height ?? 900 });
+    if (options.dark) await w.page.emulateMedia({ colorScheme: 'dark' });
+    await w.page.goto(`${baseUrl}${hash}`);
+    await ready(w.page);
+    return w;
+  }
+
+  return { newPage, open };
 }

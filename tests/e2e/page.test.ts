@@ -1,9 +1,9 @@
 // The built page in Chromium: golden numbers on screen, links, errors, safety, sub-paths.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, ready, watchedPage, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { pagesForThisFile, ready } from './browser';
 import { serveStatic } from './static-server.mjs';
 
 const base = inject('baseUrl');
@@ -12,26 +12,7 @@ const read = (path: string) => readFileSync(`${repoRoot}/${path}`, 'utf8').repla
 const golden = (name: string) => read(`tests/golden/${name}`);
 const SEED = golden('prefill_seed.link').trim();
 
-let browser: Browser;
-/** Each test's browser context, closed after it so pages do not pile up. */
-const opened: Watched[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((w) => w.context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(hash: string, viewport?: { width: number; height: number }): Promise<Watched> {
-  const w = await watchedPage(browser, viewport);
-  opened.push(w);
-  await w.page.goto(`${base}${hash}`);
-  await ready(w.page);
-  return w;
-}
+const { newPage, open } = pagesForThisFile(base);
 
 function close(actual: number, expected: number): boolean {
   const diff = Math.abs(actual - expected);
@@ -257,8 +238,7 @@ describe('deployment', () => {
   it('works from a sub-path (GitHub Pages)', async () => {
     const server = await serveStatic(`${repoRoot}/web/dist`, '/shallowsim/');
     try {
-      const w = await watchedPage(browser, { width: 390, height: 844 });
-      opened.push(w);
+      const w = await newPage({ width: 390, height: 844 });
       await w.page.goto(`${server.url}#v=1&view=leaderboard`);
       await ready(w.page);
       expect(await w.page.getAttribute('#leaderboard-table', 'data-rows')).toBe('73');

@@ -1,23 +1,14 @@
 // Content security: the built page's policy forbids inline script and eval, so markup that
 // reaches the DOM by any path cannot run; the wasm still loads under that policy.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, ready, watchedPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { pagesForThisFile } from './browser';
 
 const base = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open } = pagesForThisFile(base);
 
 describe('content security policy', () => {
   it('is strict: scripts from the site only, wasm allowed, no inline script, no eval', async () => {
-    const w = await watchedPage(browser);
-    await w.page.goto(`${base}#v=1`);
-    await ready(w.page);
+    const w = await open('#v=1');
     const policy = await w.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) =>
       m.getAttribute('content'),
     );
@@ -44,7 +35,6 @@ describe('content security policy', () => {
     // The tables were computed by the wasm under this policy.
     expect(await w.page.$$eval('#prefill-table [data-value]', (c) => c.length)).toBeGreaterThan(100);
     expect(w.consoleErrors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
-    await w.context.close();
   });
 
   it('a script payload in every kind of link field never runs', async () => {
@@ -56,9 +46,7 @@ describe('content security policy', () => {
       '#v=1&base=gpus%3D%253Cimg%2520src%253Dx%2520onerror%253Dwindow.pwned%253D1%253E',
       '#v=1&lang=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E&view=javascript:window.pwned=1',
     ];
-    const w = await watchedPage(browser);
-    await w.page.goto(`${base}#v=1`);
-    await ready(w.page);
+    const w = await open('#v=1');
     let dialogs = 0;
     w.page.on('dialog', async (d) => {
       dialogs += 1;
@@ -81,6 +69,5 @@ describe('content security policy', () => {
       expect(await w.page.$$eval('#prefill-table [data-value]', (c) => c.length)).toBeGreaterThan(100);
     }
     expect(dialogs).toBe(0);
-    await w.context.close();
   });
 });

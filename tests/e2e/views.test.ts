@@ -3,34 +3,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, ready, watchedPage, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { pagesForThisFile, ready } from './browser';
 
 const base = inject('baseUrl');
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = `${repoRoot}/build/native/shallowsim`;
 
-let browser: Browser;
-const opened: Watched[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((w) => w.context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(hash: string, options: { width?: number; height?: number; dark?: boolean } = {}) {
-  const w = await watchedPage(browser, { width: options.width ?? 1280, height: options.height ?? 900 });
-  opened.push(w);
-  if (options.dark) await w.page.emulateMedia({ colorScheme: 'dark' });
-  await w.page.goto(`${base}${hash}`);
-  await ready(w.page);
-  return w;
-}
+const { newPage, open } = pagesForThisFile(base);
 
 /** The CLI's sweep CSV for a link, as lines split into cells. */
 function cliRows(link: string): { header: string[]; rows: string[][] } {
@@ -201,8 +182,7 @@ describe('sweep view', () => {
   });
 
   it('still draws when the worker cannot start (the page computes the sweep itself)', async () => {
-    const w = await watchedPage(browser);
-    opened.push(w);
+    const w = await newPage();
     await w.page.route(/\/assets\/worker-[^/]*\.js$/, (route) => route.abort());
     await w.page.goto(`${base}#v=1&view=sweep&gpus=H200,H800`);
     await ready(w.page);
