@@ -151,17 +151,18 @@ TextTable MaxBatchText(const MaxBatchTable& table) {
   return t;
 }
 
-bool Render(const TextTable& t, Format format, std::string* out) {
-  for (const auto& row : t.numbers) {
-    for (double v : row) {
-      if (std::isinf(v)) return false;
-    }
-  }
+bool AllFinite(const TextTable& t) {
   for (size_t r = 0; r < t.numbers.size(); ++r) {
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      if (std::isnan(t.numbers[r][c]) && t.columns[c] != "GPU") return false;
+      const double v = t.numbers[r][c];
+      if (std::isinf(v) || (std::isnan(v) && t.columns[c] != "GPU")) return false;
     }
   }
+  return true;
+}
+
+bool Render(const TextTable& t, Format format, std::string* out) {
+  if (!AllFinite(t)) return false;
   out->clear();
   switch (format) {
     case Format::kCsv: {

@@ -25,6 +25,8 @@ TextTable DecodeText(const DecodeTable& table);
 TextTable MaxBatchText(const MaxBatchTable& table);
 TextTable SweepText(const SweepTable& table);
 
+// False when a number is not finite (NaN marks text cells, allowed only in the GPU column).
+bool AllFinite(const TextTable& table);
 // Renders a table; false when a number is not finite (nothing is rendered then).
 bool Render(const TextTable& table, Format format, std::string* out);
 // The seed's prefill layout: metrics as rows with a Layers column, GPUs as columns.

@@ -43,7 +43,7 @@ int Usage(const std::string& message) {
 int Print(const cli::TextTable& table, cli::Format format) {
   std::string out;
   if (!cli::Render(table, format, &out)) {
-    return Fail({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
+    return Fail({OverflowError()});
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
@@ -132,15 +132,12 @@ int Run(int argc, char** argv) {
   }
   if (command == "prefill") {
     const std::vector<PrefillRow> rows = PrefillTable(config);
-    if (format == cli::Format::kMarkdown) {
-      std::string out;
-      if (!cli::Render(cli::PrefillText(rows), format, &out))
-        return Print(cli::PrefillText(rows), format);
-      out = cli::PrefillMarkdown(rows, config.model);
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      return 0;
-    }
-    return Print(cli::PrefillText(rows), format);
+    const cli::TextTable table = cli::PrefillText(rows);
+    if (format != cli::Format::kMarkdown) return Print(table, format);
+    if (!cli::AllFinite(table)) return Fail({OverflowError()});
+    const std::string out = cli::PrefillMarkdown(rows, config.model);  // the seed's layout
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
   }
   if (command == "decode") return Print(cli::DecodeText(Decode(config)), format);
   if (command == "leaderboard") return Print(cli::DecodeText(Leaderboard(Decode(config))), format);

@@ -161,7 +161,7 @@ val Compute(const std::string& link, val tables) {
                             &finite));
   }
   if (!finite) {
-    return Failure({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
+    return Failure({OverflowError()});
   }
   return out;
 }
@@ -189,7 +189,7 @@ val SweepVal(const std::string& link) {
   out.set("index", Typed<F64>(index));
   out.set("table", DecodeVal({result.table.gpus, rows}, &finite));
   if (!finite) {
-    return Failure({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
+    return Failure({OverflowError()});
   }
   return out;
 }
@@ -246,7 +246,7 @@ val SweepSeriesVal(const std::string& link) {
       });
   if (!errors.empty()) return Failure(errors);
   if (!finite) {
-    return Failure({{"link", "the results overflow (a value is not finite); use smaller inputs"}});
+    return Failure({OverflowError()});
   }
   std::vector<std::string> names;
   for (const Gpu& g : gpus) names.push_back(g.name);

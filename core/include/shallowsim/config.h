@@ -149,6 +149,12 @@ struct ParseResult {
   bool ok() const { return errors.empty(); }
 };
 
+// The error for results that are not finite (the schema's ranges are chosen so that this does
+// not happen; front ends check their output anyway and report it with this one message).
+inline ConfigError OverflowError() {
+  return {"link", "the results overflow (a value is not finite); use smaller inputs"};
+}
+
 // Range and cross-field checks of a config built in code (the link parser runs these too).
 std::vector<ConfigError> Validate(const Config& config);
 // The checks that relate two keys (n_dense_layers <= n_layers, n_activated_experts <=
