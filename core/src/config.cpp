@@ -447,10 +447,6 @@ std::vector<std::string> GpuNames(const std::vector<Gpu>& gpus) {
   return names;
 }
 
-bool IsSweepable(const Field& f) {
-  return (f.kind == K::kInt || f.kind == K::kFloat) && f.group != "View";
-}
-
 std::string SweepText(const SweepSpec& s) {
   return s.param + ":" + FormatNumber(s.from) + ":" + FormatNumber(s.to) + ":" +
          FormatNumber(s.step);
@@ -498,6 +494,10 @@ std::vector<Gpu> SelectedGpus(const Config& config) {
 const std::vector<Field>& Schema() {
   static const std::vector<Field> schema = MakeSchema();  // immutable, built once
   return schema;
+}
+
+bool IsSweepable(const Field& f) {
+  return (f.kind == K::kInt || f.kind == K::kFloat) && f.group != "View";
 }
 
 const Field* FindField(std::string_view key) {

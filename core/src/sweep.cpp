@@ -18,25 +18,14 @@ std::vector<double> SweepPoints(const SweepSpec& spec) {
   return points;
 }
 
-namespace {
-const Field* SweepField(const SweepSpec& spec) {
-  const Field* field = FindField(spec.param);
-  if (field == nullptr || field->group == "View" ||
-      (field->kind != FieldKind::kInt && field->kind != FieldKind::kFloat)) {
-    return nullptr;
-  }
-  return field;
-}
-}  // namespace
-
 std::vector<ConfigError> SweepEach(const Config& base, const SweepSpec& spec,
                                    const SweepVisitor& visit) {
-  const Field* field = SweepField(spec);
   Config config = base;
   config.view.sweep = spec;
-  // Validate() checks the whole config and the sweep's range at `from` and `to`.
+  // Validate() checks the whole config, that the key is sweepable and the range at `from` and
+  // `to`.
   if (std::vector<ConfigError> errors = Validate(config); !errors.empty()) return errors;
-  if (field == nullptr) return {{"sweep", "cannot sweep " + spec.param}};
+  const Field* field = FindField(spec.param);
 
   const std::vector<Gpu> gpus = SelectedGpus(config);
   const Scenario& s = config.scenario;  // lists do not change: only scalars are swept

@@ -119,6 +119,8 @@ struct Field {
 // Every link key except `v` and `hw`-row internals, in form order.
 const std::vector<Field>& Schema();
 const Field* FindField(std::string_view key);
+// A sweep may vary any whole or real number that is not view state.
+bool IsSweepable(const Field& field);
 // Allowed words of a kChoice field (model presets, views, metrics, languages).
 std::vector<std::string> Choices(const Field& field);
 
