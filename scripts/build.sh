@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds everything: the native core, CLI, tests and benchmarks; the wasm module; the page.
+# `build.sh site`: only the wasm module and the page (the Pages workflow).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cmake -S . -B "$SHALLOWSIM_NATIVE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$SHALLOWSIM_NATIVE_BUILD"
+if [ "${1:-}" != site ]; then
+  cmake -S . -B "$SHALLOWSIM_NATIVE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$SHALLOWSIM_NATIVE_BUILD"
+fi
 
 emcmake cmake -S . -B "$SHALLOWSIM_WASM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$SHALLOWSIM_WASM_BUILD"

@@ -8,9 +8,15 @@ cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 has_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
+# `ensure-deps.sh site`: only what building the site needs (the Pages workflow).
+if [ "${1:-}" = site ]; then
+  packages=(cmake ninja-build emscripten nodejs npm)
+else
+  packages=(cmake ninja-build g++ clang lld clang-format libgtest-dev libbenchmark-dev emscripten
+            chromium nodejs npm)
+fi
 need=()
-for pkg in cmake ninja-build g++ clang lld libgtest-dev libbenchmark-dev emscripten chromium \
-           nodejs npm; do
+for pkg in "${packages[@]}"; do
   case "$pkg" in
     nodejs|npm) command -v "$pkg" >/dev/null 2>&1 || need+=("$pkg") ;;
     *) has_pkg "$pkg" || need+=("$pkg") ;;

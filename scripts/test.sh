@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The README's test command: install what is missing, build, then run every suite —
-# GoogleTest (ctest), the same suite under ASan + UBSan, a bounded libFuzzer run, Vitest on the
-# real wasm, and the end-to-end tests in Chromium. FUZZ_SECONDS (default 60) bounds the fuzzing.
+# The README's test command: install what is missing, build, check (tsc, clang-format, the bundle
+# budget), then run every suite — GoogleTest (ctest), the same suite under ASan + UBSan, a bounded
+# libFuzzer run, Vitest on the real wasm, and the end-to-end tests in Chromium. FUZZ_SECONDS
+# (default 60) bounds the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/build.sh
 source scripts/env.sh
+bash scripts/check.sh
 
 echo "== GoogleTest (ctest) =="
 ctest --test-dir "$SHALLOWSIM_NATIVE_BUILD" --output-on-failure -j2

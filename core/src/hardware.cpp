@@ -1,5 +1,8 @@
 #include "shallowsim/hardware.h"
 
+#include <algorithm>
+#include <array>
+
 namespace shallowsim {
 
 std::vector<Gpu> BuiltinCatalog() {
@@ -21,13 +24,96 @@ std::vector<Gpu> BuiltinCatalog() {
 }
 
 namespace {
-double Gpu::*const kFieldMembers[kGpuNumericFields] = {
-    &Gpu::sm,  &Gpu::comm_sm, &Gpu::fp16,      &Gpu::fp8,     &Gpu::fp4,
-    &Gpu::mem, &Gpu::mem_bw,  &Gpu::nvlink_bw, &Gpu::pcie_bw, &Gpu::gpu_per_node};
+// Ranges keep every result finite (tests/core/property_test.cpp draws from them).
+constexpr std::array<HwField, 11> kHwFields = {{
+    {.key = "name",
+     .meaning = {"GPU name: 1–32 of A-Z a-z 0-9 . _ -; a catalog name replaces that entry",
+                 "GPU 名称：1–32 个 A-Z a-z 0-9 . _ - 字符；与目录同名则替换该条目"}},
+    {.key = "sm",
+     .unit = "SMs",
+     .min = 1,
+     .max = 1e6,
+     .whole = true,
+     .meaning = {"Streaming multiprocessors (compute units on AMD)", "SM 数（AMD 为 CU 数）"},
+     .member = &Gpu::sm},
+    {.key = "comm_sm",
+     .unit = "SMs",
+     .min = 0,
+     .max = 1e6,
+     .whole = true,
+     .meaning = {"SMs reserved for communication in prefill (less than sm)",
+                 "prefill 中预留给通信的 SM 数（须小于 sm）"},
+     .member = &Gpu::comm_sm},
+    {.key = "fp16",
+     .unit = "TFLOPS",
+     .min = 0.001,
+     .max = 1e7,
+     .meaning = {"Dense FP16/BF16 tensor throughput (without sparsity)",
+                 "FP16/BF16 稠密张量算力（不含稀疏）"},
+     .member = &Gpu::fp16},
+    {.key = "fp8",
+     .unit = "TFLOPS",
+     .min = 0.001,
+     .max = 1e7,
+     .meaning = {"Dense FP8 tensor throughput (without sparsity)", "FP8 稠密张量算力（不含稀疏）"},
+     .member = &Gpu::fp8},
+    {.key = "fp4",
+     .unit = "TFLOPS",
+     .min = 0,
+     .max = 1e7,
+     .meaning = {"Dense FP4 tensor throughput; 0 = no FP4 (Hopper, CDNA3)",
+                 "FP4 稠密张量算力；0 = 不支持 FP4（Hopper、CDNA3）"},
+     .member = &Gpu::fp4},
+    {.key = "mem",
+     .unit = "GB",
+     .min = 0.001,
+     .max = 1e6,
+     .meaning = {"HBM capacity per GPU", "每卡 HBM 容量"},
+     .member = &Gpu::mem},
+    {.key = "mem_bw",
+     .unit = "GB/s",
+     .min = 0.001,
+     .max = 1e7,
+     .meaning = {"HBM bandwidth per GPU", "每卡 HBM 带宽"},
+     .member = &Gpu::mem_bw},
+    {.key = "nvlink_bw",
+     .unit = "GB/s",
+     .min = 0.001,
+     .max = 1e7,
+     .meaning = {"Scale-up bandwidth per GPU, one direction (NVLink, xGMI)",
+                 "每卡单向 scale-up 带宽（NVLink、xGMI）"},
+     .member = &Gpu::nvlink_bw},
+    {.key = "pcie_bw",
+     .unit = "GB/s",
+     .min = 0.001,
+     .max = 1e7,
+     .meaning = {"Scale-out NIC bandwidth per GPU (400 Gb/s = 50 GB/s)",
+                 "每卡 scale-out 网卡带宽（400 Gb/s = 50 GB/s）"},
+     .member = &Gpu::pcie_bw},
+    {.key = "gpu_per_node",
+     .unit = "GPUs",
+     .min = 1,
+     .max = 1e6,
+     .whole = true,
+     .meaning = {"GPUs in one scale-up domain: 8 = HGX/DGX box; 72, 144, 576 = NVL rack (decode "
+                 "traffic beyond the rack takes the NIC); any other value keeps all decode traffic "
+                 "on the scale-up link",
+                 "一个 scale-up 域内的 GPU 数：8 = HGX/DGX 整机；72、144、576 = NVL 机柜（decode "
+                 "超出机柜的"
+                 "流量走网卡）；其他取值时 decode 流量全部走 scale-up 链路"},
+     .member = &Gpu::gpu_per_node},
+}};
 }  // namespace
 
-double GpuField(const Gpu& gpu, int i) { return gpu.*kFieldMembers[i]; }
-void SetGpuField(Gpu& gpu, int i, double value) { gpu.*kFieldMembers[i] = value; }
+std::span<const HwField> HwFields() { return kHwFields; }
+
+bool IsGpuName(std::string_view name) {
+  if (name.empty() || name.size() > kMaxGpuNameChars) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  });
+}
 
 Rates EffectiveRates(const Gpu& gpu, double discount, bool reserve_comm_sm) {
   const double comm_sm = reserve_comm_sm ? gpu.comm_sm : 0.0;

@@ -5,14 +5,17 @@
 #include <numeric>
 
 #include "decode_rows.h"
+#include "order.h"
+#include "shallowsim/number_text.h"
+#include "shallowsim/schema.h"
 
 namespace shallowsim {
 
 std::vector<double> SweepPoints(const SweepSpec& spec) {
   std::vector<double> points;
   if (!(spec.step > 0) || !(spec.from <= spec.to)) return points;
-  const double count =
-      std::min(std::floor((spec.to - spec.from) / spec.step + 1e-9) + 1, kMaxSweepPoints);
+  const double count = std::min(std::floor((spec.to - spec.from) / spec.step + kSweepTolerance) + 1,
+                                kMaxSweepPoints);
   points.reserve(static_cast<size_t>(count));
   for (double i = 0; i < count; ++i) points.push_back(spec.from + i * spec.step);
   return points;
@@ -69,15 +72,14 @@ SweepResult Sweep(const Config& base, const SweepSpec& spec) {
   result.table.param = spec.param;
   const Scenario& s = base.scenario;
   result.table.rows.reserve(SweepPoints(spec).size() * gpus.size() * s.bs.size() * s.ep.size());
-  std::vector<size_t> order;
+  std::vector<double> totals;
   result.errors = SweepEach(base, spec, [&](double value, const std::vector<DecodeRow>& rows) {
-    order.resize(rows.size());
-    std::iota(order.begin(), order.end(), size_t{0});
     // Total descending; group order among equal Totals.
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return rows[a].total > rows[b].total || (rows[a].total == rows[b].total && a < b);
-    });
-    for (size_t i : order) result.table.rows.push_back({value, rows[i]});
+    totals.clear();
+    for (const DecodeRow& r : rows) totals.push_back(r.total);
+    for (uint32_t i : detail::StableOrder(totals, /*descending=*/true)) {
+      result.table.rows.push_back({value, rows[i]});
+    }
   });
   if (!result.ok()) result.table.rows.clear();
   return result;

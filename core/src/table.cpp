@@ -1,5 +1,9 @@
 #include "shallowsim/table.h"
 
+#include <iterator>
+
+#include "shallowsim/columns.h"
+
 namespace shallowsim {
 
 namespace {
@@ -19,7 +23,6 @@ constexpr double PrefillRow::*kPrefillMembers[] = {
     &PrefillRow::sum,
     &PrefillRow::prefill_tps,
 };
-static_assert(std::size(kPrefillMembers) == kPrefillColumns.size());
 
 constexpr double DecodeRow::*kDecodeMembers[] = {
     nullptr,
@@ -44,17 +47,14 @@ constexpr double DecodeRow::*kDecodeMembers[] = {
     &DecodeRow::total_o,
     &DecodeRow::comm_impact,
 };
-static_assert(std::size(kDecodeMembers) == kDecodeColumns.size());
+static_assert(std::size(kDecodeMembers) == kDecodeWidth);
+
 }  // namespace
 
 double PrefillValue(const PrefillRow& row, size_t column) { return row.*kPrefillMembers[column]; }
 double DecodeValue(const DecodeRow& row, size_t column) { return row.*kDecodeMembers[column]; }
-
-int DecodeColumnIndex(std::string_view name) {
-  for (size_t i = 0; i < kDecodeColumns.size(); ++i) {
-    if (kDecodeColumns[i] == name) return static_cast<int>(i);
-  }
-  return -1;
+double MaxBatchValue(const MaxBatchRow& row, size_t column) {
+  return column == 1 ? row.ep : column == 2 ? row.tp : row.max_batch;
 }
 
 }  // namespace shallowsim

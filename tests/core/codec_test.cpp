@@ -255,8 +255,8 @@ TEST(Schema, DescribesEveryKeyOnceWithHelpInBothLanguages) {
   std::vector<std::string> keys;
   for (const Field& f : Schema()) {
     keys.emplace_back(f.key);
-    EXPECT_FALSE(f.help_en.empty()) << f.key;
-    EXPECT_FALSE(f.help_zh.empty()) << f.key;
+    EXPECT_FALSE(f.help.en.empty()) << f.key;
+    EXPECT_FALSE(f.help.zh.empty()) << f.key;
     EXPECT_FALSE(f.group.empty()) << f.key;
   }
   std::vector<std::string> sorted = keys;

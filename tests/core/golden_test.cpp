@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/views.h"
@@ -98,14 +99,14 @@ TEST_P(Golden, MatchesReference) {
   if (c.command == "prefill") {
     const std::vector<PrefillRow> got = PrefillTable(config);
     ASSERT_EQ(got.size(), want.rows.size());
-    ASSERT_EQ(want.header.size(), kPrefillColumns.size());
+    ASSERT_EQ(want.header.size(), PrefillColumns().size());
     for (size_t r = 0; r < got.size(); ++r) {
       EXPECT_EQ(got[r].gpu, want.rows[r][0]);
-      for (size_t col = 1; col < kPrefillColumns.size(); ++col) {
-        EXPECT_EQ(want.header[col], kPrefillColumns[col]);
+      for (size_t col = 1; col < PrefillColumns().size(); ++col) {
+        EXPECT_EQ(want.header[col], PrefillColumns()[col].name);
         const double w = std::stod(want.rows[r][col]);
         EXPECT_PRED2(Close, PrefillValue(got[r], col), w)
-            << got[r].gpu << " " << kPrefillColumns[col];
+            << got[r].gpu << " " << PrefillColumns()[col].name;
       }
     }
     return;
@@ -116,7 +117,7 @@ TEST_P(Golden, MatchesReference) {
   const DecodeTable decode = Decode(config);
   const DecodeTable got = leaderboard ? Leaderboard(decode) : decode;
   ASSERT_EQ(got.rows.size(), want.rows.size());
-  ASSERT_EQ(want.header.size(), kDecodeColumns.size());
+  ASSERT_EQ(want.header.size(), DecodeColumns().size());
   // Rows tied on Total differ only in the TP choice: compare the columns that do not depend on it.
   const std::vector<std::string> tie_safe = {
       "GPU",          "EP",       "BatchSize", "DenseMLA", "DenseMLP", "Combine", "SharedExpert",
@@ -125,7 +126,7 @@ TEST_P(Golden, MatchesReference) {
   Csv got_csv{want.header, {}};
   for (const DecodeRow& r : got.rows) {
     std::vector<std::string> cells{got.gpus[r.gpu]};
-    for (size_t col = 1; col < kDecodeColumns.size(); ++col) {
+    for (size_t col = 1; col < DecodeColumns().size(); ++col) {
       cells.push_back(std::to_string(static_cast<long long>(DecodeValue(r, col))));
     }
     by_key.emplace(DecodeKey(cells, got_csv, leaderboard), &r);
@@ -138,8 +139,8 @@ TEST_P(Golden, MatchesReference) {
     std::string mismatch;
     for (auto it = first; it != last && !any; ++it) {
       bool all = true;
-      for (size_t col = 1; col < kDecodeColumns.size(); ++col) {
-        const std::string name(kDecodeColumns[col]);
+      for (size_t col = 1; col < DecodeColumns().size(); ++col) {
+        const std::string name(DecodeColumns()[col].name);
         if (leaderboard && std::find(tie_safe.begin(), tie_safe.end(), name) == tie_safe.end()) {
           continue;
         }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <random>
 
+#include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/sweep.h"
@@ -49,27 +50,23 @@ Config RandomConfig(std::mt19937_64& rng) {
   }
   c.model.n_dense_layers = std::min(c.model.n_dense_layers, c.model.n_layers);
   c.model.n_activated_experts = std::min(c.model.n_activated_experts, c.model.n_routed_experts);
-  // One random GPU at the edges of the hw= ranges, plus the catalog.
-  Gpu g{"Edge",
-        Draw(rng, 1, 1e6, true),
-        0,
-        Draw(rng, 0.001, 1e7, false),
-        Draw(rng, 0.001, 1e7, false),
-        0,
-        Draw(rng, 0.001, 1e6, false),
-        Draw(rng, 0.001, 1e7, false),
-        Draw(rng, 0.001, 1e7, false),
-        Draw(rng, 0.001, 1e7, false),
-        Draw(rng, 1, 1e6, true)};
+  // One random GPU at the edges of the hw= ranges (read from their descriptors), plus the
+  // catalog.
+  Gpu g{.name = "Edge"};
+  for (const HwField& h : HwFields()) {
+    if (h.member) g.*h.member = Draw(rng, h.min, h.max, h.whole);
+  }
   g.comm_sm = std::floor(Draw(rng, 0, g.sm - 1, true));
-  g.fp4 = rng() % 2 ? 0 : Draw(rng, 0.001, 1e7, false);
+  g.fp4 = rng() % 2 ? 0 : std::max(g.fp4, 0.001);
   c.hw.push_back(g);
   return c;
 }
 
 void ExpectSafe(double v, bool time, const std::string& what) {
   ASSERT_TRUE(std::isfinite(v)) << what;
-  if (time) ASSERT_GE(v, 0) << what;
+  if (time) {
+    ASSERT_GE(v, 0) << what;
+  }
 }
 
 TEST(Property, RandomValidConfigsGiveFiniteNonNegativeTimes) {
@@ -79,8 +76,8 @@ TEST(Property, RandomValidConfigsGiveFiniteNonNegativeTimes) {
     const Config c = RandomConfig(rng);
     ASSERT_TRUE(Validate(c).empty()) << EncodeLink(c) << ": " << Validate(c)[0].message;
     for (const PrefillRow& r : PrefillTable(c)) {
-      for (size_t col = 1; col < kPrefillColumns.size(); ++col) {
-        const std::string name(kPrefillColumns[col]);
+      for (size_t col = 1; col < PrefillColumns().size(); ++col) {
+        const std::string name(PrefillColumns()[col].name);
         ExpectSafe(PrefillValue(r, col), name.rfind("Overlap", 0) != 0, name + " " + EncodeLink(c));
       }
       ASSERT_GT(r.sum, 0);
@@ -88,8 +85,8 @@ TEST(Property, RandomValidConfigsGiveFiniteNonNegativeTimes) {
     const DecodeTable d = Decode(c);
     decode_rows += static_cast<int>(d.rows.size());
     for (const DecodeRow& r : d.rows) {
-      for (size_t col = 1; col < kDecodeColumns.size(); ++col) {
-        const std::string name(kDecodeColumns[col]);
+      for (size_t col = 1; col < DecodeColumns().size(); ++col) {
+        const std::string name(DecodeColumns()[col].name);
         ExpectSafe(DecodeValue(r, col), name != "Delta", name + " " + EncodeLink(c));
       }
       ASSERT_GT(r.tpot, 0);

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "shallowsim/config.h"
+#include "shallowsim/number_text.h"
+#include "shallowsim/schema.h"
 
 namespace shallowsim::testing {
 

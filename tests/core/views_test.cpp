@@ -28,7 +28,9 @@ TEST(Leaderboard, KeepsTheBestRowPerGpuAndBatchSortedByTotal) {
     const DecodeRow& r = board.rows[i];
     EXPECT_EQ(r.total, best.at({r.gpu, r.batch}));
     covered.insert({r.gpu, r.batch});
-    if (i) EXPECT_GE(board.rows[i - 1].total, r.total);
+    if (i) {
+      EXPECT_GE(board.rows[i - 1].total, r.total);
+    }
   }
   EXPECT_EQ(covered.size(), best.size());
   EXPECT_EQ(board.rows.size(), 73u);  // 70 groups, 3 of them with an exact tie (QUIRKS Q16)
@@ -52,7 +54,9 @@ TEST(PerGpuBest, OneRowPerBatchAndEpAboveTheLimit) {
     EXPECT_EQ(view.gpus[r.gpu], "GB300-NVL72");
     EXPECT_GT(r.tps, 20);
     EXPECT_TRUE(seen.insert({r.batch, r.ep}).second);
-    if (i) EXPECT_GE(view.rows[i - 1].total, r.total);
+    if (i) {
+      EXPECT_GE(view.rows[i - 1].total, r.total);
+    }
   }
   EXPECT_FALSE(view.rows.empty());
 }

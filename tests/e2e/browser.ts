@@ -42,11 +42,12 @@ export async function watchedPage(
   return { page, context, consoleErrors, requests };
 }
 
-/** The page has computed its first tables (or shown its errors). */
+/** The page has computed the open view's table (or drawn its charts, or shown its errors). */
 export async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('#prefill-table td[data-value], #config-errors:not([hidden])', {
-    state: 'attached',
-  });
+  await page.waitForSelector(
+    'table.data td[data-value], table.data td.empty, #sweep-charts, #config-errors:not([hidden])',
+    { state: 'attached' },
+  );
 }
 
 /**

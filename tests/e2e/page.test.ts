@@ -24,7 +24,7 @@ const cellValues = (page: Page, table: string) =>
 const hashOf = (page: Page) => new URL(page.url()).hash;
 
 describe('numbers on screen', () => {
-  it('the seed link shows the golden prefill table, at 1e-9 and rounded to 6 decimals', async () => {
+  it('the seed link shows the golden prefill table: exact in data-value, for reading on screen', async () => {
     const { page, consoleErrors } = await open(`#${SEED}`);
     const cells = await page.$$eval('#prefill-table td[data-gpu]', (tds) =>
       tds.map((td) => ({
@@ -42,9 +42,14 @@ describe('numbers on screen', () => {
       values.forEach((v, i) => expected.set(`${gpu}|${columns[i + 1]}`, Number(v)));
     }
     expect(cells).toHaveLength(expected.size);
+    // Times in ms with 3 decimals, tokens/s whole, both with thousands separators.
+    const shown = (metric: string, v: number) =>
+      v.toLocaleString('en-US', metric === 'PrefillTPS'
+        ? { maximumFractionDigits: 0 }
+        : { minimumFractionDigits: 3, maximumFractionDigits: 3 });
     const problems = cells.filter((c) => {
       const want = expected.get(`${c.gpu}|${c.metric}`);
-      return want === undefined || !close(Number(c.value), want) || c.text !== Number(c.value).toFixed(6) || c.text !== want.toFixed(6);
+      return want === undefined || !close(Number(c.value), want) || c.text !== shown(c.metric, want);
     });
     expect(problems).toEqual([]);
     const headers = await page.$$eval('#prefill-table thead th', (ths) => ths.map((th) => th.textContent));
@@ -54,13 +59,22 @@ describe('numbers on screen', () => {
 
   it('the default page loads with only its own files and no console errors', async () => {
     const { page, consoleErrors, requests } = await open('');
+    expect(await page.isVisible('#prefill-table')).toBe(true);
+    await page.click('#tab-decode');
+    await page.waitForSelector('#decode-table td[data-value]');
     expect(await page.getAttribute('#decode-table', 'data-rows')).toBe('855');
+    await page.click('#tab-leaderboard');
+    await page.waitForSelector('#leaderboard-table td[data-value]');
     expect(await page.getAttribute('#leaderboard-table', 'data-rows')).toBe('73');
     await page.waitForLoadState('networkidle');
     const origin = new URL(base).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(consoleErrors).toEqual([]);
-    // An empty fragment means defaults; the address bar stays clean.
+  });
+
+  it('an empty fragment means defaults: the address bar stays clean', async () => {
+    const { page } = await open('');
+    await page.waitForTimeout(300);
     expect(hashOf(page)).toBe('');
   });
 });
@@ -92,14 +106,32 @@ describe('links', () => {
     expect(await page.isVisible('#decode-table')).toBe(true);
     expect(await page.getAttribute('#decode-table', 'data-rows')).toBe(rows);
     expect(await cellValues(page, '#decode-table')).toEqual(decode);
+    await page.click('#tab-prefill');
+    await page.waitForSelector('#prefill-table td[data-value]');
     expect(await cellValues(page, '#prefill-table')).toEqual(prefillAfter);
     expect(consoleErrors).toEqual([]);
   });
 
+  it('Back and Forward step through edits', async () => {
+    const { page } = await open('');
+    await page.fill('#field-seq_len', '8192');
+    await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192');
+    await page.fill('#field-decode_len', '100');
+    await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192&decode_len=100');
+    await page.waitForTimeout(150);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192');
+    await page.waitForFunction(() => (document.querySelector('#field-decode_len') as HTMLInputElement).value === '1210');
+    expect(await page.inputValue('#field-seq_len')).toBe('8192');
+    await page.goForward();
+    await page.waitForFunction(() => (document.querySelector('#field-decode_len') as HTMLInputElement).value === '100');
+  });
+
   it('a malformed link lists each problem and keeps the last good tables', async () => {
     const { page } = await open('#v=1&seq_len=8192&view=decode');
+    await page.click('#tab-prefill');
+    await page.waitForSelector('#prefill-table td[data-value]');
     const prefill = await cellValues(page, '#prefill-table');
-    const rows = await page.getAttribute('#decode-table', 'data-rows');
     await page.evaluate(() => {
       location.hash = '#v=1&seq_len=abc&tp=0&foo=1';
     });
@@ -112,9 +144,8 @@ describe('links', () => {
     expect(items.find((i) => i.key === 'tp')?.text).toMatch(/out of range/);
     expect(await page.isVisible('#config-errors')).toBe(true);
     expect(await page.textContent('#field-tp-error')).toMatch(/out of range/);
-    expect(await cellValues(page, '#prefill-table')).toEqual(prefill);
-    expect(await page.getAttribute('#decode-table', 'data-rows')).toBe(rows);
     // The link names no view: the prefill tab, with the last good numbers.
+    expect(await cellValues(page, '#prefill-table')).toEqual(prefill);
     expect(await page.isVisible('#prefill-table')).toBe(true);
     // The raw fragment stays, so a reload shows the same problems.
     expect(hashOf(page)).toBe('#v=1&seq_len=abc&tp=0&foo=1');
@@ -210,27 +241,48 @@ describe('the decode table', () => {
       box.scrollTop = box.scrollHeight;
     });
     await page.waitForFunction(() => !document.querySelector('#decode-table tbody tr.spacer:last-child'));
-    const last = await page.$eval('#decode-table tbody tr:last-child', (tr) => ({
-      gpu: tr.querySelector('th')?.textContent,
-      total: tr.children[18]?.getAttribute('data-value'),
-    }));
+    const last = await page.$eval('#decode-table tbody tr:last-child', (tr) => {
+      const head = [...document.querySelectorAll('#decode-table thead th')];
+      const at = head.findIndex((th) => th.getAttribute('data-column') === 'Total');
+      return { gpu: tr.querySelector('th')?.textContent, total: tr.children[at]?.getAttribute('data-value') };
+    });
     const lines = golden('decode_default.decode.csv').trim().split('\n');
     const cells = (lines[lines.length - 1] ?? '').split(',');
     expect(last.gpu).toBe(cells[0]);
     expect(close(Number(last.total), Number(cells[18]))).toBe(true);
   });
 
-  it('sorts from the keyboard and filters', async () => {
+  it('sorts from the keyboard and filters; both live in the link', async () => {
     const { page } = await open('#v=1&view=decode');
-    await page.focus('#decode-table thead th:nth-child(19) button');
+    await page.focus('#decode-table thead th[data-column="Total"] button');
     await page.keyboard.press('Enter');
-    expect(await page.getAttribute('#decode-table thead th:nth-child(19)', 'aria-sort')).toBe('descending');
+    await page.waitForFunction(() => location.hash === '#v=1&view=decode&sort=-Total');
+    expect(await page.getAttribute('#decode-table thead th[data-column="Total"]', 'aria-sort')).toBe('descending');
     const top = await page.$eval('#decode-table tbody tr:first-child', (tr) => tr.querySelector('th')?.textContent);
     expect(top).toBe('RubinU-NVL576');
-    await page.selectOption('#panel-decode select[data-filter="ep"]', '8');
+    await page.selectOption('#panel-decode select[data-filter="only_ep"]', '8');
+    await page.waitForFunction(() => location.hash === '#v=1&view=decode&sort=-Total&only_ep=8');
     const rows = Number(await page.getAttribute('#decode-table', 'data-rows'));
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(855);
+    await page.reload();
+    await ready(page);
+    expect(Number(await page.getAttribute('#decode-table', 'data-rows'))).toBe(rows);
+    expect(await page.inputValue('#panel-decode select[data-filter="only_ep"]')).toBe('8');
+  });
+
+  it('opens sorted from a link: the first row has the largest Total', async () => {
+    const { page } = await open('#v=1&view=decode&sort=-Total');
+    const totals = await page.$$eval('#decode-table tbody tr:not(.spacer)', (trs) => {
+      const head = [...document.querySelectorAll('#decode-table thead th')];
+      const at = head.findIndex((th) => th.getAttribute('data-column') === 'Total');
+      return trs.map((tr) => Number(tr.children[at]?.getAttribute('data-value')));
+    });
+    expect(totals.length).toBeGreaterThan(5);
+    for (let i = 1; i < totals.length; i++) expect(totals[i - 1]!).toBeGreaterThanOrEqual(totals[i]!);
+    const lines = golden('decode_default.decode.csv').trim().split('\n').slice(1);
+    const best = Math.max(...lines.map((l) => Number(l.split(',')[18])));
+    expect(close(totals[0]!, best)).toBe(true);
   });
 });
 

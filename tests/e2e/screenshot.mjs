@@ -76,7 +76,7 @@ for (const scheme of schemes) {
       if (only && !only.has(shot.name)) continue;
       await page.goto('about:blank');
       await page.goto(`${server.url}${shot.hash}`);
-      await page.waitForSelector('#prefill-table, #config-errors:not([hidden])', { state: 'attached' });
+      await page.waitForSelector('table.data, #sweep-charts, #config-errors:not([hidden])', { state: 'attached' });
       if (shot.scroll) {
         await page.evaluate((sel) => {
           const box = document.querySelector(sel)?.parentElement;

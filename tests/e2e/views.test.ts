@@ -267,23 +267,30 @@ describe('frontier view', () => {
     expect(m, heading).not.toBeNull();
     const [, gpu, ep, tp, batch] = m ?? [];
     const total = await page.$eval('#frontier-chart .chart-legend li.hit .value', (v) => v.getAttribute('data-value'));
-    await page.selectOption('#panel-frontier select[data-filter="gpu"]', gpu ?? '');
-    const rows = await page.$$eval('#frontier-table tbody tr:not(.spacer)', (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-value'))),
-    );
-    expect(rows.some((r) => r[0] === tp && r[1] === ep && r[2] === batch && r[17] === total)).toBe(true);
+    await page.selectOption('#panel-frontier select[data-filter="only_gpu"]', gpu ?? '');
+    await page.waitForFunction((g) => location.hash.includes(`only_gpu=${g}`), gpu);
+    const rows = await page.$$eval('#frontier-table tbody tr:not(.spacer)', (trs) => {
+      const head = [...document.querySelectorAll('#frontier-table thead th')].map((th) => th.getAttribute('data-column'));
+      return trs.map((tr) => {
+        const cells = [...tr.children];
+        const at = (name: string) => cells[head.indexOf(name)]?.getAttribute('data-value');
+        return { tp: at('TP'), ep: at('EP'), batch: at('BatchSize'), total: at('Total'), gpu: tr.querySelector('th')?.textContent };
+      });
+    });
+    expect(rows.every((r) => r.gpu === gpu)).toBe(true);
+    expect(rows.some((r) => r.tp === tp && r.ep === ep && r.batch === batch && r.total === total)).toBe(true);
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="frontier-png"]')]);
     expect(png.suggestedFilename()).toBe('shallowsim-frontier.png');
     expect([...readFileSync(await png.path()).subarray(1, 4)]).toEqual([80, 78, 71]);
 
-    await page.fill('#field-tps_floor', '100');
-    await page.waitForFunction(() => location.hash === '#v=1&view=frontier&tps_floor=100');
+    await page.fill('#panel-frontier .frontier-view #field-tps_floor', '100');
+    await page.waitForFunction((g) => location.hash === `#v=1&view=frontier&tps_floor=100&only_gpu=${g}`, gpu);
     await page.waitForSelector('#frontier-best-table[data-floor="100"]');
     await page.reload();
     await ready(page);
     await page.waitForSelector('#frontier-chart canvas');
-    expect(await page.inputValue('#field-tps_floor')).toBe('100');
+    expect(await page.inputValue('#panel-frontier .frontier-view #field-tps_floor')).toBe('100');
     expect(await page.getAttribute('#frontier-best-table', 'data-floor')).toBe('100');
     expect(consoleErrors).toEqual([]);
   });
@@ -298,11 +305,17 @@ describe('A/B comparison', () => {
     await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192&view=decode&base=v%3D1');
     expect(await page.$$eval('#compare .changes li', (l) => l.map((li) => li.getAttribute('data-key')))).toEqual(['seq_len']);
     // Decode rows against the baseline's (GPU, TP, EP, BatchSize) row: Total with its change.
-    const total = await page.$eval('#decode-table tbody tr:not(.spacer) td:nth-of-type(18)', (td) => ({
-      value: Number(td.getAttribute('data-value')),
-      base: Number(td.getAttribute('data-base')),
-      delta: td.querySelector('.delta')?.textContent ?? '',
-    }));
+    const total = await page.$eval('#decode-table tbody tr:not(.spacer)', (tr) => {
+      const head = [...document.querySelectorAll('#decode-table thead th')];
+      const td = tr.children[head.findIndex((th) => th.getAttribute('data-column') === 'Total')];
+      return {
+        value: Number(td?.getAttribute('data-value')),
+        base: Number(td?.getAttribute('data-base')),
+        delta: td?.querySelector('.delta')?.textContent ?? '',
+      };
+    });
+    // Identity columns never get a change.
+    expect(await page.$$eval('#decode-table tbody tr:not(.spacer) >> nth=0 >> td', (tds) => tds.slice(0, 3).map((td) => td.querySelector('.delta')))).toEqual([null, null, null]);
     const change = ((total.value - total.base) / total.base) * 100;
     expect(total.delta).toBe(`${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(1)} %`);
 

@@ -7,6 +7,7 @@
 
 #include "shallowsim/config.h"
 #include "shallowsim/decode.h"
+#include "shallowsim/export.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/sweep.h"
 #include "shallowsim/views.h"
@@ -32,17 +33,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(again.ok() && *again.config == c);
 
   for (const PrefillRow& r : PrefillTable(c)) {
-    for (size_t col = 1; col < kPrefillColumns.size(); ++col)
-      Check(std::isfinite(PrefillValue(r, col)));
+    for (size_t col = 1; col < kPrefillWidth; ++col) Check(std::isfinite(PrefillValue(r, col)));
   }
   const DecodeTable decode = Decode(c);
   for (const DecodeRow& r : decode.rows) {
-    for (size_t col = 1; col < kDecodeColumns.size(); ++col)
-      Check(std::isfinite(DecodeValue(r, col)));
+    for (size_t col = 1; col < kDecodeWidth; ++col) Check(std::isfinite(DecodeValue(r, col)));
   }
   Check(Leaderboard(decode).rows.size() <= decode.rows.size());
   Check(Frontier(decode).rows.size() <= decode.rows.size());
   for (const MaxBatchRow& r : MaxBatchTableOf(c).rows) Check(std::isfinite(r.max_batch));
+  // The writers: every table in every format, as the CLI and the page's downloads write them.
+  for (std::string_view table : ExportTables()) {
+    if (table == "sweep") continue;
+    for (Format f : {Format::kCsv, Format::kMarkdown, Format::kJson}) {
+      Check(ExportTable(c, table, f).ok());
+    }
+  }
   if (SweepPoints(c.view.sweep).size() <= 16) {
     const SweepResult s = Sweep(c, c.view.sweep);
     for (const SweepRow& r : s.table.rows) Check(std::isfinite(r.row.total));

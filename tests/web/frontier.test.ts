@@ -1,25 +1,67 @@
-// The frontier chart's data on the real engine: curves per GPU on a shared x, and the best Total
-// at a TPS-per-user floor, which must equal the best over every decode row.
+// The frontier on the real engine: the core's Pareto rows per GPU (after the link's filters, not
+// its TPS floor), the chart's curves on a shared x, and the best Total at a TPS-per-user floor,
+// which must equal the best over every decode row — as must the leaderboard's best at a floor.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bestAtFloor, frontierFigure, frontierPoints } from '../../web/src/chart/frontier';
 import type { ComputeOk, Engine, Table } from '../../web/src/engine';
-import { cell, gpuName } from '../../web/src/table/view';
-import { engine } from './helpers';
+import { cell, gpuName } from '../../web/src/table/cells';
+import { computeOk, engine, tableOf } from './helpers';
 
 let sim: Engine;
 let result: ComputeOk;
 beforeAll(async () => {
   sim = await engine();
-  const r = sim.compute('#v=1', ['decode', 'frontier']);
-  if (!r.ok) throw new Error('defaults');
-  result = r;
+  result = computeOk(sim, '#v=1', ['decode', 'frontier']);
 });
 
 const table = (name: 'decode' | 'frontier'): Table => {
-  const t = result[name];
+  const t = result.tables[name];
   if (!t) throw new Error(name);
   return t;
 };
+
+interface Point {
+  gpu: string;
+  tps: number;
+  total: number;
+}
+const pointsOf = (t: Table): Point[] => {
+  const [tps, total] = ['TPS', 'Total'].map((c) => t.columns.indexOf(c)) as [number, number];
+  return Array.from({ length: t.rows }, (_, r) => ({ gpu: gpuName(t, r), tps: cell(t, r, tps), total: cell(t, r, total) }));
+};
+/** Per GPU, the (TPS, Total) pairs no other row of that GPU matches or beats on both. */
+function pareto(rows: Point[]): string[] {
+  const out = new Set<string>();
+  for (const a of rows) {
+    const beaten = rows.some(
+      (b) => b.gpu === a.gpu && b.tps >= a.tps && b.total >= a.total && (b.tps > a.tps || b.total > a.total),
+    );
+    if (!beaten) out.add(`${a.gpu}|${a.tps}|${a.total}`);
+  }
+  return [...out].sort();
+}
+const pairs = (t: Table) => [...new Set(pointsOf(t).map((p) => `${p.gpu}|${p.tps}|${p.total}`))].sort();
+
+describe("the core's frontier rows", () => {
+  it.each([
+    'v=1',
+    'v=1&seq_len=8192&gpus=H200,H800,MI300X',
+    'v=1&only_ep=72&only_gpu=H200,H20',
+    'v=1&only_tp=1,4&only_bs=16,64,256',
+  ])('are the Pareto rows of the decode rows the filters keep: %s', (link) => {
+    const frontier = tableOf(sim, link, 'frontier');
+    const decode = tableOf(sim, link, 'decode');
+    expect(frontier.rows).toBeGreaterThan(0);
+    expect(pairs(frontier)).toEqual(pareto(pointsOf(decode)));
+  });
+
+  it('are not filtered by the TPS floor (the chart marks it instead)', () => {
+    const all = tableOf(sim, 'v=1', 'frontier');
+    const floored = tableOf(sim, 'v=1&tps_floor=40', 'frontier');
+    expect(Array.from(floored.values)).toEqual(Array.from(all.values));
+    expect(pointsOf(floored).some((p) => p.tps < 40)).toBe(true);
+  });
+});
 
 describe('frontier curves', () => {
   it('each GPU: its frontier rows, TPS ascending and Total descending (Pareto)', () => {
@@ -65,8 +107,7 @@ describe('frontier curves', () => {
   });
 
   it('a baseline adds a dashed line per GPU of the baseline', () => {
-    const base = sim.compute('#v=1&seq_len=8192&gpus=H200,H800', ['frontier']);
-    if (!base.ok || !base.frontier) throw new Error('base');
+    const base = { frontier: tableOf(sim, '#v=1&seq_len=8192&gpus=H200,H800', 'frontier') };
     const fig = frontierFigure(table('frontier'), base.frontier, new Map(), (g) => `${g} (baseline)`);
     expect(fig.lines.filter((l) => l.dashed).map((l) => l.label)).toEqual(['H200 (baseline)', 'H800 (baseline)']);
     const all = [...frontierPoints(table('frontier')).values(), ...frontierPoints(base.frontier).values()].flat();
@@ -91,5 +132,27 @@ describe('best Total at a TPS-per-user floor', () => {
         if (got) expect(got.tps).toBeGreaterThanOrEqual(floor);
       }
     }
+  });
+});
+
+describe('the leaderboard at a TPS-per-user floor', () => {
+  it.each([0, 20, 45.5, 100])('its best per (GPU, batch) is the best decode row at or above %s', (floor) => {
+    const board = tableOf(sim, `v=1&tps_floor=${floor}`, 'leaderboard');
+    const decode = table('decode');
+    const [bs, tps, total] = ['BatchSize', 'TPS', 'Total'].map((c) => decode.columns.indexOf(c)) as [number, number, number];
+    const best = new Map<string, number>();
+    for (let r = 0; r < decode.rows; r++) {
+      if (cell(decode, r, tps) < floor) continue;
+      const key = `${gpuName(decode, r)}|${cell(decode, r, bs)}`;
+      best.set(key, Math.max(best.get(key) ?? -Infinity, cell(decode, r, total)));
+    }
+    const got = new Map<string, number>();
+    for (let r = 0; r < board.rows; r++) {
+      expect(cell(board, r, tps)).toBeGreaterThanOrEqual(floor);
+      got.set(`${gpuName(board, r)}|${cell(board, r, bs)}`, cell(board, r, total));
+    }
+    expect([...got.keys()].sort()).toEqual([...best.keys()].sort());
+    for (const [key, value] of best) expect(got.get(key), key).toBe(value);
+    expect(board.total).toBe(tableOf(sim, 'v=1', 'leaderboard').rows);
   });
 });

@@ -1,14 +1,53 @@
 // Shared by the Vitest suites: the REAL wasm (read from disk: under happy-dom the glue cannot
-// fetch it), the golden cases and a tolerance that matches tests/golden/README.
-import { readFileSync } from 'node:fs';
+// fetch it), the native CLI, the golden cases and a tolerance that matches tests/golden/README.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadEngine, type Engine, type Table } from '../../web/src/engine';
+import {
+  loadEngine,
+  type ColumnInfo,
+  type ComputeOk,
+  type Engine,
+  type Table,
+} from '../../web/src/engine';
 
 export const repoRoot = resolve(__dirname, '../..');
 export const wasmPath = resolve(repoRoot, 'web/src/engine/generated/shallowsim.wasm');
 
 export function engine(): Promise<Engine> {
   return loadEngine({ wasmBinary: readFileSync(wasmPath) });
+}
+
+export const cliPath = resolve(repoRoot, 'build/native/shallowsim');
+
+/** What `shallowsim <command> LINK --format <format>` prints (build/native is made by scripts/build.sh). */
+export function cli(command: string, link: string, format: 'csv' | 'md' | 'json' = 'csv'): string {
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run bash scripts/build.sh first`);
+  return execFileSync(cliPath, [command, link, '--format', format], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
+
+/** A valid link's result; throws with the errors otherwise. */
+export function computeOk(sim: Engine, link: string, tables: readonly string[] = []): ComputeOk {
+  const r = sim.compute(link, tables);
+  if (!r.ok) throw new Error(`${link}: ${JSON.stringify(r.errors)}`);
+  return r;
+}
+
+/** One table of a valid link. */
+export function tableOf(sim: Engine, link: string, name: string): Table {
+  const t = computeOk(sim, link, [name]).tables[name];
+  if (!t) throw new Error(`${link}: no ${name} table`);
+  return t;
+}
+
+/** The core's descriptor of a column of a table (e.g. decode's TPOT). */
+export function columnInfo(sim: Engine, table: string, column: string): ColumnInfo {
+  const info = sim.describe.tables.find((t) => t.key === table)?.columns.find((c) => c.name === column);
+  if (!info) throw new Error(`no column ${column} in ${table}`);
+  return info;
 }
 
 export function golden(name: string): string {

@@ -1,41 +1,32 @@
 // The sweep view's data on the real engine: the series equal the CLI's `sweep` rows, the figure
-// has the reference layout, the CSV is the CLI's byte for byte, and the view keys behave.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+// has the reference layout, the CSV is the CLI's byte for byte (through the core and through the
+// page's background path), and the sweep's inputs behave as the core counts and checks them.
+import { cleanup, renderHook, waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sweepFigure } from '../../web/src/chart/sweep';
 import type { Engine, SweepSeriesOk } from '../../web/src/engine';
-import { sweepCsv } from '../../web/src/engine/sweepWork';
+import { background } from '../../web/src/state/background';
 import {
-  baselineSweepLink,
-  configPart,
   formatSweep,
   parseSweep,
-  pinnedBase,
   pointCount,
   suggestedSweep,
-  sweepableFields,
   toggleMetric,
-  viewKeys,
-} from '../../web/src/state/views';
-import { engine, repoRoot } from './helpers';
+} from '../../web/src/state/sweep';
+import { useSweepSeries } from '../../web/src/state/sweepSeries';
+import { cli, computeOk, engine } from './helpers';
 
-const CLI = resolve(repoRoot, 'build/native/shallowsim');
-
-/** The CLI's `sweep --format csv` for a link (build/native is made by scripts/build.sh). */
-function cliSweep(link: string): string {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run bash scripts/build.sh first`);
-  return execFileSync(CLI, ['sweep', link, '--format', 'csv'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-}
+/** The CLI's `sweep --format csv` for a link. */
+const cliSweep = (link: string) => cli('sweep', link, 'csv');
 
 let sim: Engine;
 beforeAll(async () => {
   sim = await engine();
 });
+afterEach(() => cleanup());
+
+const tolerance = () => sim.describe.limits.sweep_tolerance;
+const sweepable = () => sim.describe.fields.filter((f) => f.sweepable);
 
 function series(link: string): SweepSeriesOk {
   const r = sim.sweepSeries(link);
@@ -53,7 +44,7 @@ describe('sweep series against the CLI', () => {
     expect(s.x[0]).toBe(1024);
     expect(s.x[479]).toBe(16352);
     expect([...s.eps]).toEqual([36, 72, 144, 320]);
-    expect(s.gpus).toHaveLength(12);
+    expect(s.gpus).toEqual(sim.describe.catalog.map((g) => g.name));
     expect(s.batch).toBe(128);
     expect(s.metrics).toEqual(['Total', 'TPS']);
 
@@ -130,7 +121,7 @@ describe('the sweep figure', () => {
     const s = series('#v=1&metric=Total,TPS');
     const slots = new Map(s.gpus.map((g, i) => [g, i]));
     const f = sweepFigure(s, null, 'gpu', slots, labels);
-    expect(f.panels).toHaveLength(24);
+    expect(f.panels).toHaveLength(2 * sim.describe.catalog.length);
     expect(f.panels.slice(0, 2).map((p) => p.title)).toEqual(['DGX-B300 (Total)', 'DGX-B300 (TPS)']);
     expect(f.panels[0]?.lines.map((l) => l.label)).toEqual(['36', '72', '144', '320']);
     expect(f.panels[0]?.lines.every((l) => !l.dashed && l.y.length === 480)).toBe(true);
@@ -174,82 +165,138 @@ describe('the sweep figure', () => {
 });
 
 describe('the sweep CSV', () => {
-  it('is the CLI output byte for byte', async () => {
-    for (const link of [
-      '#v=1&sweep=seq_len:1024:16352:1024',
-      '#v=1&sweep=discount:0.5:1:0.05&gpus=H200,MI300X&bs=64,128',
-    ]) {
-      const result = sweepCsv(sim, link);
+  const links = [
+    '#v=1&sweep=seq_len:1024:16352:1024',
+    '#v=1&sweep=discount:0.5:1:0.05&gpus=H200,MI300X&bs=64,128',
+  ];
+
+  it('is the CLI output byte for byte', () => {
+    for (const link of links) {
+      const result = sim.exportTable(link, 'sweep', 'csv');
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      const text = await result.blob.text();
-      expect(text.length).toBeGreaterThan(1000);
-      expect(text === cliSweep(link), link).toBe(true);
-      expect(result.rows).toBe(text.trim().split('\n').length - 1);
+      expect(result.text.length).toBeGreaterThan(1000);
+      expect(result.text === cliSweep(link), link).toBe(true);
     }
   });
 
+  it("the page's download (background work) is the same text", async () => {
+    const link = links[1]!;
+    const viaBackground = await background(sim).exportTable(link, 'sweep', 'csv');
+    expect(viaBackground.ok && viaBackground.text === cliSweep(link)).toBe(true);
+    const hook = renderHook(() => useSweepSeries(sim, link, null));
+    const viaHook = await hook.result.current.csv(link);
+    expect(viaHook.ok && viaHook.text === cliSweep(link)).toBe(true);
+  });
+
   it('a bad link gives the errors, not a file', () => {
-    const result = sweepCsv(sim, '#v=1&sweep=view:1:2:1');
+    const result = sim.exportTable('#v=1&sweep=view:1:2:1', 'sweep', 'csv');
     expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((e) => e.key)).toEqual(['sweep']);
   });
 });
 
-describe('view keys', () => {
-  it('sweep specs read and write as the link spells them; points as the core counts them', () => {
+describe('the series hook', () => {
+  it('gives the series of the link and of the baseline, as the engine computes them', async () => {
+    const link = '#v=1&gpus=H200,H800&sweep=decode_len:500:2000:100';
+    const base = '#v=1&gpus=H800&sweep=decode_len:500:2000:100';
+    const hook = renderHook(() => useSweepSeries(sim, link, base));
+    await waitFor(() => expect(hook.result.current.current.busy || hook.result.current.baseline.busy).toBe(false));
+    const { current, baseline } = hook.result.current;
+    expect(current.link).toBe(link);
+    expect(baseline.link).toBe(base);
+    const want = series(link);
+    const got = current.result;
+    expect(got?.ok).toBe(true);
+    if (!got?.ok) return;
+    expect(got.gpus).toEqual(want.gpus);
+    expect(Array.from(got.y)).toEqual(Array.from(want.y));
+    expect(baseline.result?.ok && baseline.result.gpus).toEqual(['H800']);
+  });
+});
+
+describe('the sweep inputs', () => {
+  it('specs read and write as the link spells them; points as the core counts them', () => {
     const spec = parseSweep('seq_len:1024:16352:32');
     expect(spec).toEqual({ key: 'seq_len', from: '1024', to: '16352', step: '32' });
     expect(formatSweep(spec)).toBe('seq_len:1024:16352:32');
-    expect(pointCount(spec)).toBe(480);
-    expect(pointCount(parseSweep('discount:0.1:1:0.1'))).toBe(series('#v=1&sweep=discount:0.1:1:0.1').x.length);
-    expect(pointCount(parseSweep('seq_len:1024:abc:32'))).toBeNull();
-    expect(pointCount(parseSweep('seq_len:2048:1024:32'))).toBeNull();
+    expect(pointCount(spec, tolerance())).toBe(series('#v=1&sweep=seq_len:1024:16352:32').x.length);
+    // 0.1 steps do not add up exactly: the core's tolerance keeps the end point.
+    expect(pointCount(parseSweep('discount:0.1:1:0.1'), tolerance())).toBe(series('#v=1&sweep=discount:0.1:1:0.1').x.length);
+    expect(pointCount(parseSweep('seq_len:1024:abc:32'), tolerance())).toBeNull();
+    expect(pointCount(parseSweep('seq_len:2048:1024:32'), tolerance())).toBeNull();
+    expect(pointCount(parseSweep('seq_len:1024:2048:0'), tolerance())).toBeNull();
+    expect(pointCount(parseSweep('seq_len:1024:2048:'), tolerance())).toBeNull();
   });
 
-  it('the sweepable keys are the int and float fields outside View, as the core says', () => {
-    const keys = sweepableFields(sim.schema).map((f) => f.key);
+  it('the sweepable keys are those the core marks, and the core refuses the others', () => {
+    const keys = sweepable().map((f) => f.key);
     expect(keys).toContain('seq_len');
     expect(keys).toContain('n_activated_experts');
     expect(keys).toContain('discount');
-    expect(keys).not.toContain('sweep_bs');
-    for (const key of keys) {
+    const complaint = (key: string) => {
       const r = sim.compute(`#v=1&sweep=${key}:1:1:1`, []);
-      const complaint = r.ok ? '' : r.errors.map((e) => e.message).join(';');
-      expect(complaint, key).not.toMatch(/cannot sweep/);
+      return r.ok ? '' : r.errors.map((e) => e.message).join(';');
+    };
+    for (const f of sim.describe.fields) {
+      expect(complaint(f.key), f.key).toMatch(f.sweepable ? /^(?!.*cannot sweep)/ : /cannot sweep/);
     }
   });
 
   it('the range offered for each key is a valid sweep of the default config', () => {
-    const defaults = sim.compute('#v=1', []);
-    if (!defaults.ok) throw new Error('defaults');
+    const defaults = sim.fields('#v=1');
     const bad: string[] = [];
-    for (const field of sweepableFields(sim.schema)) {
-      const spec = suggestedSweep(field, Number(defaults.fields[field.key]));
+    for (const field of sweepable()) {
+      const current = Number(defaults[field.key]);
+      const spec = suggestedSweep(field, current);
+      expect(spec.key).toBe(field.key);
       const link = `#v=1&sweep=${formatSweep(spec)}`;
       const r = sim.sweepSeries(link);
       if (!r.ok) bad.push(`${link}: ${r.errors.map((e) => e.message).join('; ')}`);
-      else if (r.x.length !== pointCount(spec)) bad.push(`${link}: ${r.x.length} points, counted ${pointCount(spec)}`);
+      else if (r.x.length !== pointCount(spec, tolerance())) bad.push(`${link}: ${r.x.length} points, counted ${pointCount(spec, tolerance())}`);
       else if (r.x.length < 2) bad.push(`${link}: ${r.x.length} point`);
+      // Without a reference range, the range is around the current value.
+      if (!field.reference_sweep && current > 0 && !(Number(spec.from) <= current && current <= Number(spec.to))) {
+        bad.push(`${link}: does not cover ${current}`);
+      }
     }
     expect(bad).toEqual([]);
-    expect(formatSweep(suggestedSweep(sim.schema.find((f) => f.key === 'n_layers')!, 61))).toBe('n_layers:30:254:2');
+  });
+
+  it("a key with a reference sweep gets the reference notebooks' range", () => {
+    const withReference = sweepable().filter((f) => f.reference_sweep !== '');
+    expect(withReference.map((f) => f.key)).toContain('n_layers');
+    for (const field of withReference) {
+      expect(formatSweep(suggestedSweep(field, 61))).toBe(field.reference_sweep);
+    }
+    // The default sweep= is the reference one of its key.
+    const seq = sim.describe.fields.find((f) => f.key === 'seq_len')!;
+    expect(sim.fields('').sweep).toBe(seq.reference_sweep);
   });
 
   it('metrics toggle on and off, never to none', () => {
     expect(toggleMetric('Total', 'TPS')).toBe('Total,TPS');
     expect(toggleMetric('Total,TPS', 'Total')).toBe('TPS');
     expect(toggleMetric('TPS', 'TPS')).toBe('TPS');
+    // Every metric offered is one the core accepts.
+    const metric = sim.describe.fields.find((f) => f.key === 'metric')!;
+    expect(computeOk(sim, `#v=1&metric=${metric.choices.join(',')}`).canonical).toContain('metric=');
   });
 
   it('pinning keeps the config and drops the view keys; the baseline is swept like the current link', () => {
-    const views = viewKeys(sim.schema);
     const canonical = 'v=1&seq_len=8192&gpus=H200,H800&view=sweep&sweep=decode_len:500:2000:100&metric=Total,TPS&lang=zh';
-    expect(configPart(canonical, views)).toBe('v=1&seq_len=8192&gpus=H200,H800');
-    const base = pinnedBase(canonical, views);
-    expect(decodeURIComponent(base)).toBe('v=1&seq_len=8192&gpus=H200,H800');
-    const r = sim.compute(`#v=1&base=${base}`, []);
-    expect(r.ok && decodeURIComponent(String(r.fields.base))).toBe('v=1&seq_len=8192&gpus=H200,H800');
-    expect(baselineSweepLink('v=1&tp=2&view=decode&sweep=seq_len:1:2:1', canonical, views)).toBe(
-      '#v=1&tp=2&sweep=decode_len:500:2000:100&metric=Total,TPS',
+    const r = computeOk(sim, canonical);
+    expect(r.pin).toBe('v=1&seq_len=8192&gpus=H200,H800');
+    expect(r.baseline).toBeNull();
+    const pinned = computeOk(sim, sim.edit(canonical, 'base', r.pin));
+    expect(pinned.baseline?.link).toBe(computeOk(sim, canonical).canonical);
+    // Another baseline config: its link is that config with this link's view keys.
+    const other = computeOk(sim, sim.edit(canonical, 'base', 'v=1&tp=2'));
+    expect(other.baseline?.link).toBe(
+      computeOk(sim, 'v=1&tp=2&view=sweep&sweep=decode_len:500:2000:100&metric=Total,TPS&lang=zh').canonical,
     );
+    const base = series(`#${other.baseline?.link}`);
+    const cur = series(`#${other.canonical}`);
+    expect(Array.from(base.x)).toEqual(Array.from(cur.x));
+    expect(base.metrics).toEqual(cur.metrics);
   });
 });

@@ -1,11 +1,14 @@
 // The analysis views on the whole page, real engine, in happy-dom (no canvas: the charts show
 // their titles and legends, the numbers are checked through the data and the tables).
-import { act, fireEvent, waitFor } from '@testing-library/preact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bestAtFloor, frontierPoints } from '../../web/src/chart/frontier';
-import type { Engine } from '../../web/src/engine';
-import { engine } from './helpers';
-import { $, open, resetPageBetweenTests } from './page';
+import type { Engine, Table } from '../../web/src/engine';
+import { strings } from '../../web/src/i18n';
+import { cell, gpuName } from '../../web/src/table/cells';
+import { formatChange, relativeChange } from '../../web/src/table/compare';
+import { cli, engine, tableOf } from './helpers';
+import { $, $$, choose, click, expectHash, open, resetPageBetweenTests, type } from './page';
 
 let sim: Engine;
 beforeAll(async () => {
@@ -13,91 +16,107 @@ beforeAll(async () => {
 });
 
 resetPageBetweenTests();
+afterEach(() => vi.restoreAllMocks());
 
-const $$ = (sel: string) => [...document.querySelectorAll(sel)];
-const hash = () => window.location.hash;
-const expectHash = (want: string) => waitFor(() => expect(hash()).toBe(want));
+const t = strings.en;
 const figures = () => $$('#sweep-charts figure.chart');
-
-function type(el: Element | null, value: string) {
-  if (!el) throw new Error('no element');
-  act(() => {
-    fireEvent.input(el, { target: { value } });
-  });
-}
-
-function choose(el: Element | null, value: string) {
-  if (!el) throw new Error('no element');
-  act(() => {
-    fireEvent.change(el, { target: { value } });
-  });
-}
+const catalog = () => sim.describe.catalog.map((g) => g.name);
+const field = (key: string) => sim.describe.fields.find((f) => f.key === key)!;
+const headers = (table: string) => $$(`#${table} thead th`).map((th) => th.getAttribute('data-column') ?? '');
+const bodyRows = (table: string) => $$(`#${table} tbody tr:not(.spacer)`);
+const errorKeys = () => $$('#config-errors li').map((li) => li.getAttribute('data-key'));
 
 describe('sweep view', () => {
   it('a sweep link shows its settings and one chart per GPU with a line per EP', async () => {
     await open('#v=1&view=sweep&sweep=seq_len:1024:16352:32');
     expect($('#tab-sweep')?.getAttribute('aria-selected')).toBe('true');
-    await waitFor(() => expect(figures()).toHaveLength(12));
-    expect($('#sweep-charts')?.getAttribute('data-points')).toBe('480');
+    await waitFor(() => expect(figures()).toHaveLength(catalog().length));
+    const points = sim.sweepSeries('#v=1&sweep=seq_len:1024:16352:32');
+    const count = points.ok ? points.x.length : -1;
+    expect($('#sweep-charts')?.getAttribute('data-points')).toBe(String(count));
     expect($<HTMLSelectElement>('select[data-sweep="key"]')?.value).toBe('seq_len');
     expect($<HTMLInputElement>('input[data-sweep="from"]')?.value).toBe('1024');
     expect($<HTMLInputElement>('input[data-sweep="to"]')?.value).toBe('16352');
     expect($<HTMLInputElement>('input[data-sweep="step"]')?.value).toBe('32');
-    expect($('#field-sweep .ctl-note')?.textContent).toBe('480 points');
-    expect($<HTMLInputElement>('#field-sweep_bs')?.value).toBe('128');
-    expect($<HTMLInputElement>('#field-sweep_ep')?.value).toBe('36,72,144,320');
+    expect($('#field-sweep .ctl-note')?.textContent).toBe(t.sweep.points(count));
+    expect($<HTMLInputElement>('#field-sweep_bs')?.value).toBe(field('sweep_bs').default);
+    expect($<HTMLInputElement>('#field-sweep_ep')?.value).toBe(field('sweep_ep').default);
     const titles = figures().map((f) => f.querySelector('figcaption')?.textContent);
-    expect(titles[0]).toBe('DGX-B300 (Total)');
-    expect(titles).toContain('H800 (Total)');
+    expect(titles).toEqual(catalog().map((g) => `${g} (Total)`));
     const legend = figures()[0]!.querySelectorAll('.chart-legend li');
-    expect([...legend].map((li) => li.getAttribute('data-line'))).toEqual(['36', '72', '144', '320']);
+    expect([...legend].map((li) => li.getAttribute('data-line'))).toEqual(field('sweep_ep').default.split(','));
     // No canvas in happy-dom: the chart says so instead of failing.
-    expect(figures()[0]!.querySelector('.chart-note')).not.toBeNull();
+    expect(figures()[0]!.querySelector('.chart-note')?.textContent).toBe(t.sweep.noCanvas);
+    // The sweep view computes no table.
+    expect($('#panel-sweep table')).toBeNull();
   });
 
   it('its inputs write the view keys: range, key, metrics, grouping', async () => {
     await open('#v=1&view=sweep');
-    await waitFor(() => expect(figures()).toHaveLength(12));
+    await waitFor(() => expect(figures()).toHaveLength(catalog().length));
     type($('input[data-sweep="from"]'), '2048');
     await expectHash('#v=1&view=sweep&sweep=seq_len:2048:16352:32');
     await waitFor(() => expect($('#sweep-charts')?.getAttribute('data-points')).toBe('448'));
 
     choose($('select[data-sweep="key"]'), 'n_activated_experts');
-    await expectHash('#v=1&view=sweep&sweep=n_activated_experts:8:126:2');
-    await waitFor(() => expect($('#sweep-charts')?.getAttribute('data-points')).toBe('60'));
+    const reference = field('n_activated_experts').reference_sweep;
+    await expectHash(`#v=1&view=sweep&sweep=${reference}`);
+    const series = sim.sweepSeries(`#v=1&sweep=${reference}`);
+    await waitFor(() => expect($('#sweep-charts')?.getAttribute('data-points')).toBe(String(series.ok && series.x.length)));
 
-    act(() => {
-      fireEvent.click($('input[data-metric="TPS"]')!);
-    });
-    await expectHash('#v=1&view=sweep&sweep=n_activated_experts:8:126:2&metric=Total,TPS');
-    await waitFor(() => expect(figures()).toHaveLength(24));
-    expect(figures()[1]?.querySelector('figcaption')?.textContent).toBe('DGX-B300 (TPS)');
+    click($('input[data-metric="TPS"]'));
+    await expectHash(`#v=1&view=sweep&sweep=${reference}&metric=Total,TPS`);
+    await waitFor(() => expect(figures()).toHaveLength(2 * catalog().length));
+    expect(figures()[1]?.querySelector('figcaption')?.textContent).toBe(`${catalog()[0]} (TPS)`);
+    // The last metric cannot be unticked.
+    click($('input[data-metric="Total"]'));
+    await expectHash(`#v=1&view=sweep&sweep=${reference}&metric=TPS`);
+    expect($<HTMLInputElement>('input[data-metric="TPS"]')?.disabled).toBe(true);
+    click($('input[data-metric="Total"]'));
+    await expectHash(`#v=1&view=sweep&sweep=${reference}&metric=TPS,Total`);
 
     choose($('#field-sweep_group'), 'ep');
-    await expectHash('#v=1&view=sweep&sweep=n_activated_experts:8:126:2&metric=Total,TPS&sweep_group=ep');
-    await waitFor(() => expect(figures()).toHaveLength(8));
-    expect(figures()[0]?.querySelector('figcaption')?.textContent).toBe('EP 36 (Total)');
-    expect(figures()[0]!.querySelectorAll('.chart-legend li')).toHaveLength(12);
+    await expectHash(`#v=1&view=sweep&sweep=${reference}&metric=TPS,Total&sweep_group=ep`);
+    const eps = field('sweep_ep').default.split(',');
+    await waitFor(() => expect(figures()).toHaveLength(2 * eps.length));
+    expect(figures()[0]?.querySelector('figcaption')?.textContent).toBe(`${t.sweep.ep(Number(eps[0]))} (TPS)`);
+    expect(figures()[0]!.querySelectorAll('.chart-legend li')).toHaveLength(catalog().length);
 
     type($('#field-sweep_ep'), '72');
     await waitFor(() => expect(figures()).toHaveLength(2));
-    await waitFor(() => expect(hash()).toContain('sweep_ep=72'));
+    await waitFor(() => expect(window.location.hash).toContain('sweep_ep=72'));
   });
 
   it('a bad sweep is reported by key, linked to its input, and keeps the last charts', async () => {
     await open('#v=1&view=sweep');
-    await waitFor(() => expect(figures()).toHaveLength(12));
+    await waitFor(() => expect(figures()).toHaveLength(catalog().length));
     type($('input[data-sweep="step"]'), '0');
-    await waitFor(() => expect($$('#config-errors li').map((li) => li.getAttribute('data-key'))).toEqual(['sweep']));
+    await waitFor(() => expect(errorKeys()).toEqual(['sweep']));
     expect($('#field-sweep-error')?.textContent).toBeTruthy();
     expect($('#field-sweep .ctl-note')?.textContent).toBe('');
     // The key in the list is a link to the input.
     expect($('#config-errors li button.key-link')).not.toBeNull();
-    expect(figures()).toHaveLength(12);
+    expect(figures()).toHaveLength(catalog().length);
     expect($('.panels')?.classList.contains('stale')).toBe(true);
     type($('input[data-sweep="step"]'), '5000');
     await expectHash('#v=1&view=sweep&sweep=seq_len:1024:16352:5000');
     await waitFor(() => expect($('#sweep-charts')?.getAttribute('data-points')).toBe('4'));
+  });
+
+  it("the CSV button downloads the CLI's sweep table", async () => {
+    const link = 'v=1&view=sweep&gpus=H200,H20&sweep=seq_len:1024:16352:4096';
+    await open(`#${link}`);
+    await waitFor(() => expect(figures()).toHaveLength(2));
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    click($('button[data-export="sweep-csv"]'));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect((await blobs[0]!.text()) === cli('sweep', link, 'csv')).toBe(true);
   });
 });
 
@@ -106,12 +125,11 @@ describe('frontier view', () => {
     await open('#v=1&view=frontier&tps_floor=60');
     const table = $('#frontier-best-table')!;
     expect(table.getAttribute('data-floor')).toBe('60');
-    const r = sim.compute('#v=1', ['frontier']);
-    if (!r.ok || !r.frontier) throw new Error('frontier');
-    const points = frontierPoints(r.frontier);
+    const frontier = tableOf(sim, '#v=1', 'frontier');
+    const points = frontierPoints(frontier);
     const check = (floor: number) => {
       const rows = $$('#frontier-best-table tbody tr');
-      expect(rows).toHaveLength(12);
+      expect(rows).toHaveLength(catalog().length);
       for (const row of rows) {
         const gpu = row.getAttribute('data-gpu') ?? '';
         const best = bestAtFloor(points.get(gpu) ?? [], floor);
@@ -127,86 +145,151 @@ describe('frontier view', () => {
     };
     check(60);
     expect($<HTMLInputElement>('#field-tps_floor')?.value).toBe('60');
-    expect($('#frontier-chart')?.getAttribute('data-lines')).toBe('12');
-    // The frontier rows are still there as a table.
-    expect($('#frontier-table')?.getAttribute('data-rows')).toBe(String(r.frontier.rows));
+    expect($('#frontier-chart')?.getAttribute('data-lines')).toBe(String(catalog().length));
+    expect($('#frontier-chart')?.getAttribute('data-floor')).toBe('60');
+    // Every frontier row is there as a table too; the floor does not filter it.
+    expect($('#frontier-table')?.getAttribute('data-rows')).toBe(String(frontier.rows));
 
     type($('#field-tps_floor'), '150');
     await expectHash('#v=1&view=frontier&tps_floor=150');
     check(150);
     expect($$('#frontier-best-table td.empty-cell').length).toBeGreaterThan(0);
     type($('#field-tps_floor'), '-1');
-    await waitFor(() => expect($$('#config-errors li').map((li) => li.getAttribute('data-key'))).toEqual(['tps_floor']));
+    await waitFor(() => expect(errorKeys()).toEqual(['tps_floor']));
+  });
+
+  it("the link's filters choose the frontier's rows", async () => {
+    await open('#v=1&view=frontier&only_gpu=H200&only_ep=72');
+    const want = tableOf(sim, '#v=1&only_gpu=H200&only_ep=72', 'frontier');
+    expect($('#frontier-table')?.getAttribute('data-rows')).toBe(String(want.rows));
+    expect($$('#frontier-best-table tbody tr').map((tr) => tr.getAttribute('data-gpu'))).toEqual(['H200']);
+    const best = bestAtFloor(frontierPoints(want).get('H200') ?? [], 0);
+    expect(Number($('#frontier-best-table td[data-value]')?.getAttribute('data-value'))).toBe(best?.total);
   });
 });
 
 describe('A/B comparison', () => {
+  /** The row of `table` with the same GPU and key columns as row `r` of `of`. */
+  function sameRow(table: Table, of: Table, r: number, keys: readonly string[]): number {
+    for (let b = 0; b < table.rows; b++) {
+      if (gpuName(table, b) !== gpuName(of, r)) continue;
+      if (keys.every((k) => cell(table, b, table.columns.indexOf(k)) === cell(of, r, of.columns.indexOf(k)))) return b;
+    }
+    return -1;
+  }
+
   it('pin, change an input, see the change in every table; the link carries both; clear', async () => {
     await open('#v=1&view=decode');
     expect($('#clear-baseline')).toBeNull();
     expect($$('#decode-table td[data-base]')).toHaveLength(0);
-    act(() => {
-      fireEvent.click($('#pin-baseline')!);
-    });
+    click($('#pin-baseline'));
     await expectHash('#v=1&view=decode&base=v%3D1');
     expect($('#compare')?.classList.contains('pinned')).toBe(true);
+    expect($('#compare .compare-title')?.textContent).toContain(t.compare.same);
 
     type($('#field-seq_len'), '8192');
     await expectHash('#v=1&seq_len=8192&view=decode&base=v%3D1');
     expect($$('#compare .changes li').map((li) => li.getAttribute('data-key'))).toEqual(['seq_len']);
-    expect($('#compare .changes li')?.textContent).toContain('4383');
+    expect($('#compare .changes li .was')?.textContent).toBe(field('seq_len').default);
+    expect($('#compare .changes li .now')?.textContent).toBe('8192');
 
     // Decode: every row has its (GPU, TP, EP, BatchSize) row in the baseline.
-    const cells = $$('#decode-table tbody tr:not(.spacer) td[data-base]');
-    expect(cells.length).toBeGreaterThan(100);
-    const base = sim.compute('#v=1', ['decode']);
-    const cur = sim.compute('#v=1&seq_len=8192', ['decode']);
-    if (!base.ok || !cur.ok) throw new Error('compute');
-    const firstRow = $('#decode-table tbody tr:not(.spacer)')!;
-    const total = firstRow.children[18]!;
-    // Row 0 is DGX-B300, TP 1, EP 8, batch 16 in both; Total is the 18th value of a row.
-    expect(cur.decode!.columns[18]).toBe('Total');
-    expect(Number(total.getAttribute('data-value'))).toBe(cur.decode!.values[17]);
-    expect(Number(total.getAttribute('data-base'))).toBe(base.decode!.values[17]);
-    const change = (cur.decode!.values[17]! - base.decode!.values[17]!) / base.decode!.values[17]!;
+    expect($$('#decode-table tbody tr:not(.spacer) td[data-base]').length).toBeGreaterThan(100);
+    const base = tableOf(sim, '#v=1', 'decode');
+    const cur = tableOf(sim, '#v=1&seq_len=8192', 'decode');
+    const at = headers('decode-table').indexOf('Total');
+    const total = bodyRows('decode-table')[0]!.children[at]!;
+    const b = sameRow(base, cur, 0, ['TP', 'EP', 'BatchSize']);
+    const column = cur.columns.indexOf('Total');
+    expect(Number(total.getAttribute('data-value'))).toBe(cell(cur, 0, column));
+    expect(Number(total.getAttribute('data-base'))).toBe(cell(base, b, column));
+    const change = (cell(cur, 0, column) - cell(base, b, column)) / cell(base, b, column);
     expect(total.querySelector('.delta')?.textContent).toBe(`${change > 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)} %`);
+    // A longer context: less throughput, shown as worse.
+    expect(total.querySelector('.delta')?.classList.contains('worse')).toBe(true);
     // Key columns show no change.
-    expect(firstRow.children[1]?.hasAttribute('data-base')).toBe(false);
+    const tpAt = headers('decode-table').indexOf('TP');
+    expect(bodyRows('decode-table')[0]!.children[tpAt]?.hasAttribute('data-base')).toBe(false);
+    expect(bodyRows('decode-table')[0]!.children[0]?.hasAttribute('data-base')).toBe(false);
 
     // Prefill: each GPU's cell against the baseline's.
-    expect($$('#prefill-table td[data-base]').length).toBe(12 * 13);
-    // Leaderboard: by GPU and batch.
-    act(() => {
-      fireEvent.click($('#tab-leaderboard')!);
-    });
-    await waitFor(() => expect($$('#leaderboard-table td[data-base]').length).toBeGreaterThan(0));
+    click($('#tab-prefill'));
+    const layout = sim.describe.prefill_layout;
+    await waitFor(() =>
+      expect($$('#prefill-table td[data-base]')).toHaveLength(catalog().length * (layout.rows.length + layout.summary.length)),
+    );
 
-    act(() => {
-      fireEvent.click($('#clear-baseline')!);
-    });
+    // Leaderboard: best with best, by GPU and batch.
+    click($('#tab-leaderboard'));
+    await waitFor(() => expect($$('#leaderboard-table td[data-base]').length).toBeGreaterThan(0));
+    const bestNote = t.compare.bestNote(sim.describe.views.find((v) => v.key === 'leaderboard')!.match.join(', '));
+    expect($('#panel-leaderboard .compare-note')?.textContent).toBe(bestNote);
+
+    click($('#clear-baseline'));
     await expectHash('#v=1&seq_len=8192&view=leaderboard');
     expect($$('#leaderboard-table td[data-base]')).toHaveLength(0);
     expect($('#compare')?.classList.contains('pinned')).toBe(false);
   });
 
+  it('the leaderboard compares each GPU and batch with the baseline\'s best for them', async () => {
+    const base = 'v=1&gpus=H200,H800';
+    await open(`#v=1&gpus=H200,H20&seq_len=2048&view=leaderboard&base=${encodeURIComponent(base)}`);
+    const cur = tableOf(sim, 'v=1&gpus=H200,H20&seq_len=2048', 'leaderboard');
+    const old = tableOf(sim, base, 'leaderboard');
+    const at = headers('leaderboard-table').indexOf('Total');
+    const column = cur.columns.indexOf('Total');
+    const rows = bodyRows('leaderboard-table');
+    expect(rows.length).toBeGreaterThan(0);
+    rows.forEach((tr, r) => {
+      const gpu = tr.children[0]?.textContent;
+      expect(gpu).toBe(gpuName(cur, r));
+      const td = tr.children[at]!;
+      const b = sameRow(old, cur, r, ['BatchSize']);
+      if (gpu === 'H20') {
+        // A GPU the baseline does not have: no baseline value.
+        expect(b).toBe(-1);
+        expect(td.hasAttribute('data-base')).toBe(false);
+        expect(tr.children[0]?.classList.contains('unmatched')).toBe(true);
+        return;
+      }
+      expect(Number(td.getAttribute('data-base'))).toBe(cell(old, b, column));
+      expect(td.querySelector('.delta')?.textContent).toBe(formatChange(relativeChange(cell(cur, r, column), cell(old, b, column))));
+    });
+  });
+
   it('a shared comparison link opens compared; the sweep draws the baseline dashed', async () => {
     await open(`#v=1&view=sweep&gpus=H200&n_activated_experts=6&base=${encodeURIComponent('v=1&gpus=H200')}`);
     expect($$('#compare .changes li').map((li) => li.getAttribute('data-key'))).toEqual(['n_activated_experts']);
-    await waitFor(() => expect(figures()[0]?.querySelectorAll('.chart-legend li.dashed')).toHaveLength(4));
-    expect(figures()[0]!.querySelector('.chart-legend li.dashed')?.getAttribute('data-line')).toBe('36 (baseline)');
-    act(() => {
-      fireEvent.click($('#tab-frontier')!);
-    });
-    await waitFor(() => expect($('#frontier-best-table thead')?.textContent).toContain('Baseline Total'));
+    const eps = field('sweep_ep').default.split(',');
+    await waitFor(() => expect(figures()[0]?.querySelectorAll('.chart-legend li.dashed')).toHaveLength(eps.length));
+    expect(figures()[0]!.querySelector('.chart-legend li.dashed')?.getAttribute('data-line')).toBe(t.compare.baseLabel(eps[0]!));
+    click($('#tab-frontier'));
+    await waitFor(() => expect($('#frontier-best-table thead')?.textContent).toContain(t.frontier.baseTotal));
     expect($$('#frontier-best-table td.delta-cell')).toHaveLength(1);
   });
 
   it('pinning while comparing re-pins the current configuration', async () => {
     await open(`#v=1&seq_len=8192&base=${encodeURIComponent('v=1')}`);
-    act(() => {
-      fireEvent.click($('#pin-baseline')!);
-    });
-    await expectHash('#v=1&seq_len=8192&base=v%3D1%26seq_len%3D8192');
+    expect($('#pin-baseline')?.textContent).toBe(t.compare.repin);
+    click($('#pin-baseline'));
+    await expectHash(`#v=1&seq_len=8192&base=${encodeURIComponent('v=1&seq_len=8192')}`);
     expect($('#compare .changes')).toBeNull();
+  });
+
+  it('while the config is invalid there is nothing to pin', async () => {
+    await open('#v=1&seq_len=abc');
+    expect($<HTMLButtonElement>('#pin-baseline')?.disabled).toBe(true);
+  });
+
+  it('a baseline link with an error is reported on base=', async () => {
+    await open(`#v=1&base=${encodeURIComponent('v=1&seq_len=abc')}`);
+    expect(errorKeys()).toEqual(['base']);
+    expect($('#config-errors li')?.textContent).toContain("'abc'");
+    expect($('.empty-state')).not.toBeNull();
+    // Clearing the baseline brings the tables back.
+    click($('#clear-baseline'));
+    await expectHash('#v=1');
+    await waitFor(() => expect($('#prefill-table')).not.toBeNull());
+    expect(errorKeys()).toEqual([]);
   });
 });

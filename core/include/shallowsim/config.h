@@ -1,12 +1,11 @@
-// The configuration: scenario inputs, the schema that describes every key, validation and the
-// share-link codec (SPEC §1, §6). Defaults are written once, in the struct initializers below;
-// the schema, the CLI and the page read them from a default-constructed Config.
+// The configuration: scenario inputs, view state, validation and the share-link codec (SPEC §1,
+// §6). Defaults are written once, in the struct initializers below; the schema (schema.h), the
+// CLI and the page read them from a default-constructed Config.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "shallowsim/hardware.h"
@@ -34,6 +33,13 @@ struct Scenario {
   double prefill_a2a_static = 0.05;  // ms
   double decode_a2a_static = 0.005;  // ms per micro-batch
   double mem_util = 0.9;             // usable fraction of GPU memory
+  // Serving knobs of published systems; each default is the reference's behaviour.
+  double mtp = 0;                  // MTP draft tokens per decode step (0 = off)
+  double mtp_accept = 0;           // tokens emitted per request per step; 0 = the published figure
+  std::string kv_dtype = "fp8";    // KV-cache element: fp8 (1 byte, the reference) or bf16
+  std::string moe_dtype = "auto";  // expert weights: auto (the reference's rule), fp8, fp4
+  double ep_imbalance = 0;         // busiest EP rank's load over the mean; 0 = the mode's own
+  double prefill_tokens = 0;       // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
@@ -48,7 +54,9 @@ struct SweepSpec {
   friend bool operator==(const SweepSpec&, const SweepSpec&) = default;
 };
 
-// What the page shows; part of the link, ignored (but validated) by the CLI (SPEC §6).
+// What the page shows; part of the link (SPEC §6). The CLI ignores what only draws (view, sweep
+// chart keys, lang, base, cols) and applies what selects and orders rows (only_*, tps_floor,
+// sort), so a download from the page and the CLI print the same rows.
 struct View {
   std::string view = "prefill";
   SweepSpec sweep;
@@ -56,14 +64,23 @@ struct View {
   double sweep_bs = 128;                              // the batch size the sweep plots
   std::vector<double> sweep_ep = {36, 72, 144, 320};  // EP lines of the sweep (within ep)
   std::string sweep_group = "gpu";  // gpu: a panel per GPU, a line per EP; ep: the reverse
-  double tps_floor = 0;             // frontier: the per-user TPS an interactive service needs
+  double tps_floor = 0;  // per-user TPS a service needs: rows below are out of the running
   std::string lang = "en";
   std::string base;  // A/B: the baseline's canonical fragment; empty = no comparison
+  std::string sort;  // "" = the table's own order; "Column" ascending, "-Column" descending
+  std::vector<std::string> only_gpu;  // row filters; empty = all
+  std::vector<double> only_ep;
+  std::vector<double> only_tp;
+  std::vector<double> only_bs;
+  std::vector<std::string> cols;  // columns shown on screen; empty = the view's default
 
   friend bool operator==(const View&, const View&) = default;
 };
 
 struct Config {
+  std::string mode = "reference";  // reference: the original, exactly; calibrated: calibration.h
+  std::string cal;                 // calibrated: the calibration's id ("" = the latest)
+  std::vector<std::string> keep;   // calibrated: reference behaviours kept (correction ids)
   std::string preset = std::string(kDefaultPreset);
   Model model;
   Scenario scenario;
@@ -78,65 +95,7 @@ struct Config {
 std::vector<Gpu> ResolvedCatalog(const Config& config);
 // The GPUs the tables show, in order (`gpus`, or the whole resolved catalog).
 std::vector<Gpu> SelectedGpus(const Config& config);
-
-// ---- The schema: one descriptor per link key -------------------------------------------------
-enum class FieldKind {
-  kInt,         // whole number
-  kFloat,       // real number
-  kBool,        // 0 or 1
-  kIntList,     // comma-separated whole numbers
-  kNameList,    // comma-separated GPU names
-  kChoice,      // one of a fixed list of words
-  kChoiceList,  // comma-separated words of a fixed list
-  kHwRows,      // repeatable `hw=NAME,sm,...` rows
-  kSweep,       // key:from:to:step
-  kLink,        // a whole config as a percent-encoded fragment (the A/B baseline)
-};
-
-using NumberRef = std::variant<std::monostate, double Model::*, double Scenario::*, double View::*>;
-using ListRef =
-    std::variant<std::monostate, std::vector<double> Scenario::*, std::vector<double> View::*>;
-using TextRef = std::variant<std::monostate, std::string Config::*, std::string View::*>;
-using NamesRef = std::variant<std::monostate, std::vector<std::string> Config::*,
-                              std::vector<std::string> View::*>;
-
-struct Field {
-  std::string_view key;
-  FieldKind kind;
-  std::string_view group;  // Scenario, Model, Hardware, Advanced, View
-  double min = 0;          // numeric range (of each item, for lists)
-  double max = 0;
-  bool min_exclusive = false;
-  std::string_view unit;
-  std::string_view help_en;
-  std::string_view help_zh;
-  NumberRef number{};
-  ListRef list{};
-  TextRef text{};
-  NamesRef names{};
-};
-
-// Every link key except `v` and `hw`-row internals, in form order.
-const std::vector<Field>& Schema();
-const Field* FindField(std::string_view key);
-// A sweep may vary any whole or real number that is not view state.
-bool IsSweepable(const Field& field);
-// Allowed words of a kChoice field (model presets, views, metrics, languages).
-std::vector<std::string> Choices(const Field& field);
-
-inline constexpr int kLinkVersion = 1;
-inline constexpr size_t kMaxLinkBytes = 8192;
-inline constexpr size_t kMaxListItems = 64;
-inline constexpr size_t kMaxHwRows = 64;
-inline constexpr double kMaxSweepPoints = 4096;
-
-// Field accessors used by the codec, the sweep and the bindings.
-double GetNumber(const Config& config, const Field& field);
-void SetNumber(Config& config, const Field& field, double value);
-const std::vector<double>& GetList(const Config& config, const Field& field);
-std::vector<double>& MutableList(Config& config, const Field& field);
-// The value of a field as it is written in a link (`hw` rows joined by '&hw=').
-std::string FieldText(const Config& config, const Field& field);
+std::vector<std::string> GpuNames(const std::vector<Gpu>& gpus);
 
 // ---- Validation and the codec ----------------------------------------------------------------
 struct ConfigError {
@@ -168,8 +127,5 @@ ParseResult ParseLink(std::string_view link);
 // The canonical fragment without '#': `v=1` then every key whose value differs from the
 // default, in schema order.
 std::string EncodeLink(const Config& config);
-
-// Shortest decimal text that reads back as the same double.
-std::string FormatNumber(double value);
 
 }  // namespace shallowsim

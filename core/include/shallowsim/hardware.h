@@ -1,9 +1,12 @@
-// Hardware catalog and effective rates (SPEC §1.2).
+// Hardware catalog, the fields of a `hw=` row, and effective rates (SPEC §1.2).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "shallowsim/bilingual.h"
 
 namespace shallowsim {
 
@@ -27,16 +30,24 @@ struct Gpu {
 // The 12 built-in GPUs of the reference datasheet, in catalog order.
 std::vector<Gpu> BuiltinCatalog();
 
-// Number of numeric fields in a `hw=` row after the name.
-inline constexpr int kGpuNumericFields = 10;
-// Names of the fields of a `hw=` row, name first (for messages and the form).
-inline constexpr std::string_view kGpuFieldNames[kGpuNumericFields + 1] = {
-    "name", "sm",     "comm_sm",   "fp16",    "fp8",         "fp4",
-    "mem",  "mem_bw", "nvlink_bw", "pcie_bw", "gpu_per_node"};
+// One field of a `hw=` row, in link order: the name, then the numbers. The one place their
+// names, units, ranges and meanings are written (validation, the form and `schema` read it).
+struct HwField {
+  std::string_view key;
+  std::string_view unit;
+  double min = 0;  // allowed range (numbers only)
+  double max = 0;
+  bool whole = false;  // a whole number
+  Text meaning;
+  double Gpu::*member = nullptr;  // nullptr for the name
+};
 
-// Numeric field i (0-based, after the name) of a GPU, in `hw=` order.
-double GpuField(const Gpu& gpu, int i);
-void SetGpuField(Gpu& gpu, int i, double value);
+// The 11 fields of a `hw=` row: name, sm, comm_sm, fp16, fp8, fp4, mem, mem_bw, nvlink_bw,
+// pcie_bw, gpu_per_node.
+std::span<const HwField> HwFields();
+inline constexpr size_t kMaxGpuNameChars = 32;
+// 1–32 of A-Z a-z 0-9 . _ -
+bool IsGpuName(std::string_view name);
 
 // Achievable rates after the datasheet discount (SPEC §1.2).
 struct Rates {

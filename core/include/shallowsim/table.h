@@ -1,8 +1,7 @@
-// Result rows and their column names (SPEC §3, §4, §7). No formatting here: the CLI and the
-// bindings turn rows into text or JS values.
+// Result rows (SPEC §3, §4, §7); their columns are described in columns.h. No formatting here:
+// export.h writes rows as text, the bindings pass them to JS.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -28,11 +27,11 @@ struct PrefillRow {
   double prefill_tps = 0;  // tokens/s per GPU
 };
 
-inline constexpr std::array<std::string_view, 14> kPrefillColumns = {
-    "GPU",          "MLA",      "DenseMLP", "TP_MLA",  "SharedExpert", "Combine", "Overlap1",
-    "RoutedExpert", "Dispatch", "Overlap2", "Compute", "Comm",         "Sum",     "PrefillTPS"};
+// Columns of a prefill and a decode row, GPU included (columns.h describes them).
+inline constexpr size_t kPrefillWidth = 14;
+inline constexpr size_t kDecodeWidth = 21;
 
-// Numeric column i (1..13) of a prefill row.
+// Numeric column i (1..13 of PrefillColumns()) of a prefill row.
 double PrefillValue(const PrefillRow& row, size_t column);
 
 // SPEC §4: one decode row per (EP, GPU, batch, decode TP). Times in ms.
@@ -60,15 +59,8 @@ struct DecodeRow {
   double comm_impact = 0;
 };
 
-inline constexpr std::array<std::string_view, 21> kDecodeColumns = {
-    "GPU",     "TP",           "EP",           "BatchSize", "DenseMLA", "DenseMLP", "SparseMLA",
-    "Combine", "SharedExpert", "RoutedExpert", "Dispatch",  "COMP_SUM", "COMM_SUM", "Delta",
-    "TPOT",    "TPOT_O",       "TPS",          "TPS_O",     "Total",    "Total_O",  "Comm_Impact"};
-
-// Numeric column i (1..20) of a decode row.
+// Numeric column i (1..20 of DecodeColumns()) of a decode row.
 double DecodeValue(const DecodeRow& row, size_t column);
-// Index of a decode column by name, or -1.
-int DecodeColumnIndex(std::string_view name);
 
 struct DecodeTable {
   std::vector<std::string> gpus;  // names, in the order the config lists them
@@ -82,7 +74,8 @@ struct MaxBatchRow {
   double tp = 0;
   double max_batch = 0;
 };
-inline constexpr std::array<std::string_view, 4> kMaxBatchColumns = {"GPU", "EP", "TP", "MaxBatch"};
+// Numeric column i (1..3 of MaxBatchColumns(): EP, TP, MaxBatch) of a max-batch row.
+double MaxBatchValue(const MaxBatchRow& row, size_t column);
 struct MaxBatchTable {
   std::vector<std::string> gpus;
   std::vector<MaxBatchRow> rows;

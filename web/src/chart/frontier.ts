@@ -1,7 +1,7 @@
 // The throughput–interactivity frontier per GPU (engine's `frontier` table: Pareto rows by TPS
 // ascending) as chart lines on a shared x, and the best Total at or above a TPS-per-user floor.
 import type { Table } from '../engine';
-import { cell, gpuName } from '../table/view';
+import { cell, gpuName } from '../table/cells';
 import type { ColorSlot } from './theme';
 
 export interface FrontierPoint {

@@ -1,30 +1,29 @@
-// The one place that loads the wasm. Everything else gets an `Engine` from loadEngine().
+// The one place that loads the wasm. Everything else gets an `Engine` from loadEngine(); it
+// passes links in and data out, and knows nothing of views, tables or formats.
 import createShallowSim from './generated/shallowsim.js';
 import type {
   ComputeResult,
-  HwRow,
-  Preset,
-  SchemaField,
+  Description,
+  ExportFormat,
+  ExportResult,
   ShallowSimModule,
-  SweepResult,
   SweepSeriesResult,
-  TableName,
 } from './types';
 
 export * from './types';
 
 export interface Engine {
-  compute(link: string, tables: readonly TableName[]): ComputeResult;
-  /** The full sweep table (best row per GPU × batch × EP at each point): big, for export. */
-  sweep(link: string): SweepResult;
-  /** Only the plotted values of the sweep: what the charts draw. */
+  /** What the faces show about the model (read once). */
+  readonly describe: Description;
+  /** Every key's text as a form shows it, valid link or not (`hw`: a row per line). */
+  fields(link: string): Record<string, string>;
+  /** The link after setting one key to a form's text: canonical when valid. */
+  edit(link: string, key: string, value: string): string;
+  compute(link: string, tables: readonly string[]): ComputeResult;
+  /** The text `shallowsim <table> LINK --format <format>` prints. */
+  exportTable(link: string, table: string, format: ExportFormat): ExportResult;
+  /** Only the plotted values of the link's sweep: what the charts draw. */
   sweepSeries(link: string): SweepSeriesResult;
-  /** Static tables, read once. */
-  readonly schema: readonly SchemaField[];
-  readonly catalog: readonly HwRow[];
-  readonly presets: readonly Preset[];
-  readonly hwFields: readonly string[];
-  readonly linkVersion: number;
 }
 
 export interface LoadOptions {
@@ -50,13 +49,11 @@ export function loadEngine(options: LoadOptions = {}): Promise<Engine> {
 
 function wrap(module: ShallowSimModule): Engine {
   return {
+    describe: JSON.parse(module.describe()) as Description,
+    fields: (link) => module.fields(link),
+    edit: (link, key, value) => module.edit(link, key, value),
     compute: (link, tables) => module.compute(link, [...tables]),
-    sweep: (link) => module.sweep(link),
+    exportTable: (link, table, format) => module.exportTable(link, table, format),
     sweepSeries: (link) => module.sweepSeries(link),
-    schema: module.schema(),
-    catalog: module.catalog(),
-    presets: module.presets(),
-    hwFields: module.hwFields(),
-    linkVersion: module.linkVersion,
   };
 }

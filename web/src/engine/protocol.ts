@@ -1,14 +1,12 @@
-// Messages between the page and the sweep worker (engine/worker.ts).
-import type { ComputeFail, SweepSeriesResult } from './types';
+// Messages between the page and the background worker (engine/worker.ts).
+import type { ExportFormat, ExportResult, SweepSeriesResult } from './types';
 
 export type BackgroundRequest =
   | { id: number; kind: 'series'; link: string }
-  | { id: number; kind: 'csv'; link: string };
-
-export type CsvResult = { ok: true; blob: Blob; rows: number } | ComputeFail;
+  | { id: number; kind: 'export'; link: string; table: string; format: ExportFormat };
 
 export type BackgroundReply =
   | { id: number; kind: 'series'; result: SweepSeriesResult }
-  | { id: number; kind: 'csv'; result: CsvResult }
+  | { id: number; kind: 'export'; result: ExportResult }
   /** The worker's engine did not load: the page does the work itself from now on. */
   | { id: number; kind: 'broken' };

@@ -1,14 +1,128 @@
-// The JS shapes of wasm/bindings.cpp (emscripten 3.1.6 cannot emit them). Keep in step with it.
+// The JS shapes of wasm/bindings.cpp and of the description the core writes (describe.cpp,
+// `shallowsim schema`). Emscripten 3.1.6 cannot emit them; keep them in step with those files.
 
-export type TableName = 'prefill' | 'decode' | 'leaderboard' | 'maxbatch' | 'frontier';
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
 
-export const ALL_TABLES: readonly TableName[] = [
-  'prefill',
-  'decode',
-  'leaderboard',
-  'maxbatch',
-  'frontier',
-];
+export type FieldKind =
+  | 'int'
+  | 'float'
+  | 'bool'
+  | 'int_list'
+  | 'name_list'
+  | 'choice'
+  | 'choice_list'
+  | 'hw_rows'
+  | 'sweep'
+  | 'link'
+  | 'sort';
+
+export interface FieldInfo {
+  key: string;
+  kind: FieldKind;
+  group: string;
+  /** The default as link text. */
+  default: string;
+  min: number;
+  max: number;
+  min_exclusive: boolean;
+  may_be_empty: boolean;
+  unit: string;
+  help: Bilingual;
+  choices: string[];
+  sweepable: boolean;
+  /** key:from:to:step of the reference notebooks' own sweep of this key, or "". */
+  reference_sweep: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  unit: string;
+  style: 'text' | 'integer' | 'decimal' | 'fraction';
+  /** `none`: an identity column (never a % change). */
+  better: 'none' | 'higher' | 'lower';
+  /** Decimals on screen. */
+  decimals: number;
+  meaning: Bilingual;
+  formula: string;
+}
+
+export interface TableInfo {
+  key: string;
+  /** The leading columns on screen, frozen at the left; empty = export order. */
+  headline: string[];
+  columns: ColumnInfo[];
+}
+
+export interface ViewInfo {
+  key: string;
+  label: Bilingual;
+  intro: Bilingual;
+  /** The TableInfo key of the table it shows; "" = charts only. */
+  table: string;
+  caption: Bilingual;
+  /** Columns besides GPU that match a row with the baseline's. */
+  match: string[];
+  /** Shows one best row per key: compares best with best. */
+  best: boolean;
+  /** View keys whose inputs it shows. */
+  inputs: string[];
+}
+
+export interface GroupInfo {
+  key: string;
+  label: Bilingual;
+  note: Bilingual;
+  in_form: boolean;
+  open: boolean;
+}
+
+export interface HwFieldInfo {
+  key: string;
+  unit: string;
+  min: number;
+  max: number;
+  whole: boolean;
+  meaning: Bilingual;
+}
+
+export interface PrefillLine {
+  metric: string;
+  label: string;
+  layers: 'dense' | 'sparse' | 'none';
+  note: Bilingual;
+}
+
+export interface Preset {
+  name: string;
+  description: string;
+  model: Record<string, number>;
+}
+
+export type CatalogGpu = { name: string } & Record<string, number | string>;
+
+export interface Description {
+  version: number;
+  limits: {
+    link_bytes: number;
+    list_items: number;
+    hw_rows: number;
+    sweep_points: number;
+    sweep_tolerance: number;
+    gpu_name_chars: number;
+  };
+  languages: { key: string; label: string }[];
+  groups: GroupInfo[];
+  views: ViewInfo[];
+  fields: FieldInfo[];
+  hw_fields: HwFieldInfo[];
+  tables: TableInfo[];
+  prefill_layout: { rows: PrefillLine[]; summary: PrefillLine[] };
+  presets: Preset[];
+  catalog: CatalogGpu[];
+}
 
 /** Row-major numbers; the first column (GPU) is left out of `values` and given by `gpu`. */
 export interface Table {
@@ -16,7 +130,10 @@ export interface Table {
   gpus: string[];
   gpu: Int32Array;
   values: Float64Array;
+  /** Rows shown (after the link's filters). */
   rows: number;
+  /** Rows before the link's filters. */
+  total: number;
 }
 
 export interface ConfigError {
@@ -24,40 +141,41 @@ export interface ConfigError {
   message: string;
 }
 
-/** NAME then the 10 numeric hw fields (see hwFields()). */
-export type HwRow = [string, ...number[]];
+export interface ComputeFail {
+  ok: false;
+  errors: ConfigError[];
+}
+
+export type Tables = Partial<Record<string, Table>>;
+
+export interface ConfigChange {
+  key: string;
+  base: string;
+  current: string;
+}
+
+export type Baseline = ({ ok: true; errors: ConfigError[]; tables: Tables } | ComputeFail) & {
+  /** The baseline's config with this link's view keys. */
+  link: string;
+};
 
 export interface ComputeOk {
   ok: true;
   errors: ConfigError[];
   /** The canonical fragment, without '#'. */
   canonical: string;
-  /** Every schema key's value as link text; `hw` holds the rows. */
-  fields: { hw: HwRow[]; [key: string]: string | HwRow[] };
   gpus: string[];
-  prefill?: Table;
-  decode?: Table;
-  leaderboard?: Table;
-  maxbatch?: Table;
-  frontier?: Table;
-}
-
-export interface ComputeFail {
-  ok: false;
-  errors: ConfigError[];
+  tables: Tables;
+  baseline: Baseline | null;
+  changes: ConfigChange[];
+  /** The base= value that pins this config as the baseline. */
+  pin: string;
 }
 
 export type ComputeResult = ComputeOk | ComputeFail;
 
-export interface SweepOk {
-  ok: true;
-  errors: ConfigError[];
-  param: string;
-  index: Float64Array;
-  table: Table;
-}
-
-export type SweepResult = SweepOk | ComputeFail;
+export type ExportFormat = 'csv' | 'md' | 'json';
+export type ExportResult = { ok: true; errors: ConfigError[]; text: string } | ComputeFail;
 
 /**
  * The sweep chart's data (the link's sweep=, metric=, sweep_bs=, sweep_ep=). With G gpus, E eps
@@ -80,48 +198,12 @@ export interface SweepSeriesOk {
 
 export type SweepSeriesResult = SweepSeriesOk | ComputeFail;
 
-export type FieldKind =
-  | 'int'
-  | 'float'
-  | 'bool'
-  | 'int_list'
-  | 'name_list'
-  | 'choice'
-  | 'choice_list'
-  | 'hw_rows'
-  | 'sweep'
-  | 'link';
-
-export type FieldGroup = 'Scenario' | 'Model' | 'Hardware' | 'Advanced' | 'View';
-
-export interface SchemaField {
-  key: string;
-  kind: FieldKind;
-  group: FieldGroup;
-  /** The default as link text. */
-  default: string;
-  min: number;
-  max: number;
-  minExclusive: boolean;
-  unit: string;
-  help: { en: string; zh: string };
-  choices: string[];
-}
-
-export interface Preset {
-  name: string;
-  description: string;
-  model: Record<string, number>;
-}
-
 /** The raw embind module. */
 export interface ShallowSimModule {
+  describe(): string;
+  fields(link: string): Record<string, string>;
+  edit(link: string, key: string, value: string): string;
   compute(link: string, tables: string[]): ComputeResult;
-  sweep(link: string): SweepResult;
+  exportTable(link: string, table: string, format: string): ExportResult;
   sweepSeries(link: string): SweepSeriesResult;
-  schema(): SchemaField[];
-  catalog(): HwRow[];
-  presets(): Preset[];
-  hwFields(): string[];
-  linkVersion: number;
 }

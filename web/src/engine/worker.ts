@@ -1,8 +1,7 @@
-// The sweep worker: its own copy of the engine computes sweep series and CSV exports, so a long
-// sweep (up to 4096 points, ~140 ms for the 12 GPUs) or a 57 MB CSV never blocks typing.
+// The background worker: its own copy of the engine computes sweep series and long exports, so a
+// long sweep (up to 4096 points, ~140 ms for the 12 GPUs) or a 57 MB CSV never blocks typing.
 import { loadEngine } from './index';
 import type { BackgroundReply, BackgroundRequest } from './protocol';
-import { sweepCsv } from './sweepWork';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<BackgroundRequest>) => void) | null;
@@ -27,6 +26,7 @@ scope.onmessage = async (e) => {
       : [];
     scope.postMessage({ id: request.id, kind: 'series', result }, transfer);
   } else {
-    scope.postMessage({ id: request.id, kind: 'csv', result: sweepCsv(sim, request.link) }, []);
+    const result = sim.exportTable(request.link, request.table, request.format);
+    scope.postMessage({ id: request.id, kind: 'export', result }, []);
   }
 };

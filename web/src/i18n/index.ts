@@ -1,10 +1,11 @@
-export { strings, type Lang, type Strings, type GroupName, type TabView } from './strings';
-export {
-  columnDocs,
-  columnTitle,
-  prefillMetricRows,
-  prefillSummaryRows,
-  prefillSeedNotes,
-  type ColumnDoc,
-} from './columns';
+import type { Bilingual } from '../engine';
+import type { Lang } from './strings';
+
+export { strings, type Lang, type Strings } from './strings';
 export { modelNotes, type ModelNote } from './notes';
+export { formatNumber, formatValue, withUnit } from './numbers';
+
+/** The core's bilingual text in the page's language. */
+export function tr(text: Bilingual, lang: Lang): string {
+  return text[lang] || text.en;
+}

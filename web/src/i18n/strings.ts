@@ -2,8 +2,6 @@
 
 export type Lang = 'en' | 'zh';
 
-export type GroupName = 'Scenario' | 'Model' | 'Hardware' | 'Advanced';
-export type TabView = 'prefill' | 'decode' | 'leaderboard' | 'maxbatch' | 'sweep' | 'frontier';
 
 export interface Strings {
   title: string;
@@ -17,11 +15,7 @@ export interface Strings {
   copyFailed: string;
   languageLabel: string;
   configTitle: string;
-  groups: Record<GroupName, string>;
-  groupNotes: Partial<Record<GroupName, string>>;
   tabsLabel: string;
-  tabs: Record<TabView, string>;
-  tabIntro: Record<TabView, string>;
   otherView: (view: string) => string;
   errorsTitle: (n: number) => string;
   staleNote: string;
@@ -31,6 +25,9 @@ export interface Strings {
     title: string;
     hint: string;
     useAll: string;
+    none: string;
+    only: (name: string) => string;
+    onlyShort: string;
     up: (name: string) => string;
     down: (name: string) => string;
     custom: string;
@@ -39,6 +36,8 @@ export interface Strings {
     title: string;
     hint: string;
     template: string;
+    blank: string;
+    meanings: string;
     add: string;
     override: string;
     remove: (name: string) => string;
@@ -53,23 +52,28 @@ export interface Strings {
     tp: string;
     batch: string;
     tpsFloor: string;
+    tpsFloorHint: string;
     all: string;
     reset: string;
     rows: (shown: number, total: number) => string;
     none: string;
+    nothingFits: string;
+  };
+  columns: {
+    title: (shown: number, total: number) => string;
+    reset: string;
   };
   sort: (column: string) => string;
   exportLabel: string;
   exportAs: (format: string) => string;
   legendTitle: string;
+  gpuCount: (n: number) => string;
   layers: string;
   meaning: string;
   summary: string;
   notesTitle: string;
   notesIntro: string;
   footer: string;
-  prefillCaption: (n: number) => string;
-  tableCaption: Record<Exclude<TabView, 'prefill' | 'sweep'>, string>;
   compare: {
     label: string;
     pin: string;
@@ -83,6 +87,7 @@ export interface Strings {
     baseLabel: (label: string) => string;
     baseline: string;
     tableNote: (keys: string) => string;
+    bestNote: (keys: string) => string;
     cell: (value: string, change: string) => string;
     noMatch: string;
     newValue: string;
@@ -148,37 +153,7 @@ export const strings: Record<Lang, Strings> = {
     copyFailed: 'Copy failed: the link is in the address bar',
     languageLabel: 'Language',
     configTitle: 'Configuration',
-    groups: {
-      Scenario: 'Scenario',
-      Model: 'Model',
-      Hardware: 'Hardware',
-      Advanced: 'Advanced',
-    },
-    groupNotes: {
-      Model: 'Picking a preset loads its values; any key you change overrides it.',
-    },
     tabsLabel: 'Views',
-    tabs: {
-      prefill: 'Prefill',
-      decode: 'Decode',
-      leaderboard: 'Leaderboard',
-      maxbatch: 'Max batch',
-      sweep: 'Sweep',
-      frontier: 'Frontier',
-    },
-    tabIntro: {
-      prefill:
-        'Per-layer times (ms) for one prefill of seq_len tokens with attention TP = tp and DP = dp; summary rows cover all layers.',
-      decode:
-        'Every feasible (EP, GPU, batch, decode TP) combination. Red Delta: communication is not hidden and adds to TPOT.',
-      leaderboard:
-        'Best row per GPU × batch size by Total throughput per GPU; exact ties are all kept.',
-      maxbatch: 'Largest decode batch per GPU whose KV cache fits in memory, per EP and decode TP.',
-      sweep:
-        'How decode throughput moves as one input varies: at each point the best decode TP for the batch size and each EP. A gap: the batch does not fit in memory there.',
-      frontier:
-        'Per GPU, the Pareto frontier of TPS per user against Total per GPU over every decode row (EP × TP × batch): no other row is faster for the user and better for the fleet.',
-    },
     otherView: (view) =>
       `This link asks for the “${view}” view, which this page does not show yet. Pick a tab.`,
     errorsTitle: (n) => (n === 1 ? '1 problem in the configuration' : `${n} problems in the configuration`),
@@ -187,16 +162,21 @@ export const strings: Record<Lang, Strings> = {
     presetFrom: (name) => `Preset values from ${name}`,
     gpuPicker: {
       title: 'GPUs shown',
-      hint: 'Tick to show, arrows to reorder. None ticked = every GPU in catalog order.',
-      useAll: 'Show all',
+      hint: 'Tick to show, arrows to reorder, “only” to show one. All = every GPU in catalog order.',
+      useAll: 'All',
+      none: 'None',
+      only: (name) => `Show only ${name}`,
+      onlyShort: 'only',
       up: (name) => `Move ${name} up`,
       down: (name) => `Move ${name} down`,
       custom: 'custom',
     },
     hw: {
       title: 'Custom GPUs',
-      hint: 'Add a GPU or override a catalog entry (same name). TFLOPS, GB, GB/s.',
+      hint: 'Add a GPU (blank, or a copy of a catalog entry) or override a catalog entry (same name).',
       template: 'Start from',
+      blank: 'blank (type every figure)',
+      meanings: 'What each field means',
       add: 'Add as new GPU',
       override: 'Override it',
       remove: (name) => `Remove ${name || 'row'}`,
@@ -210,16 +190,24 @@ export const strings: Record<Lang, Strings> = {
       ep: 'EP',
       tp: 'TP',
       batch: 'Batch',
-      tpsFloor: 'TPS ≥',
+      tpsFloor: 'TPS/user ≥',
+      tpsFloorHint:
+        'tps_floor: the per-user speed a service needs (tok/s). Rows below it are out of the running: hidden here, never the best row of the leaderboard, marked on the frontier.',
       all: 'All',
-      reset: 'Clear filters',
+      reset: 'Clear filters and order',
       rows: (shown, total) => (shown === total ? `${total} rows` : `${shown} of ${total} rows`),
       none: 'No rows match these filters.',
+      nothingFits: 'No configuration fits in memory.',
+    },
+    columns: {
+      title: (shown, total) => `Columns (${shown} of ${total})`,
+      reset: 'Default columns',
     },
     sort: (column) => `Sort by ${column}`,
     exportLabel: 'Download',
     exportAs: (format) => `Download the rows shown (filters and sort applied) as ${format}`,
     legendTitle: 'Column definitions',
+    gpuCount: (n) => `${n} GPU${n === 1 ? '' : 's'}`,
     layers: 'Layers',
     meaning: 'Meaning',
     summary: 'Summary',
@@ -228,13 +216,6 @@ export const strings: Record<Lang, Strings> = {
       'The engine reproduces the original ShallowSim exactly, including these behaviours. Know them before you quote a number.',
     footer:
       'Everything is computed in your browser by a C++ core compiled to WebAssembly. Numbers are model estimates, not measurements.',
-    prefillCaption: (n) => `Prefill, ${n} GPU${n === 1 ? '' : 's'}: per-layer times in ms`,
-    tableCaption: {
-      decode: 'Decode: every feasible configuration',
-      leaderboard: 'Leaderboard: best configuration per GPU and batch size',
-      maxbatch: 'Maximum decode batch per GPU, EP and TP',
-      frontier: 'Pareto frontier per GPU (TPS per user vs Total per GPU)',
-    },
     compare: {
       label: 'A/B comparison',
       pin: 'Pin as baseline',
@@ -248,7 +229,9 @@ export const strings: Record<Lang, Strings> = {
       baseLabel: (label) => `${label} (baseline)`,
       baseline: 'Baseline (dashed)',
       tableNote: (keys) =>
-        `Each value shows its change against the baseline row with the same ${keys}; hover a cell for the baseline's value. Green is better.`,
+        `Each value shows its change against the baseline row with the same ${keys}; hover a cell for the baseline's value. Green is better; identity columns have no change.`,
+      bestNote: (keys) =>
+        `Best with best: each GPU's best row per ${keys} is compared with the baseline's best row for the same GPU and ${keys}, whatever EP and TP each chose. Green is better.`,
       cell: (value, change) => `Baseline ${value} (${change})`,
       noMatch: 'No baseline row with the same key',
       newValue: 'new',
@@ -313,35 +296,7 @@ export const strings: Record<Lang, Strings> = {
     copyFailed: '复制失败：链接就在地址栏中',
     languageLabel: '语言',
     configTitle: '配置',
-    groups: {
-      Scenario: '场景',
-      Model: '模型',
-      Hardware: '硬件',
-      Advanced: '高级',
-    },
-    groupNotes: {
-      Model: '选择预设会载入其参数；单独修改的参数会覆盖预设。',
-    },
     tabsLabel: '视图',
-    tabs: {
-      prefill: 'Prefill',
-      decode: 'Decode',
-      leaderboard: '排行榜',
-      maxbatch: '最大批大小',
-      sweep: '参数扫描',
-      frontier: '帕累托前沿',
-    },
-    tabIntro: {
-      prefill:
-        '一次 seq_len 长度 prefill 的每层耗时（ms），注意力 TP = tp、DP = dp；汇总行为全部层的合计。',
-      decode: '所有可行的 (EP, GPU, 批大小, decode TP) 组合。Delta 标红：通信未被掩盖，计入 TPOT。',
-      leaderboard: '每个 GPU × 批大小按单卡总吞吐 Total 取最优行；完全相同的并列行全部保留。',
-      maxbatch: '每个 GPU 在各 EP 与 decode TP 下 KV-Cache 能放下的最大 decode 批大小。',
-      sweep:
-        '某个输入变化时 decode 吞吐如何变化：每个点取该批大小与各 EP 下最优的 decode TP。曲线断开：该点显存放不下这个批大小。',
-      frontier:
-        '每个 GPU 在所有 decode 行（EP × TP × 批大小）上每用户 TPS 与单卡 Total 的帕累托前沿：没有别的行对用户更快、同时对集群更好。',
-    },
     otherView: (view) => `此链接请求“${view}”视图，本页面暂未提供。请选择一个标签页。`,
     errorsTitle: (n) => `配置中有 ${n} 个问题`,
     staleNote: '修正之前，表格保留上一次有效配置的结果。',
@@ -349,16 +304,21 @@ export const strings: Record<Lang, Strings> = {
     presetFrom: (name) => `${name} 的预设值`,
     gpuPicker: {
       title: '显示的 GPU',
-      hint: '勾选以显示，箭头调整顺序。全部不勾选 = 按目录顺序显示所有 GPU。',
-      useAll: '全部显示',
+      hint: '勾选以显示，箭头调整顺序，“仅此”只显示一个。全部 = 按目录顺序显示所有 GPU。',
+      useAll: '全部',
+      none: '全不选',
+      only: (name) => `只显示 ${name}`,
+      onlyShort: '仅此',
       up: (name) => `上移 ${name}`,
       down: (name) => `下移 ${name}`,
       custom: '自定义',
     },
     hw: {
       title: '自定义 GPU',
-      hint: '新增 GPU，或以相同名称覆盖目录中的条目。单位：TFLOPS、GB、GB/s。',
+      hint: '新增 GPU（空白，或复制目录中的条目），或以相同名称覆盖目录中的条目。',
       template: '基于',
+      blank: '空白（逐项填写）',
+      meanings: '各字段含义',
       add: '添加为新 GPU',
       override: '覆盖该 GPU',
       remove: (name) => `删除 ${name || '此行'}`,
@@ -372,29 +332,30 @@ export const strings: Record<Lang, Strings> = {
       ep: 'EP',
       tp: 'TP',
       batch: '批大小',
-      tpsFloor: 'TPS ≥',
+      tpsFloor: '每用户 TPS ≥',
+      tpsFloorHint:
+        'tps_floor：服务所需的每用户速度（tok/s）。低于它的行不参与比较：此处隐藏，不会成为排行榜最优行，在前沿图上标出。',
       all: '全部',
-      reset: '清除筛选',
+      reset: '清除筛选与排序',
       rows: (shown, total) => (shown === total ? `${total} 行` : `${shown} / ${total} 行`),
       none: '没有符合筛选条件的行。',
+      nothingFits: '没有任何配置能放进显存。',
+    },
+    columns: {
+      title: (shown, total) => `列（${shown} / ${total}）`,
+      reset: '默认列',
     },
     sort: (column) => `按 ${column} 排序`,
     exportLabel: '下载',
     exportAs: (format) => `将当前显示的行（含筛选与排序）下载为 ${format}`,
     legendTitle: '列定义',
+    gpuCount: (n) => `${n} 个 GPU`,
     layers: '层数',
     meaning: '解释',
     summary: '汇总',
     notesTitle: '模型说明',
     notesIntro: '引擎完全复现原版 ShallowSim，包括以下行为。引用数字之前请先了解它们。',
     footer: '所有计算都在浏览器中完成（C++ 核心编译为 WebAssembly）。数字为模型估算，而非实测。',
-    prefillCaption: (n) => `Prefill，${n} 个 GPU：每层耗时（ms）`,
-    tableCaption: {
-      decode: 'Decode：所有可行配置',
-      leaderboard: '排行榜：每个 GPU 与批大小的最优配置',
-      maxbatch: '每个 GPU、EP 与 TP 下的最大 decode 批大小',
-      frontier: '每个 GPU 的帕累托前沿（每用户 TPS 对单卡 Total）',
-    },
     compare: {
       label: 'A/B 对比',
       pin: '固定为基线',
@@ -408,7 +369,9 @@ export const strings: Record<Lang, Strings> = {
       baseLabel: (label) => `${label}（基线）`,
       baseline: '基线（虚线）',
       tableNote: (keys) =>
-        `每个数值旁显示相对基线中 ${keys} 相同的行的变化；鼠标悬停可看基线数值。绿色表示更好。`,
+        `每个数值旁显示相对基线中 ${keys} 相同的行的变化；鼠标悬停可看基线数值。绿色表示更好；标识列不显示变化。`,
+      bestNote: (keys) =>
+        `最优对最优：每个 GPU 在每个 ${keys} 下的最优行，与基线中同一 GPU、同一 ${keys} 的最优行比较（各自选择的 EP 与 TP 可以不同）。绿色表示更好。`,
       cell: (value, change) => `基线 ${value}（${change}）`,
       noMatch: '基线中没有相同键的行',
       newValue: '新增',

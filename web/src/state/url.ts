@@ -1,26 +1,35 @@
 // The address bar: the config lives in the fragment (SPEC §6, §8).
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Engine } from '../engine';
-import { cloneForm, stateFromForm, stateFromLink, type ConfigState } from './config';
-import { fragmentOf, type FormState } from './form';
 
-/** Replaces the fragment without a history entry and without a hashchange event. */
-export function writeFragment(win: Window, fragment: string): void {
+/**
+ * The fragment part of a URL, `#fragment` or bare `k=v&...` string. Extra leading '#'s are
+ * dropped (`##v=1&…` is a pasted `#v=1&…`); a '#' later on stays part of the fragment.
+ */
+export function fragmentOf(link: string): string {
+  const hash = link.indexOf('#');
+  return (hash >= 0 ? link.slice(hash + 1) : link).replace(/^#+/, '');
+}
+
+/** Replaces (or pushes) the fragment without a hashchange event. */
+export function writeFragment(win: Window, fragment: string, push = false): void {
   if (fragmentOf(win.location.hash) === fragment) return;
   const { pathname, search } = win.location;
-  win.history.replaceState(win.history.state, '', `${pathname}${search}#${fragment}`);
+  const url = `${pathname}${search}#${fragment}`;
+  if (push) win.history.pushState(null, '', url);
+  else win.history.replaceState(win.history.state, '', url);
 }
 
 /**
  * Writes the fragment off the input-to-paint path and at most every THROTTLE_MS: Chrome's
  * replaceState costs ~3 ms and is rate-limited (it refuses bursts of hundreds). The latest
  * fragment always lands, unless the user navigates first: a write never overwrites a
- * navigation whose hashchange has not been handled yet.
+ * navigation whose hashchange has not been handled yet. A write asked to start a new history
+ * entry pushes one (Back steps through edits); the keystrokes that follow replace it.
  */
 const THROTTLE_MS = 100;
 
 export class FragmentWriter {
   private pending: string | null = null;
+  private push = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame: number | undefined;
   private last = -Infinity;
@@ -31,8 +40,9 @@ export class FragmentWriter {
     this.known = fragmentOf(win.location.hash);
   }
 
-  write(fragment: string): void {
+  write(fragment: string, push = false): void {
     this.pending = fragment;
+    this.push ||= push;
     if (this.timer !== undefined || this.frame !== undefined) return;
     const wait = this.last + THROTTLE_MS - Date.now();
     if (wait > 0 || typeof this.win.requestAnimationFrame !== 'function') {
@@ -49,11 +59,13 @@ export class FragmentWriter {
   flush(): void {
     this.cancelTimers();
     const fragment = this.pending;
+    const push = this.push;
     this.pending = null;
+    this.push = false;
     if (fragment === null) return;
     // The address bar moved under us: a hashchange is on its way and wins.
     if (fragmentOf(this.win.location.hash) !== this.known) return;
-    writeFragment(this.win, fragment);
+    writeFragment(this.win, fragment, push && fragment !== this.known);
     this.known = fragment;
     this.last = Date.now();
   }
@@ -62,6 +74,7 @@ export class FragmentWriter {
   navigated(fragment: string): void {
     this.cancelTimers();
     this.pending = null;
+    this.push = false;
     this.known = fragment;
   }
 
@@ -71,73 +84,4 @@ export class FragmentWriter {
     this.timer = undefined;
     this.frame = undefined;
   }
-}
-
-export type UpdateForm = (change: (form: FormState) => FormState | void) => void;
-
-export interface ConfigApi {
-  update: UpdateForm;
-  /** Writes any pending fragment now; returns the page's share URL. */
-  shareUrl: () => string;
-}
-
-/**
- * The config state, read from `location.hash` on load and on `hashchange`; `update` edits the
- * form, recomputes and writes the fragment back.
- */
-export function useConfig(engine: Engine, win: Window = window): [ConfigState, ConfigApi] {
-  const [state, setState] = useState(() => stateFromLink(engine, win.location.hash, null));
-  const current = useRef(state);
-  const writer = useRef<FragmentWriter | null>(null);
-  writer.current ??= new FragmentWriter(win);
-
-  const show = useCallback(
-    (next: ConfigState) => {
-      current.current = next;
-      setState(next);
-      // An empty fragment means defaults: leave the address bar clean.
-      if (win.location.hash || next.link !== `v=${engine.linkVersion}`) {
-        writer.current?.write(next.link);
-      }
-    },
-    [engine, win],
-  );
-
-  // A layout effect: listening from the first commit, so no hashchange can slip in between.
-  useLayoutEffect(() => {
-    const w = writer.current;
-    if (!w) return;
-    if (win.location.hash && current.current.errors.length === 0) w.write(current.current.link);
-    const onHashChange = () => {
-      const fragment = fragmentOf(win.location.hash);
-      // Our own write, announced as a hashchange by some DOMs (happy-dom), or no change at all.
-      if (fragment === w.known) return;
-      w.navigated(fragment);
-      show(stateFromLink(engine, win.location.hash, current.current.good));
-    };
-    const onPageHide = () => w.flush();
-    win.addEventListener('hashchange', onHashChange);
-    win.addEventListener('pagehide', onPageHide);
-    return () => {
-      w.flush();
-      win.removeEventListener('hashchange', onHashChange);
-      win.removeEventListener('pagehide', onPageHide);
-    };
-  }, [engine, win, show]);
-
-  const update = useCallback<UpdateForm>(
-    (change) => {
-      const form = cloneForm(current.current.form);
-      const changed = change(form) ?? form;
-      show(stateFromForm(engine, changed, current.current.good));
-    },
-    [engine, show],
-  );
-
-  const shareUrl = useCallback(() => {
-    writer.current?.flush();
-    return win.location.href;
-  }, [win]);
-
-  return [state, { update, shareUrl }];
 }

@@ -1,31 +1,16 @@
-// A/B comparison: which baseline row matches a row, and the relative change between them.
-import type { Table } from '../engine';
-import { cell, gpuName } from './view';
-
-/** Columns that identify a row of each table kind (with the GPU), for matching baseline rows. */
-export const MATCH_COLUMNS = {
-  decode: ['TP', 'EP', 'BatchSize'],
-  /** The leaderboard's key: its best row per GPU and batch, whatever TP and EP won. */
-  leaderboard: ['BatchSize'],
-  maxbatch: ['EP', 'TP'],
-  frontier: ['TP', 'EP', 'BatchSize'],
-} as const;
-
-/** Larger is better for throughput and capacity; for times (ms) and Comm_Impact, smaller is. */
-const HIGHER_IS_BETTER = new Set(['TPS', 'TPS_O', 'Total', 'Total_O', 'PrefillTPS', 'MaxBatch']);
-
-export function higherIsBetter(column: string): boolean {
-  return HIGHER_IS_BETTER.has(column);
-}
+// A/B comparison, one rule for every view: a row is matched with the baseline row of the same
+// GPU and the view's match columns (the core's ViewInfo.match: GPU, EP, TP, batch; a "best"
+// view matches GPU and batch, so its rows compare best with best). Identity columns get no
+// change; for the others the column's `better` says which way is an improvement.
+import type { ColumnInfo, Table } from '../engine';
+import { cell, gpuName } from './cells';
 
 export interface BaselineMatch {
   table: Table;
   /** The baseline row for a row of the current table, or -1. */
   rowOf(row: number): number;
-  /** Baseline column index of each current column (-1 if it has none). */
+  /** Baseline column index of each current column (-1 if it has none, or an identity column). */
   columnOf: number[];
-  /** Current columns that identify the row (no change shown). */
-  keys: ReadonlySet<number>;
 }
 
 /** Matches the rows of `current` to the first baseline row with the same GPU and key columns. */
@@ -33,6 +18,7 @@ export function matchBaseline(
   current: Table,
   base: Table,
   keyColumns: readonly string[],
+  columns: readonly ColumnInfo[],
 ): BaselineMatch {
   const curKeys = keyColumns.map((k) => current.columns.indexOf(k));
   const baseKeys = keyColumns.map((k) => base.columns.indexOf(k));
@@ -43,11 +29,11 @@ export function matchBaseline(
     const key = keyOf(base, baseKeys, r);
     if (!index.has(key)) index.set(key, r);
   }
+  const better = new Map(columns.map((c) => [c.name, c.better]));
   return {
     table: base,
     rowOf: (row) => index.get(keyOf(current, curKeys, row)) ?? -1,
-    columnOf: current.columns.map((c) => base.columns.indexOf(c)),
-    keys: new Set(curKeys.filter((c) => c >= 1)),
+    columnOf: current.columns.map((c) => (better.get(c) === 'none' ? -1 : base.columns.indexOf(c))),
   };
 }
 
@@ -70,8 +56,8 @@ export function formatChange(change: number | null, newText = 'new'): string {
 export type ChangeTone = 'better' | 'worse' | 'same';
 
 /** Whether a change is an improvement for that column; below 0.05 % it is no change. */
-export function changeTone(column: string, current: number, base: number): ChangeTone {
+export function changeTone(better: ColumnInfo['better'], current: number, base: number): ChangeTone {
   const change = relativeChange(current, base);
-  if (change !== null && Math.abs(change) < 5e-4) return 'same';
-  return current > base === higherIsBetter(column) ? 'better' : 'worse';
+  if (better === 'none' || (change !== null && Math.abs(change) < 5e-4)) return 'same';
+  return current > base === (better === 'higher') ? 'better' : 'worse';
 }

@@ -1,16 +1,10 @@
 // Loads the engine, then shows the page. Nothing renders user text as HTML.
-import { useEffect, useState } from 'preact/hooks';
-import { loadEngine, type Engine } from '../../engine';
 import { strings } from '../../i18n';
+import { useEngine } from '../../state/engine';
 import { Page } from './Page';
 
 export function App({ win = window }: { win?: Window }) {
-  const [engine, setEngine] = useState<Engine | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    loadEngine().then(setEngine, (e: unknown) => setFailure(String(e)));
-  }, []);
-
+  const { engine, failure } = useEngine();
   const zh = /(?:^|[#&])lang=zh(?:&|$)/.test(win.location.hash);
   const t = strings[zh ? 'zh' : 'en'];
   if (failure) {

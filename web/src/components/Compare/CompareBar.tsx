@@ -1,15 +1,14 @@
 // A/B: pin the current configuration as the baseline (base= in the link), see which settings
 // differ from it, clear it.
-import type { ComputeResult } from '../../engine';
+import type { Baseline, ConfigChange } from '../../engine';
 import { strings, type Lang } from '../../i18n';
-import type { ConfigChange } from '../../state/views';
 
 interface Props {
   lang: Lang;
   /** Whether a baseline is pinned. */
   pinned: boolean;
   /** The baseline's own result (null when none). */
-  baseline: ComputeResult | null;
+  baseline: Baseline | null;
   changes: readonly ConfigChange[];
   /** False while the configuration has errors: there is nothing valid to pin. */
   canPin: boolean;

@@ -1,26 +1,24 @@
-// The config form, generated from the engine's schema: one fieldset per group.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { ConfigError, Engine, SchemaField } from '../../engine';
-import { strings, type GroupName, type Lang } from '../../i18n';
-import { applyPreset, defaultForm, type FormState } from '../../state/form';
-import type { UpdateForm } from '../../state/url';
+// The config form, generated from the core's description: one fieldset per group it marks for
+// the form, one input per key. Edits go to the page state as (key, text).
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ConfigError, Description, FieldInfo, GroupInfo } from '../../engine';
+import { strings, tr, type Lang } from '../../i18n';
+import type { PageApi } from '../../state/page';
 import { memo } from '../memo';
 import { Field } from './Field';
 import { GpuPicker } from './GpuPicker';
 import { HwEditor } from './HwEditor';
 
-export const FORM_GROUPS: readonly GroupName[] = ['Scenario', 'Model', 'Hardware', 'Advanced'];
-const OPEN_AT_START: ReadonlySet<GroupName> = new Set(['Scenario', 'Hardware']);
 const NONE: readonly string[] = [];
 
 const MemoField = memo(Field);
 
 interface Props {
-  engine: Engine;
-  form: FormState;
+  describe: Description;
+  fields: Record<string, string>;
   errors: readonly ConfigError[];
   lang: Lang;
-  update: UpdateForm;
+  api: PageApi;
   /** Collapsed at start on narrow screens. */
   startOpen: boolean;
 }
@@ -31,55 +29,58 @@ function messagesFor(errors: readonly ConfigError[], key: string): readonly stri
 }
 
 interface GroupProps extends Props {
-  name: GroupName;
-  fields: readonly SchemaField[];
-  onChange: (key: string, value: string) => void;
+  group: GroupInfo;
+  members: readonly FieldInfo[];
 }
 
-function Group({ name, fields, onChange, ...props }: GroupProps) {
-  const { engine, form, errors, lang, update } = props;
-  const t = strings[lang];
-  const hasErrors = errors.some((e) => fields.some((f) => f.key === e.key));
-  const [open, setOpen] = useState(OPEN_AT_START.has(name) || hasErrors);
+function Group({ group, members, ...props }: GroupProps) {
+  const { describe, fields, errors, lang, api } = props;
+  const hasErrors = errors.some((e) => members.some((f) => f.key === e.key));
+  const [open, setOpen] = useState(group.open || hasErrors);
   useEffect(() => {
     if (hasErrors) setOpen(true);
   }, [hasErrors]);
+  const note = tr(group.note, lang);
 
   return (
     <details
       class="group"
       open={open}
-      data-group={name}
+      data-group={group.key}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>
-        {t.groups[name]}
-        {hasErrors && <span class="badge" aria-label="!">!</span>}
+        {tr(group.label, lang)}
+        {hasErrors && (
+          <span class="badge" aria-hidden="true">
+            !
+          </span>
+        )}
       </summary>
-      {t.groupNotes[name] && <p class="hint">{t.groupNotes[name]}</p>}
+      {note && <p class="hint">{note}</p>}
       <div class="fields">
-        {fields.map((field) =>
+        {members.map((field) =>
           field.kind === 'hw_rows' ? (
             <HwEditor
               key={field.key}
-              engine={engine}
-              form={form}
+              describe={describe}
+              fields={fields}
               lang={lang}
               errors={messagesFor(errors, field.key)}
-              help={field.help[lang]}
-              update={update}
+              help={tr(field.help, lang)}
+              api={api}
             />
           ) : (
             <div key={field.key} class="field-wrap">
               <MemoField
                 field={field}
-                value={form.values[field.key] ?? ''}
+                value={fields[field.key] ?? ''}
                 errors={messagesFor(errors, field.key)}
                 lang={lang}
-                onChange={onChange}
+                onChange={api.set}
               />
               {field.key === 'gpus' && (
-                <GpuPicker engine={engine} form={form} lang={lang} update={update} />
+                <GpuPicker describe={describe} fields={fields} lang={lang} api={api} />
               )}
             </div>
           ),
@@ -89,57 +90,48 @@ function Group({ name, fields, onChange, ...props }: GroupProps) {
   );
 }
 
-function errorsText(errors: readonly ConfigError[], fields: readonly SchemaField[]): string {
+function errorsText(errors: readonly ConfigError[], members: readonly FieldInfo[]): string {
   return errors
-    .filter((e) => fields.some((f) => f.key === e.key))
+    .filter((e) => members.some((f) => f.key === e.key))
     .map((e) => `${e.key}\u0000${e.message}`)
     .join('\n');
 }
 
 /**
- * A group renders again only when one of its own values, rows or errors changed: a keystroke in
- * one field leaves the other groups (and the GPU picker) alone.
+ * A group renders again only when one of its own values or errors changed: a keystroke in one
+ * field leaves the other groups (and the GPU picker) alone.
  */
 function sameGroup(a: GroupProps, b: GroupProps): boolean {
   if (
-    a.name !== b.name ||
-    a.fields !== b.fields ||
+    a.group !== b.group ||
+    a.members !== b.members ||
     a.lang !== b.lang ||
-    a.engine !== b.engine ||
-    a.onChange !== b.onChange ||
-    a.update !== b.update ||
+    a.describe !== b.describe ||
+    a.api !== b.api ||
     a.startOpen !== b.startOpen
   ) {
     return false;
   }
-  for (const f of a.fields) {
-    if (f.kind === 'hw_rows') {
-      if (JSON.stringify(a.form.hw) !== JSON.stringify(b.form.hw)) return false;
-    } else if (a.form.values[f.key] !== b.form.values[f.key]) {
-      return false;
-    }
+  // The GPU picker lists the custom GPUs' names too.
+  if (a.members.some((f) => f.key === 'gpus') && a.fields.hw !== b.fields.hw) return false;
+  for (const f of a.members) {
+    if (a.fields[f.key] !== b.fields[f.key]) return false;
   }
-  return a.errors === b.errors || errorsText(a.errors, a.fields) === errorsText(b.errors, b.fields);
+  return a.errors === b.errors || errorsText(a.errors, a.members) === errorsText(b.errors, b.members);
 }
 
 const MemoGroup = memo(Group, sameGroup);
 
 export function ConfigPanel(props: Props) {
-  const { engine, lang, update, startOpen } = props;
+  const { describe, lang, api, startOpen } = props;
   const t = strings[lang];
   const [open, setOpen] = useState(startOpen);
   const groups = useMemo(
-    () => FORM_GROUPS.map((g) => [g, engine.schema.filter((f) => f.group === g)] as const),
-    [engine],
-  );
-  const onChange = useCallback(
-    (key: string, value: string) =>
-      update((f) => {
-        if (key === 'model') return applyPreset(engine, f, value);
-        f.values[key] = value;
-        return f;
-      }),
-    [engine, update],
+    () =>
+      describe.groups
+        .filter((g) => g.in_form)
+        .map((g) => [g, describe.fields.filter((f) => f.group === g.key)] as const),
+    [describe],
   );
 
   return (
@@ -153,23 +145,10 @@ export function ConfigPanel(props: Props) {
         <h2>{t.configTitle}</h2>
       </summary>
       <form class="config-form" onSubmit={(e) => e.preventDefault()} novalidate>
-        {groups.map(([group, fields]) => (
-          <MemoGroup key={group} name={group} fields={fields} onChange={onChange} {...props} />
+        {groups.map(([group, members]) => (
+          <MemoGroup key={group.key} group={group} members={members} {...props} />
         ))}
-        <button
-          type="button"
-          class="small"
-          onClick={() =>
-            update((f) => {
-              // The config goes back to defaults; what is shown (view, sweep, baseline…) stays.
-              const fresh = defaultForm(engine);
-              for (const field of engine.schema) {
-                if (field.group === 'View') fresh.values[field.key] = f.values[field.key] ?? '';
-              }
-              return fresh;
-            })
-          }
-        >
+        <button type="button" class="small" onClick={api.reset}>
           {t.resetAll}
         </button>
       </form>

@@ -1,23 +1,23 @@
 // One input generated from a schema field: its key as label, unit, help (en/zh) and errors.
-import type { SchemaField } from '../../engine';
-import type { Lang } from '../../i18n';
+import type { FieldInfo } from '../../engine';
+import { tr, type Lang } from '../../i18n';
 
 interface Props {
-  field: SchemaField;
+  field: FieldInfo;
   value: string;
   errors: readonly string[];
   lang: Lang;
   onChange: (key: string, value: string) => void;
 }
 
-function rangeText(f: SchemaField): string {
+function rangeText(f: FieldInfo): string {
   if (f.kind === 'bool') return '0 / 1';
   if (f.min === 0 && f.max === 0) return '';
-  return `${f.minExclusive ? '>' : ''}${f.min} … ${f.max}`;
+  return `${f.min_exclusive ? '>' : ''}${f.min} … ${f.max}`;
 }
 
 /** ArrowUp/ArrowDown step a whole number by 1 (×10 with Shift), within the schema's range. */
-function stepped(f: SchemaField, text: string, direction: 1 | -1, big: boolean): string | null {
+function stepped(f: FieldInfo, text: string, direction: 1 | -1, big: boolean): string | null {
   if (f.kind !== 'int' || !/^\s*[+-]?\d+\s*$/.test(text)) return null;
   const next = Number(text) + direction * (big ? 10 : 1);
   return String(Math.min(f.max, Math.max(f.min, next)));
@@ -25,7 +25,7 @@ function stepped(f: SchemaField, text: string, direction: 1 | -1, big: boolean):
 
 export function Field({ field, value, errors, lang, onChange }: Props) {
   const id = `field-${field.key}`;
-  const help = field.help[lang];
+  const help = tr(field.help, lang);
   const invalid = errors.length > 0;
   const describedBy = `${id}-help${invalid ? ` ${id}-error` : ''}`;
   const range = rangeText(field);

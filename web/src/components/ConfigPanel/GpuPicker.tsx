@@ -1,34 +1,32 @@
 // Which GPUs the tables show and in which order: the `gpus` key, edited as a list.
-import type { Engine } from '../../engine';
+import { useState } from 'preact/hooks';
+import type { Description } from '../../engine';
 import { strings, type Lang } from '../../i18n';
-import { listItems, resolvedGpuNames, type FormState } from '../../state/form';
-import type { UpdateForm } from '../../state/url';
+import { gpuNames, listItems } from '../../state/form';
+import type { PageApi } from '../../state/page';
 
 interface Props {
-  engine: Engine;
-  form: FormState;
+  describe: Description;
+  fields: Record<string, string>;
   lang: Lang;
-  update: UpdateForm;
+  api: PageApi;
 }
 
-/** The `gpus` text for a selection: empty (= all) when it is every GPU in catalog order. */
-export function gpusText(selected: readonly string[], all: readonly string[]): string {
-  const same = selected.length === all.length && selected.every((g, i) => g === all[i]);
-  return same ? '' : selected.join(',');
-}
-
-export function GpuPicker({ engine, form, lang, update }: Props) {
+export function GpuPicker({ describe, fields, lang, api }: Props) {
   const t = strings[lang].gpuPicker;
-  const all = resolvedGpuNames(engine, form);
-  const explicit = listItems(form.values.gpus ?? '');
-  const selected = explicit.length > 0 ? explicit : all;
-  const catalog = new Set(engine.catalog.map((row) => row[0]));
+  const all = gpuNames(describe, fields);
+  const explicit = listItems(fields.gpus ?? '');
+  // "None" clears the ticks on screen only: a link cannot list no GPU (empty = all).
+  const [cleared, setCleared] = useState(false);
+  const selected = cleared ? [] : explicit.length > 0 ? explicit : all;
+  const catalog = new Set(describe.catalog.map((g) => g.name));
   const entries = [...selected, ...all.filter((g) => !selected.includes(g))];
 
-  const set = (next: string[]) =>
-    update((f) => {
-      f.values.gpus = gpusText(next, resolvedGpuNames(engine, f));
-    });
+  const set = (next: string[]) => {
+    setCleared(false);
+    // Every GPU in catalog order is the default; the core writes it as no gpus= at all.
+    api.set('gpus', next.join(','));
+  };
   const move = (i: number, by: -1 | 1) => {
     const next = [...selected];
     const j = i + by;
@@ -41,6 +39,14 @@ export function GpuPicker({ engine, form, lang, update }: Props) {
     <fieldset class="gpu-picker">
       <legend>{t.title}</legend>
       <p class="hint">{t.hint}</p>
+      <div class="picker-actions">
+        <button type="button" class="small" onClick={() => set([])}>
+          {t.useAll}
+        </button>
+        <button type="button" class="small" onClick={() => setCleared(true)}>
+          {t.none}
+        </button>
+      </div>
       <ul>
         {entries.map((name) => {
           const index = selected.indexOf(name);
@@ -58,39 +64,45 @@ export function GpuPicker({ engine, form, lang, update }: Props) {
                 {name}
                 {!catalog.has(name) && <span class="tag">{t.custom}</span>}
               </label>
-              {on && (
-                <span class="order">
-                  <button
-                    type="button"
-                    class="icon"
-                    aria-label={t.up(name)}
-                    title={t.up(name)}
-                    disabled={index === 0}
-                    onClick={() => move(index, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    class="icon"
-                    aria-label={t.down(name)}
-                    title={t.down(name)}
-                    disabled={index === selected.length - 1}
-                    onClick={() => move(index, 1)}
-                  >
-                    ↓
-                  </button>
-                </span>
-              )}
+              <span class="order">
+                <button
+                  type="button"
+                  class="icon only"
+                  aria-label={t.only(name)}
+                  title={t.only(name)}
+                  onClick={() => set([name])}
+                >
+                  {t.onlyShort}
+                </button>
+                {on && (
+                  <>
+                    <button
+                      type="button"
+                      class="icon"
+                      aria-label={t.up(name)}
+                      title={t.up(name)}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      class="icon"
+                      aria-label={t.down(name)}
+                      title={t.down(name)}
+                      disabled={index === selected.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      ↓
+                    </button>
+                  </>
+                )}
+              </span>
             </li>
           );
         })}
       </ul>
-      {explicit.length > 0 && (
-        <button type="button" class="small" onClick={() => set([])}>
-          {t.useAll}
-        </button>
-      )}
     </fieldset>
   );
 }

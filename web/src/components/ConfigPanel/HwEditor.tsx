@@ -1,18 +1,21 @@
-// The `hw=` rows: add a GPU or override a catalog entry, 11 fields each.
+// The `hw=` rows: add a GPU (blank, or copied from a catalog entry) or override a catalog entry.
+// Field names, units, ranges and meanings come from the core's hw_fields.
 import { useState } from 'preact/hooks';
-import type { Engine } from '../../engine';
-import { strings, type Lang } from '../../i18n';
-import { hwRowText, listItems, type FormState } from '../../state/form';
-import type { UpdateForm } from '../../state/url';
+import type { Description } from '../../engine';
+import { strings, tr, type Lang } from '../../i18n';
+import { hwRows, hwText, listItems } from '../../state/form';
+import type { PageApi } from '../../state/page';
 
 interface Props {
-  engine: Engine;
-  form: FormState;
+  describe: Description;
+  fields: Record<string, string>;
   lang: Lang;
   errors: readonly string[];
   help: string;
-  update: UpdateForm;
+  api: PageApi;
 }
+
+const BLANK = '';
 
 /** A name not used by the catalog or another row: "H200-2", "H200-3", … */
 function freshName(base: string, taken: Set<string>): string {
@@ -22,43 +25,48 @@ function freshName(base: string, taken: Set<string>): string {
   }
 }
 
-/** Keeps an explicit `gpus` list in step when a custom GPU appears, is renamed or goes away. */
-function renameInGpus(form: FormState, from: string | null, to: string | null): void {
-  const list = listItems(form.values.gpus ?? '');
-  if (list.length === 0) return;
+/** The `gpus` text after a custom GPU appears, is renamed or goes away (null: no change). */
+function renamedGpus(gpus: string, from: string | null, to: string | null): string | null {
+  const list = listItems(gpus);
+  if (list.length === 0) return null;
   const at = from === null ? -1 : list.indexOf(from);
   if (at >= 0) {
     if (to === null || list.includes(to)) list.splice(at, 1);
     else list[at] = to;
   } else if (to !== null && !list.includes(to)) {
     list.push(to);
+  } else {
+    return null;
   }
-  form.values.gpus = list.join(',');
+  return list.join(',');
 }
 
-export function HwEditor({ engine, form, lang, errors, help, update }: Props) {
+export function HwEditor({ describe, fields, lang, errors, help, api }: Props) {
   const t = strings[lang].hw;
-  const catalogNames = engine.catalog.map((row) => row[0]);
-  const [template, setTemplate] = useState(catalogNames[0] ?? '');
-  const fields = engine.hwFields;
-  const templateRow = () => {
-    const fromHw = form.hw.find((row) => row[0] === template);
+  const rows = hwRows(fields.hw ?? '');
+  const catalogNames = describe.catalog.map((g) => g.name);
+  const [template, setTemplate] = useState(BLANK);
+  const specs = describe.hw_fields;
+  const templateRow = (): string[] => {
+    if (template === BLANK) return specs.map((f, k) => (k === 0 ? 'MyGPU' : ''));
+    const fromHw = rows.find((row) => row[0] === template);
     if (fromHw) return [...fromHw];
-    const fromCatalog = engine.catalog.find((row) => row[0] === template);
-    return fromCatalog ? hwRowText(fromCatalog) : null;
+    const gpu = describe.catalog.find((g) => g.name === template);
+    return specs.map((f) => String(gpu?.[f.key === 'name' ? 'name' : f.key] ?? ''));
   };
   const customOnly = (name: string) =>
-    !catalogNames.includes(name) && form.hw.filter((row) => row[0] === name).length <= 1;
+    !catalogNames.includes(name) && rows.filter((row) => row[0] === name).length <= 1;
+  const edit = (next: string[][], gpus: string | null) => {
+    const changes: [string, string][] = [['hw', hwText(next)]];
+    if (gpus !== null) changes.push(['gpus', gpus]);
+    api.setMany(changes);
+  };
 
   const add = (override: boolean) => {
     const row = templateRow();
-    if (!row) return;
-    update((f) => {
-      const taken = new Set([...catalogNames, ...f.hw.map((r) => r[0] ?? '')]);
-      row[0] = override ? template : freshName(template, taken);
-      f.hw.push(row);
-      if (!override) renameInGpus(f, null, row[0]);
-    });
+    const taken = new Set([...catalogNames, ...rows.map((r) => r[0] ?? '')]);
+    row[0] = override ? template : freshName(row[0] || 'MyGPU', taken);
+    edit([...rows, row], override ? null : renamedGpus(fields.gpus ?? '', null, row[0]));
   };
 
   return (
@@ -70,7 +78,20 @@ export function HwEditor({ engine, form, lang, errors, help, update }: Props) {
         {t.hint}
         <span class="visually-hidden"> {help}</span>
       </p>
-      {form.hw.map((row, i) => {
+      <details class="hw-meanings">
+        <summary>{t.meanings}</summary>
+        <dl>
+          {specs.map((f) => (
+            <div key={f.key}>
+              <dt>
+                <code>{f.key}</code> {f.unit && <span class="unit">{f.unit}</span>}
+              </dt>
+              <dd>{tr(f.meaning, lang)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      {rows.map((row, i) => {
         const name = row[0] ?? '';
         const isOverride = catalogNames.includes(name.trim());
         return (
@@ -83,21 +104,24 @@ export function HwEditor({ engine, form, lang, errors, help, update }: Props) {
                 class="small"
                 aria-label={t.remove(name)}
                 onClick={() =>
-                  update((f) => {
-                    f.hw.splice(i, 1);
-                    if (customOnly(name)) renameInGpus(f, name, null);
-                  })
+                  edit(
+                    rows.filter((_, j) => j !== i),
+                    customOnly(name) ? renamedGpus(fields.gpus ?? '', name, null) : null,
+                  )
                 }
               >
                 ×
               </button>
             </div>
             <div class="hw-grid">
-              {fields.map((field, k) => {
-                const id = `hw-${i}-${field}`;
+              {specs.map((spec, k) => {
+                const id = `hw-${i}-${spec.key}`;
                 return (
-                  <label key={field} for={id} class={k === 0 ? 'hw-name' : undefined}>
-                    <span>{field}</span>
+                  <label key={spec.key} for={id} class={k === 0 ? 'hw-name' : undefined} title={tr(spec.meaning, lang)}>
+                    <span>
+                      {spec.key}
+                      {spec.unit && <span class="unit"> {spec.unit}</span>}
+                    </span>
                     <input
                       id={id}
                       type="text"
@@ -108,12 +132,15 @@ export function HwEditor({ engine, form, lang, errors, help, update }: Props) {
                       value={row[k] ?? ''}
                       onInput={(e) => {
                         const value = e.currentTarget.value;
-                        update((f) => {
-                          const target = f.hw[i];
-                          if (!target) return;
-                          if (k === 0 && customOnly(name)) renameInGpus(f, name, value.trim());
-                          target[k] = value;
-                        });
+                        const next = rows.map((r) => [...r]);
+                        const target = next[i];
+                        if (!target) return;
+                        target[k] = value;
+                        const gpus =
+                          k === 0 && customOnly(name)
+                            ? renamedGpus(fields.gpus ?? '', name, value.trim())
+                            : null;
+                        edit(next, gpus);
                       }}
                     />
                   </label>
@@ -127,7 +154,8 @@ export function HwEditor({ engine, form, lang, errors, help, update }: Props) {
         <label>
           <span>{t.template}</span>
           <select value={template} onChange={(e) => setTemplate(e.currentTarget.value)}>
-            {[...new Set([...catalogNames, ...form.hw.map((r) => r[0] ?? '')])]
+            <option value={BLANK}>{t.blank}</option>
+            {[...new Set([...catalogNames, ...rows.map((r) => r[0] ?? '')])]
               .filter((n) => n)
               .map((n) => (
                 <option key={n} value={n}>
@@ -142,7 +170,7 @@ export function HwEditor({ engine, form, lang, errors, help, update }: Props) {
         <button
           type="button"
           class="small"
-          disabled={form.hw.some((row) => row[0] === template)}
+          disabled={template === BLANK || rows.some((row) => row[0] === template)}
           onClick={() => add(true)}
         >
           {t.override}

@@ -1,9 +1,14 @@
-// A sortable, filterable table of engine rows (decode, leaderboard, frontier, max batch).
-// Only the rows in view are in the DOM: the decode table has 855 rows × 21 columns by default,
-// and rebuilding ~18k cells per keystroke would blow the frame budget.
+// A table of engine rows (decode, leaderboard, frontier, max batch). The core has already chosen
+// and ordered the rows (the link's only_*, tps_floor and sort keys); this renders them: the
+// headline columns first and frozen at the left, units in the headers, numbers for reading
+// (exact values in data-value), and raises edits for the filters, the sort and the columns.
+// Only the rows in view are in the DOM: the decode table has 855 rows by default.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Table } from '../../engine';
-import { columnTitle, strings, type Lang, type Strings } from '../../i18n';
+import type { ColumnInfo, ExportFormat, Table, TableInfo, ViewInfo } from '../../engine';
+import { formatValue, strings, tr, type Lang, type Strings } from '../../i18n';
+import { listItems } from '../../state/form';
+import type { PageApi } from '../../state/page';
+import { cell } from '../../table/cells';
 import {
   changeTone,
   formatChange,
@@ -11,109 +16,109 @@ import {
   relativeChange,
   type BaselineMatch,
 } from '../../table/compare';
-import { exportTable } from '../../table/export';
-import { columnFormat, formatCell, type ColumnFormat } from '../../table/format';
-import {
-  cell,
-  distinct,
-  NO_FILTERS,
-  tableGpus,
-  visibleRows,
-  type Filters,
-  type Sort,
-} from '../../table/view';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { memo } from '../memo';
 
 /** Must match `.data tbody td` height in styles.css. */
 export const ROW_HEIGHT = 28;
 /** Must match `.data thead th` height in styles.css: the sticky header covers that much. */
-const HEAD_HEIGHT = 40;
+const HEAD_HEIGHT = 44;
 const CHUNK = 2;
-/**
- * Rows kept beyond each edge of the view. One is enough: a scroll is handled before the frame
- * that paints it; every extra row is ~21 more cells laid out and painted on each keystroke.
- */
+/** Rows kept beyond each edge of the view: each extra row is more cells laid out per edit. */
 const OVERSCAN = 1;
 const FALLBACK_VIEWPORT = 640;
-
-export type FilterKey = keyof Filters;
-
-export interface DataTableProps {
-  id: string;
-  /** Export file name stem. */
-  name: string;
-  caption: string;
-  table: Table;
-  lang: Lang;
-  filterKeys: readonly FilterKey[];
-  /** Bars on TPS/Total, heat on Comm_Impact, positive Delta highlighted. */
-  cues: boolean;
-  /** False while its tab is hidden: no rows are in view, so none are rendered. */
-  active: boolean;
-  /** A colour slot per GPU name, the same in every table. */
-  colors: ReadonlyMap<string, number>;
-  /** A/B: the baseline's table of the same kind, and the columns (besides GPU) that match rows. */
-  baseline?: Table | null;
-  match?: readonly string[];
-}
-
 /** Extra width (ch) of a value column that also shows its change against the baseline. */
 const CHANGE_WIDTH = 7.5;
 
 const BAR_COLUMNS = new Set(['TPS', 'Total']);
 const HEAT_COLUMN = 'Comm_Impact';
 
-interface Layout {
-  formats: ColumnFormat[];
-  /** Column widths in `ch`. */
-  widths: number[];
+export interface DataTableProps {
+  view: ViewInfo;
+  info: TableInfo;
+  table: Table;
+  /** The form's texts: the filter, sort and column keys, and the lists the filters offer. */
+  fields: Record<string, string>;
+  /** The GPUs of the config, for the GPU filter. */
+  gpus: readonly string[];
+  lang: Lang;
+  /** A colour slot per GPU name, the same in every table. */
+  colors: ReadonlyMap<string, number>;
+  /** A/B: the baseline's table of the same view. */
+  baseline: Table | null;
+  api: PageApi;
+  /** Why the table has no rows when nothing fits (the page explains it). */
+  empty?: preact.ComponentChildren;
+  /** Whether the filter bar shows the TPS floor (the frontier view has its own input). */
+  floorInput?: boolean;
 }
 
-/** A header split where it may wrap: "SharedExpert" → Shared|Expert, "COMM_SUM" → COMM_|SUM. */
-export function headerParts(name: string): string[] {
-  const parts = name.split(/(?<=_)|(?<=[a-z])(?=[A-Z])/);
-  const merged: string[] = [];
-  for (const part of parts) {
-    const last = merged.length - 1;
-    if (last >= 0 && (part.length < 3 || (merged[last] ?? '').length < 3)) merged[last] += part;
-    else merged.push(part);
+/** The columns on screen, as indexes into table.columns: `cols=`, or headline then the rest. */
+export function screenColumns(info: TableInfo, table: Table, cols: readonly string[]): number[] {
+  const order = cols.length > 0 ? cols : [...info.headline, ...info.columns.map((c) => c.name)];
+  const out: number[] = [];
+  for (const name of order) {
+    const c = table.columns.indexOf(name);
+    if (c >= 0 && !out.includes(c)) out.push(c);
   }
-  return merged;
+  if (!out.includes(0)) out.unshift(0);
+  return out;
 }
 
-function layoutOf(table: Table, compare: BaselineMatch | null): Layout {
-  const n = table.columns.length;
-  const w = n - 1;
-  const maxAbs = new Float64Array(n);
-  const negative = new Uint8Array(n);
-  const values = table.values;
-  for (let c = 1; c <= w; c++) {
+/** How many leading screen columns stay frozen: those of the headline, in a row from the left. */
+function frozenCount(info: TableInfo, table: Table, screen: readonly number[]): number {
+  const headline = new Set(info.headline.length ? info.headline : ['GPU']);
+  let n = 0;
+  while (n < screen.length && headline.has(table.columns[screen[n] ?? -1] ?? '')) n++;
+  return Math.max(1, n);
+}
+
+interface Layout {
+  /** Column widths in `ch`, per screen column. */
+  widths: number[];
+  /** Left offset (ch) of each frozen column. */
+  lefts: number[];
+}
+
+function layoutOf(
+  table: Table,
+  columns: readonly (ColumnInfo | undefined)[],
+  screen: readonly number[],
+  frozen: number,
+  compare: BaselineMatch | null,
+): Layout {
+  const w = table.columns.length - 1;
+  const widths = screen.map((c, s) => {
+    const info = columns[s];
+    const name = table.columns[c] ?? '';
+    const header = Math.max(name.length, info?.unit.length ?? 0) * 0.95 + 1;
+    if (c === 0) {
+      const longest = Math.max(6, ...table.gpus.map((g) => g.length));
+      return Math.max(header, longest * 1.1) + 1.6;
+    }
     let max = 0;
     let neg = 0;
-    for (let i = c - 1; i < values.length; i += w) {
-      const v = values[i] as number;
+    for (let i = c - 1; i < table.values.length; i += w) {
+      const v = table.values[i] as number;
       if (v < 0) neg = 1;
-      const a = v < 0 ? -v : v;
+      const a = Math.abs(v);
       if (a > max) max = a;
     }
-    maxAbs[c] = max;
-    negative[c] = neg;
-  }
-  const formats = table.columns.map(columnFormat);
-  // Widths in `ch` of the 13px body font: header letters (12px, bold) run about 0.85ch each.
-  const padding = 1.6;
-  const widths = table.columns.map((name, c) => {
-    const header = Math.max(...headerParts(name).map((p) => p.length)) * 0.85 + 1;
-    if (c === 0) return Math.max(header, ...tableGpus(table).map((g) => g.length * 1.3), 6) + padding;
-    const digits = Math.max(1, Math.floor(Math.log10(Math.max(1, maxAbs[c] ?? 0))) + 1);
-    const format = formats[c];
-    const value =
-      format === 'int' ? digits : format === 'percent' ? digits + 5 : digits + 7 + (negative[c] ?? 0);
-    const change = compare && !compare.keys.has(c) ? CHANGE_WIDTH : 0;
-    return Math.max(header, value + change) + padding;
+    const style = info?.style ?? 'decimal';
+    const scaled = style === 'fraction' ? max * 100 : max;
+    const digits = Math.max(1, Math.floor(Math.log10(Math.max(1, scaled))) + 1);
+    const decimals = info?.decimals ?? 3;
+    const value = digits + Math.floor((digits - 1) / 3) + (decimals ? decimals + 1 : 0) + neg + (style === 'fraction' ? 2 : 0);
+    const change = compare && compare.columnOf[c] !== undefined && compare.columnOf[c]! >= 1 ? CHANGE_WIDTH : 0;
+    return Math.max(header, value + change) + 1.6;
   });
-  return { formats, widths };
+  const lefts: number[] = [];
+  let left = 0;
+  for (let s = 0; s < frozen; s++) {
+    lefts.push(left);
+    left += widths[s] ?? 0;
+  }
+  return { widths, lefts };
 }
 
 interface Cues {
@@ -122,19 +127,16 @@ interface Cues {
   heat: number;
 }
 
-function cuesOf(table: Table, rows: readonly number[], enabled: boolean): Cues {
+function cuesOf(table: Table): Cues {
   const max = new Map<number, number>();
-  if (!enabled) return { max, delta: -1, heat: -1 };
   const heat = table.columns.indexOf(HEAT_COLUMN);
   const delta = table.columns.indexOf('Delta');
-  const columns = table.columns
-    .map((name, c) => (BAR_COLUMNS.has(name) || c === heat ? c : -1))
-    .filter((c) => c > 0);
-  for (const c of columns) {
+  table.columns.forEach((name, c) => {
+    if (c < 1 || !(BAR_COLUMNS.has(name) || c === heat)) return;
     let m = 0;
-    for (const r of rows) m = Math.max(m, cell(table, r, c));
+    for (let r = 0; r < table.rows; r++) m = Math.max(m, cell(table, r, c));
     max.set(c, m);
-  }
+  });
   return { max, delta, heat };
 }
 
@@ -143,22 +145,42 @@ interface RowProps {
   table: Table;
   row: number;
   odd: boolean;
-  formats: ColumnFormat[];
+  screen: readonly number[];
+  columns: readonly (ColumnInfo | undefined)[];
+  lefts: readonly number[];
   cues: Cues;
   compare: BaselineMatch | null;
+  lang: Lang;
   t: Strings;
 }
 
-function Row({ colors, table, row, odd, formats, cues, compare, t }: RowProps) {
-  const gpu = table.gpu[row] ?? 0;
-  const name = table.gpus[gpu] ?? '';
+function Row({ colors, table, row, odd, screen, columns, lefts, cues, compare, lang, t }: RowProps) {
+  const name = table.gpus[table.gpu[row] ?? 0] ?? '';
   const baseRow = compare ? compare.rowOf(row) : -1;
-  const cells = [];
-  for (let c = 1; c < table.columns.length; c++) {
+  const unmatched = compare !== null && baseRow < 0;
+  const cells = screen.map((c, s) => {
+    const frozen = s < lefts.length;
+    const style: Record<string, string> = frozen ? { left: `${lefts[s]}ch` } : {};
+    let cls = frozen ? 'frozen' : '';
+    if (s === lefts.length - 1) cls += ' frozen-last';
+    if (c === 0) {
+      return (
+        <th
+          key={c}
+          scope="row"
+          class={`gpu ${cls}${unmatched ? ' unmatched' : ''}`}
+          style={style}
+          data-gpu-index={colors.get(name)}
+          title={unmatched ? t.compare.noMatch : undefined}
+        >
+          {name}
+        </th>
+      );
+    }
+    const info = columns[s];
     const v = cell(table, row, c);
-    const format = formats[c] ?? 'fixed';
-    let cls = 'num';
-    let style: Record<string, string> | undefined;
+    const text = info ? formatValue(info, v, lang) : String(v);
+    cls += ' num';
     const max = cues.max.get(c);
     if (c === cues.delta && v > 0) cls += ' pos';
     if (max !== undefined && max > 0) {
@@ -166,92 +188,92 @@ function Row({ colors, table, row, odd, formats, cues, compare, t }: RowProps) {
       if (c === cues.heat) {
         if (v > 0) {
           cls += ' heat';
-          style = { '--heat': f.toFixed(3) };
+          style['--heat'] = f.toFixed(3);
         }
       } else {
         cls += ' bar';
-        style = { '--bar': f.toFixed(4) };
+        style['--bar'] = f.toFixed(4);
       }
     }
-    if (format === 'int' && v === 0 && table.columns[c] === 'MaxBatch') cls += ' zero';
-    const bc = compare && baseRow >= 0 && !compare.keys.has(c) ? (compare.columnOf[c] ?? -1) : -1;
-    if (bc >= 1 && compare) {
+    if (v === 0 && table.columns[c] === 'MaxBatch') cls += ' zero';
+    const bc = compare && baseRow >= 0 ? (compare.columnOf[c] ?? -1) : -1;
+    if (bc >= 1 && compare && info) {
       const b = cell(compare.table, baseRow, bc);
-      const column = table.columns[c] ?? '';
       const change = formatChange(relativeChange(v, b), t.compare.newValue);
-      cells.push(
+      return (
         <td
           key={c}
           class={cls}
           style={style}
           data-value={String(v)}
           data-base={String(b)}
-          title={t.compare.cell(formatCell(format, b), change)}
+          title={t.compare.cell(formatValue(info, b, lang), change)}
         >
-          {formatCell(format, v)}
-          <span class={`delta ${changeTone(column, v, b)}`}>{change}</span>
-        </td>,
+          {text}
+          <span class={`delta ${changeTone(info.better, v, b)}`}>{change}</span>
+        </td>
       );
-      continue;
     }
-    cells.push(
-      <td key={c} class={cls} style={style} data-value={String(v)}>
-        {formatCell(format, v)}
-      </td>,
+    return (
+      <td key={c} class={cls} style={style} data-value={String(v)} title={String(v)}>
+        {text}
+      </td>
     );
-  }
-  const unmatched = compare !== null && baseRow < 0;
-  return (
-    <tr class={odd ? 'odd' : undefined}>
-      <th
-        scope="row"
-        class={unmatched ? 'gpu unmatched' : 'gpu'}
-        data-gpu-index={colors.get(name)}
-        title={unmatched ? t.compare.noMatch : undefined}
-      >
-        {name}
-      </th>
-      {cells}
-    </tr>
-  );
+  });
+  return <tr class={odd ? 'odd' : undefined}>{cells}</tr>;
 }
 
-function nextSort(sort: Sort | null, column: string): Sort | null {
-  const first = column === 'GPU' ? 'asc' : 'desc';
-  if (!sort || sort.column !== column) return { column, dir: first };
-  if (sort.dir === first) return { column, dir: first === 'asc' ? 'desc' : 'asc' };
-  return null;
+/** Next sort= text after a click on a column: descending first (ascending for GPU), then the other way, then none. */
+export function nextSort(sort: string, column: string): string {
+  const first = column === 'GPU' ? column : `-${column}`;
+  const second = column === 'GPU' ? `-${column}` : column;
+  if (sort === first) return second;
+  if (sort === second) return '';
+  return first;
 }
 
 interface HeadProps {
-  /** Column names, comma-separated (compared cheaply by the memo). */
-  columns: string;
-  sort: Sort | null;
+  screen: readonly number[];
+  table: Table;
+  columns: readonly (ColumnInfo | undefined)[];
+  lefts: readonly number[];
+  sort: string;
   lang: Lang;
   onSort: (column: string) => void;
 }
 
-function Head({ columns, sort, lang, onSort }: HeadProps) {
+function Head({ screen, table, columns, lefts, sort, lang, onSort }: HeadProps) {
   const t = strings[lang];
   return (
     <thead>
       <tr>
-        {columns.split(',').map((column, c) => {
-          const sorted = sort?.column === column ? sort.dir : null;
+        {screen.map((c, s) => {
+          const column = table.columns[c] ?? '';
+          const info = columns[s];
+          const sorted = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
+          const frozen = s < lefts.length;
+          const title = info
+            ? [`${column}: ${tr(info.meaning, lang)}`, info.formula && `= ${info.formula}`, info.unit && `[${info.unit}]`]
+                .filter(Boolean)
+                .join('\n')
+            : column;
           return (
             <th
               key={column}
               scope="col"
-              class={c === 0 ? 'gpu' : 'num'}
-              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-              title={columnTitle(column, lang)}
+              class={`${c === 0 ? 'gpu' : 'num'}${frozen ? ' frozen' : ''}${s === lefts.length - 1 ? ' frozen-last' : ''}`}
+              style={frozen ? { left: `${lefts[s]}ch` } : undefined}
+              aria-sort={sorted}
+              title={title}
+              data-column={column}
             >
               <button type="button" class="sort" aria-label={t.sort(column)} onClick={() => onSort(column)}>
                 <span class="label">
-                  {headerParts(column).map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]))}
+                  <span class="name">{column}</span>
+                  {info?.unit && <span class="unit">{info.unit}</span>}
                 </span>
                 <span class="sort-mark" aria-hidden="true">
-                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
                 </span>
               </button>
             </th>
@@ -264,18 +286,71 @@ function Head({ columns, sort, lang, onSort }: HeadProps) {
 
 const MemoHead = memo(Head);
 
+function ColumnChooser({
+  info,
+  table,
+  screen,
+  lang,
+  onCols,
+}: {
+  info: TableInfo;
+  table: Table;
+  screen: readonly number[];
+  lang: Lang;
+  onCols: (cols: string) => void;
+}) {
+  const t = strings[lang].columns;
+  const shown = screen.map((c) => table.columns[c] ?? '');
+  const all = [...info.headline, ...info.columns.map((c) => c.name).filter((n) => !info.headline.includes(n))];
+  return (
+    <details class="column-chooser">
+      <summary>{t.title(shown.length, all.length)}</summary>
+      <div class="column-list">
+        {all.map((name) => {
+          const on = shown.includes(name);
+          return (
+            <label key={name} class="check">
+              <input
+                type="checkbox"
+                data-column={name}
+                checked={on}
+                disabled={name === 'GPU'}
+                onChange={() => {
+                  const next = on ? shown.filter((n) => n !== name) : all.filter((n) => n === name || shown.includes(n));
+                  onCols(next.join(','));
+                }}
+              />
+              {name}
+            </label>
+          );
+        })}
+        <button type="button" class="small link" onClick={() => onCols('')}>
+          {t.reset}
+        </button>
+      </div>
+    </details>
+  );
+}
+
 function DataTableView(props: DataTableProps) {
-  const { id, name, caption, table, lang, filterKeys, cues, active, colors, baseline, match } = props;
+  const { view, info, table, fields, gpus, lang, colors, baseline, api, empty } = props;
+  const floorInput = props.floorInput ?? true;
   const t = strings[lang];
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort | null>(null);
   const [first, setFirst] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const scroller = useRef<HTMLDivElement>(null);
+  const sort = fields.sort ?? '';
+  const cols = fields.cols ?? '';
 
+  const screen = useMemo(() => screenColumns(info, table, listItems(cols)), [info, table, cols]);
+  const columns = useMemo(
+    () => screen.map((c) => info.columns.find((x) => x.name === table.columns[c])),
+    [screen, info, table],
+  );
+  const frozen = useMemo(() => frozenCount(info, table, screen), [info, table, screen]);
   const compare = useMemo(
-    () => (active && baseline && match ? matchBaseline(table, baseline, match) : null),
-    [table, baseline, match, active],
+    () => (baseline ? matchBaseline(table, baseline, view.match, info.columns) : null),
+    [table, baseline, view, info],
   );
   const matched = useMemo(() => {
     if (!compare) return 0;
@@ -283,19 +358,8 @@ function DataTableView(props: DataTableProps) {
     for (let r = 0; r < table.rows; r++) if (compare.rowOf(r) >= 0) n++;
     return n;
   }, [compare, table]);
-  // While hidden, only the row count is needed: skip the per-column work.
-  const layout = useMemo(() => (active ? layoutOf(table, compare) : null), [table, active, compare]);
-  const rows = useMemo(() => visibleRows(table, filters, sort), [table, filters, sort]);
-  const cueState = useMemo(() => cuesOf(table, rows, cues && active), [table, rows, cues, active]);
-  const choices = useMemo(() => {
-    if (!active) return null;
-    return {
-      gpu: tableGpus(table),
-      ep: distinct(table, 'EP').map(String),
-      tp: distinct(table, 'TP').map(String),
-      batch: distinct(table, 'BatchSize').map(String),
-    };
-  }, [table, active]);
+  const layout = useMemo(() => layoutOf(table, columns, screen, frozen, compare), [table, columns, screen, frozen, compare]);
+  const cues = useMemo(() => cuesOf(table), [table]);
 
   const onScroll = useCallback(() => {
     const el = scroller.current;
@@ -316,137 +380,136 @@ function DataTableView(props: DataTableProps) {
   }, [onScroll]);
 
   // A new order or filter starts at the top.
+  const order = [sort, fields.only_gpu, fields.only_ep, fields.only_tp, fields.only_bs, fields.tps_floor].join('|');
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
     setFirst(0);
-  }, [filters, sort]);
+  }, [order]);
 
-  const n = rows.length;
-  // Rows that fit under the sticky header, plus one cut at each edge.
+  const n = table.rows;
   const inView = Math.ceil(Math.max(0, viewport - HEAD_HEIGHT) / ROW_HEIGHT) + 1;
   // Clamped: after the rows shrink, the scroll event that corrects `first` may come later.
   const top = Math.min(first, Math.max(0, n - inView));
-  const start = active ? Math.max(0, top - OVERSCAN) : 0;
+  const start = Math.max(0, top - OVERSCAN);
   // `first` is rounded down to a CHUNK: up to CHUNK − 1 more rows may be in view below.
-  const end = active ? Math.min(n, top + inView + OVERSCAN + CHUNK - 1) : 0;
-  const colSpan = table.columns.length;
-
-  // The header row only changes with the columns, the sort or the language.
-  const columnKey = table.columns.join(',');
-  const onSort = useCallback((column: string) => setSort((s) => nextSort(s, column)), []);
-
-  const setFilter = (key: FilterKey, value: string) => setFilters((f) => ({ ...f, [key]: value }));
-
-  const options = (key: Exclude<FilterKey, 'tpsFloor'>): string[] => {
-    const values = choices?.[key] ?? [];
-    const current = filters[key];
-    return current !== '' && !values.includes(current) ? [...values, current] : values;
+  const end = Math.min(n, top + inView + OVERSCAN + CHUNK - 1);
+  const colSpan = screen.length;
+  const onSort = useCallback((column: string) => api.set('sort', nextSort(sort, column)), [api, sort]);
+  const inputs = new Set(view.inputs);
+  const select = (key: string, label: string, options: readonly string[]) => {
+    const value = listItems(fields[key] ?? '')[0] ?? '';
+    const choices = value !== '' && !options.includes(value) ? [...options, value] : options;
+    return (
+      <label key={key} class="filter">
+        <span>{label}</span>
+        <select value={value} data-filter={key} id={`field-${key}`} onChange={(e) => api.set(key, e.currentTarget.value)}>
+          <option value="">{t.filters.all}</option>
+          {choices.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
   };
-
-  const filterLabel: Record<FilterKey, string> = {
-    gpu: t.filters.gpu,
-    ep: t.filters.ep,
-    tp: t.filters.tp,
-    batch: t.filters.batch,
-    tpsFloor: t.filters.tpsFloor,
-  };
-  const filtered = Object.values(filters).some((v) => v !== '');
+  const filtered = ['only_gpu', 'only_ep', 'only_tp', 'only_bs'].some((k) => (fields[k] ?? '') !== '') ||
+    (inputs.has('tps_floor') && Number(fields.tps_floor) > 0);
 
   return (
     <div class={compare ? 'data-table comparing' : 'data-table'}>
-      {compare && match && <p class="compare-note">{t.compare.tableNote(['GPU', ...match].join(', '))}</p>}
+      {compare && (
+        <p class="compare-note">
+          {view.best ? t.compare.bestNote(view.match.join(', ')) : t.compare.tableNote(['GPU', ...view.match].join(', '))}
+        </p>
+      )}
       <div class="table-tools">
         <div class="filters" role="group" aria-label={t.filters.label}>
-          {filterKeys.map((key) =>
-            key === 'tpsFloor' ? (
-              <label key={key} class="filter">
-                <span>{filterLabel[key]}</span>
-                <input
-                  type="text"
-                  inputMode="decimal"
-                  size={6}
-                  value={filters.tpsFloor}
-                  data-filter={key}
-                  placeholder="0"
-                  onInput={(e) => setFilter(key, e.currentTarget.value)}
-                />
-              </label>
-            ) : (
-              <label key={key} class="filter">
-                <span>{filterLabel[key]}</span>
-                <select
-                  value={filters[key]}
-                  data-filter={key}
-                  onChange={(e) => setFilter(key, e.currentTarget.value)}
-                >
-                  <option value="">{t.filters.all}</option>
-                  {options(key).map((v) => (
-                    <option key={v} value={v}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ),
+          {inputs.has('only_gpu') && select('only_gpu', t.filters.gpu, gpus)}
+          {inputs.has('only_ep') && select('only_ep', t.filters.ep, listItems(fields.ep ?? ''))}
+          {inputs.has('only_tp') && select('only_tp', t.filters.tp, listItems(fields.decode_tp ?? ''))}
+          {inputs.has('only_bs') && select('only_bs', t.filters.batch, listItems(fields.bs ?? ''))}
+          {floorInput && inputs.has('tps_floor') && (
+            <label class="filter" title={t.filters.tpsFloorHint}>
+              <span>{t.filters.tpsFloor}</span>
+              <input
+                type="text"
+                inputMode="decimal"
+                size={6}
+                id="field-tps_floor"
+                value={fields.tps_floor === '0' ? '' : (fields.tps_floor ?? '')}
+                data-filter="tps_floor"
+                placeholder="0"
+                // The box shows no floor (0) as empty: emptying it means no floor, not an error.
+                onInput={(e) => api.set('tps_floor', e.currentTarget.value.trim() || '0')}
+              />
+            </label>
           )}
-          {(filtered || sort) && (
+          {(filtered || sort !== '') && (
             <button
               type="button"
               class="small link"
-              onClick={() => {
-                setFilters(NO_FILTERS);
-                setSort(null);
-              }}
+              onClick={() =>
+                api.setMany([
+                  ['only_gpu', ''],
+                  ['only_ep', ''],
+                  ['only_tp', ''],
+                  ['only_bs', ''],
+                  ['tps_floor', '0'],
+                  ['sort', ''],
+                ])
+              }
             >
               {t.filters.reset}
             </button>
           )}
         </div>
         <span class="row-count" aria-live="polite">
-          {t.filters.rows(n, table.rows)}
+          {t.filters.rows(n, table.total)}
           {compare && <span class="matched"> · {t.compare.matched(matched, table.rows)}</span>}
         </span>
-        <ExportButtons name={name} t={t} text={(format) => exportTable(table, rows, format)} />
+        {inputs.has('cols') && (
+          <ColumnChooser info={info} table={table} screen={screen} lang={lang} onCols={(v) => api.set('cols', v)} />
+        )}
+        <ExportButtons
+          name={`shallowsim-${view.key}`}
+          t={t}
+          text={(format: ExportFormat) => api.exportTable(view.key, format)}
+        />
       </div>
-      <div
-        class="table-scroll tall"
-        ref={scroller}
-        onScroll={onScroll}
-        tabIndex={0}
-        role="region"
-        aria-label={caption}
-      >
+      <div class="table-scroll tall" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={tr(view.caption, lang)}>
         <table
-          id={id}
+          id={`${view.key}-table`}
           class="data"
           data-rows={n}
-          style={layout ? { width: `${layout.widths.reduce((a, b) => a + b, 0)}ch` } : undefined}
+          style={{ width: `${layout.widths.reduce((a, b) => a + b, 0)}ch` }}
         >
-          <caption class="visually-hidden">{caption}</caption>
-          {layout && (
-            <colgroup>
-              {layout.widths.map((w, c) => (
-                <col key={c} style={{ width: `${w}ch` }} />
-              ))}
-            </colgroup>
-          )}
-          <MemoHead columns={columnKey} sort={sort} lang={lang} onSort={onSort} />
+          <caption class="visually-hidden">{tr(view.caption, lang)}</caption>
+          <colgroup>
+            {layout.widths.map((w, s) => (
+              <col key={s} style={{ width: `${w}ch` }} />
+            ))}
+          </colgroup>
+          <MemoHead screen={screen} table={table} columns={columns} lefts={layout.lefts} sort={sort} lang={lang} onSort={onSort} />
           <tbody>
             {start > 0 && (
               <tr class="spacer" aria-hidden="true" style={{ height: `${start * ROW_HEIGHT}px` }}>
                 <td colSpan={colSpan} />
               </tr>
             )}
-            {rows.slice(start, end).map((r, i) => (
+            {Array.from({ length: end - start }, (_, i) => start + i).map((r) => (
               <Row
                 key={r}
                 colors={colors}
                 table={table}
                 row={r}
-                odd={(start + i) % 2 === 1}
-                formats={layout?.formats ?? []}
-                cues={cueState}
+                odd={r % 2 === 1}
+                screen={screen}
+                columns={columns}
+                lefts={layout.lefts}
+                cues={cues}
                 compare={compare}
+                lang={lang}
                 t={t}
               />
             ))}
@@ -458,7 +521,7 @@ function DataTableView(props: DataTableProps) {
             {n === 0 && (
               <tr>
                 <td colSpan={colSpan} class="empty">
-                  {t.filters.none}
+                  {table.total > 0 ? t.filters.none : (empty ?? t.filters.nothingFits)}
                 </td>
               </tr>
             )}

@@ -1,37 +1,34 @@
 // The frontier view: per GPU the Pareto curve of Total per GPU against TPS per user (the
 // baseline's dashed), the TPS-per-user floor as a line, and the best Total per GPU at or above it.
 import { useCallback, useMemo, useRef } from 'preact/hooks';
-import type { ComputeOk, ConfigError, Table } from '../../engine';
+import type { ConfigError, Table } from '../../engine';
 import { bestAtFloor, frontierFigure, frontierPoints } from '../../chart/frontier';
 import type { Hit, Plot } from '../../chart/plot';
 import { canvasBlob, composeFigure } from '../../chart/png';
 import { theme } from '../../chart/theme';
-import { strings, type Lang } from '../../i18n';
-import type { UpdateForm } from '../../state/url';
+import { formatNumber, strings, type Lang } from '../../i18n';
+import type { PageApi } from '../../state/page';
 import { changeTone, formatChange, relativeChange } from '../../table/compare';
-import { download } from '../../table/export';
-import { formatCell } from '../../table/format';
 import { Chart, type Readout } from '../Chart/Chart';
+import { download } from '../ExportButtons/download';
 
 interface Props {
-  good: ComputeOk;
-  baseline: ComputeOk | null;
-  /** tps_floor as typed. */
+  /** The frontier rows (the core's `frontier` view of the decode table). */
+  table: Table;
+  baseline: Table | null;
+  /** tps_floor as the link gives it. */
   floorText: string;
   errors: readonly ConfigError[];
   lang: Lang;
-  update: UpdateForm;
+  api: PageApi;
   colors: ReadonlyMap<string, number>;
 }
 
 const ASPECT = [0.55, 280, 460] as const;
-const EMPTY: Table = { columns: [], gpus: [], gpu: new Int32Array(), values: new Float64Array(), rows: 0 };
 
-export function FrontierView({ good, baseline, floorText, errors, lang, update, colors }: Props) {
+export function FrontierView({ table, baseline: baseTable, floorText, errors, lang, api, colors }: Props) {
   const t = strings[lang];
-  const table = good.frontier ?? EMPTY;
-  const baseTable = baseline?.frontier ?? null;
-  const floor = Number(good.fields.tps_floor) || 0;
+  const floor = Number(floorText) || 0;
   const figure = useMemo(
     () => frontierFigure(table, baseTable, colors, t.compare.baseLabel),
     [table, baseTable, colors, t],
@@ -47,13 +44,13 @@ export function FrontierView({ good, baseline, floorText, errors, lang, update, 
       const p = line?.points[hit.idx];
       if (!line || !p) return { heading: '', values: [] };
       const f = t.frontier;
-      const total = { text: `${f.totalPerGpu} ${formatCell('fixed', p.total)}`, value: p.total };
+      const total = { text: `${f.totalPerGpu} ${formatNumber(p.total, 0, lang)}`, value: p.total };
       return {
-        heading: `${line.label}: ${f.point(p.ep, p.tp, p.batch)} · ${f.tpsPerUser} ${formatCell('fixed', p.tps)}`,
+        heading: `${line.label}: ${f.point(p.ep, p.tp, p.batch)} · ${f.tpsPerUser} ${formatNumber(p.tps, 1, lang)}`,
         values: figure.lines.map((l) => (l === line ? total : null)),
       };
     },
-    [figure, t],
+    [figure, t, lang],
   );
 
   const best = useMemo(() => {
@@ -87,7 +84,8 @@ export function FrontierView({ good, baseline, floorText, errors, lang, update, 
 
   const floorErrors = errors.filter((e) => e.key === 'tps_floor');
   const compared = baseTable !== null;
-  const fixed = (v: number) => formatCell('fixed', v);
+  const tokens = (v: number) => formatNumber(v, 0, lang);
+  const perUser = (v: number) => formatNumber(v, 1, lang);
 
   return (
     <div class="frontier-view">
@@ -106,13 +104,9 @@ export function FrontierView({ good, baseline, floorText, errors, lang, update, 
               autoComplete="off"
               aria-invalid={floorErrors.length ? 'true' : undefined}
               aria-describedby="field-tps_floor-help"
-              value={floorText}
-              onInput={(e) => {
-                const value = e.currentTarget.value;
-                update((f) => {
-                  f.values.tps_floor = value;
-                });
-              }}
+              value={floorText === '0' ? '' : floorText}
+              placeholder="0"
+              onInput={(e) => api.set('tps_floor', e.currentTarget.value.trim() || '0')}
             />
           </label>
           <small id="field-tps_floor-help" class="help">
@@ -204,10 +198,10 @@ export function FrontierView({ good, baseline, floorText, errors, lang, update, 
                   {point ? (
                     <>
                       <td class="num" data-value={String(point.total)}>
-                        {fixed(point.total)}
+                        {tokens(point.total)}
                       </td>
                       <td class="num" data-value={String(point.tps)}>
-                        {fixed(point.tps)}
+                        {perUser(point.tps)}
                       </td>
                       <td class="num" data-value={String(point.ep)}>
                         {point.ep}
@@ -228,9 +222,9 @@ export function FrontierView({ good, baseline, floorText, errors, lang, update, 
                     (base ? (
                       <>
                         <td class="num" data-value={String(base.total)}>
-                          {fixed(base.total)}
+                          {tokens(base.total)}
                         </td>
-                        <td class={`num delta-cell ${point ? changeTone('Total', point.total, base.total) : ''}`}>
+                        <td class={`num delta-cell ${point ? changeTone('higher', point.total, base.total) : ''}`}>
                           {point ? formatChange(change, t.compare.newValue) : ''}
                         </td>
                       </>

@@ -4,7 +4,9 @@ import { strings, type Lang } from '../../i18n';
 
 interface Props {
   lang: Lang;
-  onLang: (lang: Lang) => void;
+  /** The languages the core describes: key (lang=) and label. */
+  languages: readonly { key: string; label: string }[];
+  onLang: (lang: string) => void;
   /** The link to share, with any pending address-bar write flushed first. */
   shareUrl: () => string;
 }
@@ -28,7 +30,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function Header({ lang, onLang, shareUrl }: Props) {
+export function Header({ lang, languages, onLang, shareUrl }: Props) {
   const t = strings[lang];
   const [status, setStatus] = useState('');
   useEffect(() => {
@@ -45,16 +47,16 @@ export function Header({ lang, onLang, shareUrl }: Props) {
       </div>
       <div class="actions">
         <div class="lang" role="group" aria-label={t.languageLabel}>
-          {(['en', 'zh'] as const).map((l) => (
+          {languages.map(({ key, label }) => (
             <button
-              key={l}
+              key={key}
               type="button"
               class="small"
-              lang={l === 'zh' ? 'zh-CN' : 'en'}
-              aria-pressed={lang === l}
-              onClick={() => onLang(l)}
+              lang={key === 'zh' ? 'zh-CN' : key}
+              aria-pressed={lang === key}
+              onClick={() => onLang(key)}
             >
-              {l === 'en' ? 'EN' : '中文'}
+              {label}
             </button>
           ))}
         </div>

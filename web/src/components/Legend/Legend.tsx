@@ -1,9 +1,9 @@
-// Column definitions for a table (from the seed document), in the page language.
-import { columnDocs, strings, type Lang } from '../../i18n';
+// Column definitions for a table (the core's column descriptors), in the page language.
+import type { ColumnInfo } from '../../engine';
+import { strings, tr, type Lang } from '../../i18n';
 
 interface Props {
-  /** Column names, comma-separated (a string, so memoised parents compare it cheaply). */
-  columns: string;
+  columns: readonly ColumnInfo[];
   lang: Lang;
 }
 
@@ -13,27 +13,23 @@ export function Legend({ columns, lang }: Props) {
     <details class="legend">
       <summary>{t.legendTitle}</summary>
       <dl>
-        {columns.split(',').map((c) => {
-          const doc = columnDocs[c];
-          if (!doc) return null;
-          return (
-            <div key={c} class="legend-item">
-              <dt>
-                <code>{c}</code>
-                {doc.unit && <span class="unit">{doc.unit}</span>}
-              </dt>
-              <dd>
-                {doc.text[lang]}
-                {doc.formula && (
-                  <>
-                    {' '}
-                    <code class="formula">= {doc.formula}</code>
-                  </>
-                )}
-              </dd>
-            </div>
-          );
-        })}
+        {columns.map((c) => (
+          <div key={c.name} class="legend-item">
+            <dt>
+              <code>{c.name}</code>
+              {c.unit && <span class="unit">{c.unit}</span>}
+            </dt>
+            <dd>
+              {tr(c.meaning, lang)}
+              {c.formula && (
+                <>
+                  {' '}
+                  <code class="formula">= {c.formula}</code>
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
       </dl>
     </details>
   );

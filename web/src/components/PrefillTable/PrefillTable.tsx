@@ -1,21 +1,15 @@
-// The prefill table in the seed's layout: metrics as rows, a Layers column, one column per GPU.
-import type { Table } from '../../engine';
-import {
-  columnTitle,
-  prefillMetricRows,
-  prefillSeedNotes,
-  prefillSummaryRows,
-  strings,
-  type Lang,
-} from '../../i18n';
+// The prefill table in the seed's layout (the core's prefill_layout): metrics as rows, a Layers
+// column, one column per GPU, then the summary rows.
+import type { ColumnInfo, Description, PrefillLine, Table } from '../../engine';
+import { formatValue, strings, tr, type Lang } from '../../i18n';
+import type { PageApi } from '../../state/page';
+import { cell } from '../../table/cells';
 import { changeTone, formatChange, relativeChange } from '../../table/compare';
-import { markdownTable, toCsv, toJson } from '../../table/export';
-import { formatCell } from '../../table/format';
-import { cell } from '../../table/view';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { memo } from '../memo';
 
 interface Props {
+  describe: Description;
   table: Table;
   nLayers: number;
   nDense: number;
@@ -23,40 +17,21 @@ interface Props {
   /** A colour slot per GPU name, the same in every table. */
   colors: ReadonlyMap<string, number>;
   /** A/B: the baseline's prefill table; cells show their change against the same GPU's. */
-  baseline?: Table | null;
+  baseline: Table | null;
+  api: PageApi;
 }
 
-const ROWS = [...prefillMetricRows, ...prefillSummaryRows];
-
-/** Layers a metric is charged for: the dense layers for MLA and DenseMLP, the MoE layers else. */
-function layersOf(metric: string, nLayers: number, nDense: number): number | null {
-  if (metric === 'MLA' || metric === 'DenseMLP') return nDense;
-  return (prefillMetricRows as readonly string[]).includes(metric) ? nLayers - nDense : null;
+function layersOf(line: PrefillLine, nLayers: number, nDense: number): number | null {
+  if (line.layers === 'dense') return nDense;
+  if (line.layers === 'sparse') return nLayers - nDense;
+  return null;
 }
 
-function seedMarkdown(table: Table, nLayers: number, nDense: number, lang: Lang): string {
+function PrefillTableView({ describe, table, nLayers, nDense, lang, colors, baseline, api }: Props) {
   const t = strings[lang];
-  const gpus = Array.from({ length: table.rows }, (_, r) => table.gpus[table.gpu[r] ?? 0] ?? '');
-  const body = (metrics: readonly string[], withLayers: boolean) =>
-    metrics.map((m) => {
-      const c = table.columns.indexOf(m);
-      const layers = layersOf(m, nLayers, nDense);
-      return [
-        m,
-        ...(withLayers ? [layers === null ? '' : layers.toFixed(1)] : []),
-        ...gpus.map((_, r) => cell(table, r, c).toFixed(6)),
-        prefillSeedNotes[m]?.[lang] ?? '',
-      ];
-    });
-  return (
-    markdownTable(['GPU', t.layers, ...gpus, t.meaning], body(prefillMetricRows, true)) +
-    '\n' +
-    markdownTable([t.summary, ...gpus, t.meaning], body(prefillSummaryRows, false))
-  );
-}
-
-function PrefillTableView({ table, nLayers, nDense, lang, colors, baseline }: Props) {
-  const t = strings[lang];
+  const columns = describe.tables.find((x) => x.key === 'prefill')?.columns ?? [];
+  const view = describe.views.find((v) => v.key === 'prefill');
+  const caption = `${view ? tr(view.caption, lang) : 'Prefill'} · ${t.gpuCount(table.rows)}`;
   const gpus = Array.from({ length: table.rows }, (_, r) => table.gpus[table.gpu[r] ?? 0] ?? '');
   const baseRows = new Map<string, number>();
   if (baseline) {
@@ -66,22 +41,29 @@ function PrefillTableView({ table, nLayers, nDense, lang, colors, baseline }: Pr
   const tpsColumn = table.columns.indexOf('PrefillTPS');
   const bestTps = Math.max(0, ...all.map((r) => cell(table, r, tpsColumn)));
 
-  const renderRow = (metric: string, summary: boolean) => {
+  const renderRow = (line: PrefillLine, summary: boolean) => {
+    const metric = line.metric;
     const c = table.columns.indexOf(metric);
-    const layers = layersOf(metric, nLayers, nDense);
+    const info: ColumnInfo | undefined = columns.find((x) => x.name === metric);
+    const layers = layersOf(line, nLayers, nDense);
     const overlap = metric === 'Overlap1' || metric === 'Overlap2';
+    const title = info ? `${metric}: ${tr(info.meaning, lang)}${info.formula ? `\n= ${info.formula}` : ''}` : metric;
+    const show = (v: number) => (info ? formatValue(info, v, lang) : String(v));
     return (
       <tr key={metric} data-metric={metric} class={summary ? 'summary' : undefined}>
-        <th scope="row" class="metric" title={columnTitle(metric, lang)}>
-          {metric}
+        <th scope="row" class="metric" title={title}>
+          {line.label}
+          {!summary && info?.unit && <span class="unit">{info.unit}</span>}
         </th>
-        {layers === null ? (
-          <td class="num muted" />
-        ) : (
-          <td class="num" data-value={String(layers)}>
-            {layers}
-          </td>
-        )}
+        {!summary &&
+          (layers === null ? (
+            <td class="num muted" />
+          ) : (
+            <td class="num" data-value={String(layers)}>
+              {layers}
+            </td>
+          ))}
+        {summary && <td class="num muted" />}
         {all.map((r) => {
           const v = cell(table, r, c);
           let cls = 'num';
@@ -93,7 +75,7 @@ function PrefillTableView({ table, nLayers, nDense, lang, colors, baseline }: Pr
           }
           const br = baseline ? baseRows.get(gpus[r] ?? '') : undefined;
           const bc = baseline && br !== undefined ? baseline.columns.indexOf(metric) : -1;
-          if (baseline && br !== undefined && bc >= 1) {
+          if (baseline && br !== undefined && bc >= 1 && info) {
             const b = cell(baseline, br, bc);
             const change = formatChange(relativeChange(v, b), t.compare.newValue);
             return (
@@ -105,44 +87,36 @@ function PrefillTableView({ table, nLayers, nDense, lang, colors, baseline }: Pr
                 data-metric={metric}
                 data-value={String(v)}
                 data-base={String(b)}
-                title={t.compare.cell(formatCell('fixed', b), change)}
+                title={t.compare.cell(show(b), change)}
               >
-                {formatCell('fixed', v)}
-                <span class={`delta ${changeTone(metric, v, b)}`}>{change}</span>
+                {show(v)}
+                <span class={`delta ${changeTone(info.better, v, b)}`}>{change}</span>
               </td>
             );
           }
           return (
-            <td key={r} class={cls} style={style} data-gpu={gpus[r]} data-metric={metric} data-value={String(v)}>
-              {formatCell('fixed', v)}
+            <td key={r} class={cls} style={style} data-gpu={gpus[r]} data-metric={metric} data-value={String(v)} title={String(v)}>
+              {show(v)}
             </td>
           );
         })}
-        <td class="note">{prefillSeedNotes[metric]?.[lang]}</td>
+        <td class="note">{tr(line.note, lang)}</td>
       </tr>
     );
   };
 
+  const rows = describe.prefill_layout.rows;
+  const summary = describe.prefill_layout.summary;
   return (
     <div class={baseline ? 'data-table comparing' : 'data-table'}>
       {baseline && <p class="compare-note">{t.compare.tableNote('GPU')}</p>}
       <div class="table-tools">
-        <span class="row-count">{t.prefillCaption(table.rows)}</span>
-        <ExportButtons
-          name="shallowsim-prefill"
-          t={t}
-          text={(format) =>
-            format === 'csv'
-              ? toCsv(table, all)
-              : format === 'json'
-                ? toJson(table, all)
-                : seedMarkdown(table, nLayers, nDense, lang)
-          }
-        />
+        <span class="row-count">{caption}</span>
+        <ExportButtons name="shallowsim-prefill" t={t} text={(format) => api.exportTable('prefill', format)} />
       </div>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={t.prefillCaption(table.rows)}>
-        <table id="prefill-table" class="data prefill" data-rows={ROWS.length} data-gpus={table.rows}>
-          <caption class="visually-hidden">{t.prefillCaption(table.rows)}</caption>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+        <table id="prefill-table" class="data prefill" data-rows={rows.length + summary.length} data-gpus={table.rows}>
+          <caption class="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col" class="metric">
@@ -161,8 +135,8 @@ function PrefillTableView({ table, nLayers, nDense, lang, colors, baseline }: Pr
               </th>
             </tr>
           </thead>
-          <tbody>{prefillMetricRows.map((m) => renderRow(m, false))}</tbody>
-          <tbody class="summary">{prefillSummaryRows.map((m) => renderRow(m, true))}</tbody>
+          <tbody>{rows.map((m) => renderRow(m, false))}</tbody>
+          <tbody class="summary">{summary.map((m) => renderRow(m, true))}</tbody>
         </table>
       </div>
     </div>

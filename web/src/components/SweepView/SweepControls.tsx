@@ -1,25 +1,24 @@
 // The sweep's own inputs: which key, its range, the metrics, batch, EP lines and grouping. They
 // edit the link's view keys (sweep=, metric=, sweep_bs=, sweep_ep=, sweep_group=) like any field.
-import type { ConfigError, Engine } from '../../engine';
-import { strings, type Lang } from '../../i18n';
-import type { UpdateForm } from '../../state/url';
-import { listItems, type FormState } from '../../state/form';
+import type { ConfigError, Description } from '../../engine';
+import { strings, tr, type Lang } from '../../i18n';
+import { listItems } from '../../state/form';
+import type { PageApi } from '../../state/page';
 import {
   formatSweep,
   parseSweep,
   pointCount,
   suggestedSweep,
-  sweepableFields,
   toggleMetric,
   type SweepSpec,
-} from '../../state/views';
+} from '../../state/sweep';
 
 interface Props {
-  engine: Engine;
-  form: FormState;
+  describe: Description;
+  fields: Record<string, string>;
   errors: readonly ConfigError[];
   lang: Lang;
-  update: UpdateForm;
+  api: PageApi;
 }
 
 function ErrorText({ errors, id }: { errors: readonly ConfigError[]; id: string }) {
@@ -31,21 +30,20 @@ function ErrorText({ errors, id }: { errors: readonly ConfigError[]; id: string 
   );
 }
 
-export function SweepControls({ engine, form, errors, lang, update }: Props) {
+export function SweepControls({ describe, fields: values, errors, lang, api }: Props) {
   const t = strings[lang].sweep;
-  const spec = parseSweep(form.values.sweep ?? '');
-  const fields = sweepableFields(engine.schema);
-  const metricField = engine.schema.find((f) => f.key === 'metric');
-  const groupField = engine.schema.find((f) => f.key === 'sweep_group');
-  const metrics = listItems(form.values.metric ?? '');
+  const spec = parseSweep(values.sweep ?? '');
+  const fields = describe.fields.filter((f) => f.sweepable);
+  const field = (key: string) => describe.fields.find((f) => f.key === key);
+  const metrics = listItems(values.metric ?? '');
   const errorsOf = (key: string) => errors.filter((e) => e.key === key);
-  const help = (key: string) => engine.schema.find((f) => f.key === key)?.help[lang] ?? '';
-  const set = (key: string, value: string) =>
-    update((f) => {
-      f.values[key] = value;
-    });
+  const help = (key: string) => {
+    const f = field(key);
+    return f ? tr(f.help, lang) : '';
+  };
+  const set = api.set;
   const setSpec = (change: Partial<SweepSpec>) => set('sweep', formatSweep({ ...spec, ...change }));
-  const points = pointCount(spec);
+  const points = pointCount(spec, describe.limits.sweep_tolerance);
   const invalid = (key: string) => (errorsOf(key).length > 0 ? ('true' as const) : undefined);
   const num = (key: 'from' | 'to' | 'step', label: string) => (
     <label class="ctl">
@@ -79,7 +77,7 @@ export function SweepControls({ engine, form, errors, lang, update }: Props) {
             aria-invalid={invalid('sweep')}
             onChange={(e) => {
               const field = fields.find((f) => f.key === e.currentTarget.value);
-              if (field) set('sweep', formatSweep(suggestedSweep(field, Number(form.values[field.key]))));
+              if (field) set('sweep', formatSweep(suggestedSweep(field, Number(values[field.key]))));
             }}
           >
             {!fields.some((f) => f.key === spec.key) && <option value={spec.key}>{spec.key}</option>}
@@ -104,7 +102,7 @@ export function SweepControls({ engine, form, errors, lang, update }: Props) {
           <code>metric</code> <span class="picked">{metrics.join(', ')}</span>
         </summary>
         <div class="metric-list">
-          {(metricField?.choices ?? []).map((m) => {
+          {(field('metric')?.choices ?? []).map((m) => {
             const on = metrics.includes(m);
             return (
               <label key={m} class="check">
@@ -113,7 +111,7 @@ export function SweepControls({ engine, form, errors, lang, update }: Props) {
                   data-metric={m}
                   checked={on}
                   disabled={on && metrics.length === 1}
-                  onChange={() => set('metric', toggleMetric(form.values.metric ?? '', m))}
+                  onChange={() => set('metric', toggleMetric(values.metric ?? '', m))}
                 />
                 {m}
               </label>
@@ -136,7 +134,7 @@ export function SweepControls({ engine, form, errors, lang, update }: Props) {
             size={6}
             autoComplete="off"
             aria-invalid={invalid('sweep_bs')}
-            value={form.values.sweep_bs ?? ''}
+            value={values.sweep_bs ?? ''}
             onInput={(e) => set('sweep_bs', e.currentTarget.value)}
           />
         </label>
@@ -151,7 +149,7 @@ export function SweepControls({ engine, form, errors, lang, update }: Props) {
             autoComplete="off"
             spellcheck={false}
             aria-invalid={invalid('sweep_ep')}
-            value={form.values.sweep_ep ?? ''}
+            value={values.sweep_ep ?? ''}
             onInput={(e) => set('sweep_ep', e.currentTarget.value)}
           />
         </label>
@@ -159,10 +157,10 @@ export function SweepControls({ engine, form, errors, lang, update }: Props) {
           <span>{t.group}</span>
           <select
             id="field-sweep_group"
-            value={form.values.sweep_group ?? ''}
+            value={values.sweep_group ?? ''}
             onChange={(e) => set('sweep_group', e.currentTarget.value)}
           >
-            {(groupField?.choices ?? []).map((g) => (
+            {(field('sweep_group')?.choices ?? []).map((g) => (
               <option key={g} value={g}>
                 {g === 'ep' ? t.byEp : t.byGpu}
               </option>

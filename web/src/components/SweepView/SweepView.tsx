@@ -2,54 +2,42 @@
 // the current ones, exact values on hover, and the data as CSV (the CLI's) or the charts as PNG.
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComputeOk, ConfigError, Engine } from '../../engine';
-import { background } from '../../engine/background';
 import type { Hit, Plot } from '../../chart/plot';
 import { composeFigure, canvasBlob, type PngPanel } from '../../chart/png';
 import { sweepFigure, type SweepGroup, type SweepPanel } from '../../chart/sweep';
 import { theme } from '../../chart/theme';
-import { columnDocs, strings, type Lang } from '../../i18n';
-import type { FormState } from '../../state/form';
-import type { UpdateForm } from '../../state/url';
-import { baselineSweepLink } from '../../state/views';
-import { download } from '../../table/export';
-import { formatCell } from '../../table/format';
+import { formatNumber, strings, withUnit, type Lang } from '../../i18n';
+import type { PageApi } from '../../state/page';
+import { useSweepSeries } from '../../state/sweepSeries';
 import { Chart, type Readout } from '../Chart/Chart';
+import { download } from '../ExportButtons/download';
 import { SweepControls } from './SweepControls';
-import { useBackgroundResult } from './useBackgroundResult';
 
 interface Props {
+  /** Passed to the state hook that runs the sweep in the background (never called here). */
   engine: Engine;
   good: ComputeOk;
-  /** The baseline's config fragment, when comparing. */
-  base: string | null;
-  viewKeys: ReadonlySet<string>;
-  form: FormState;
+  fields: Record<string, string>;
   errors: readonly ConfigError[];
   lang: Lang;
-  update: UpdateForm;
+  api: PageApi;
   colors: ReadonlyMap<string, number>;
 }
 
 const ASPECT = [0.5, 190, 260] as const;
-
-function withUnit(name: string, unit: string | undefined): string {
-  return unit ? `${name} (${unit})` : name;
-}
 
 function numberText(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
 }
 
 export function SweepView(props: Props) {
-  const { engine, good, base, viewKeys, lang, colors } = props;
+  const { engine, good, lang, colors } = props;
+  const info = engine.describe;
   const t = strings[lang];
-  const bg = useMemo(() => background(engine), [engine]);
   const link = `#${good.canonical}`;
-  const baseLink = base === null ? null : baselineSweepLink(base, good.canonical, viewKeys);
-  const runSeries = useCallback((l: string) => bg.sweepSeries(l), [bg]);
-  const current = useBackgroundResult(link, runSeries);
-  const baseline = useBackgroundResult(baseLink, runSeries);
-  const group: SweepGroup = good.fields.sweep_group === 'ep' ? 'ep' : 'gpu';
+  const baseLink = good.baseline ? `#${good.baseline.link}` : null;
+  const { current, baseline, csv } = useSweepSeries(engine, link, baseLink);
+  const group: SweepGroup = props.fields.sweep_group === 'ep' ? 'ep' : 'gpu';
   const [csvBusy, setCsvBusy] = useState(false);
   /** Set for a PNG export: every chart draws, on screen or not. */
   const [drawAll, setDrawAll] = useState(false);
@@ -68,8 +56,10 @@ export function SweepView(props: Props) {
         : null,
     [cur, old, group, colors, t],
   );
-  const field = engine.schema.find((f) => f.key === figure?.param);
-  const xLabel = figure ? withUnit(figure.param, field?.unit) : '';
+  const field = info.fields.find((f) => f.key === figure?.param);
+  const decode = info.tables.find((x) => x.key === 'decode')?.columns ?? [];
+  const unitOf = (metric: string) => decode.find((c) => c.name === metric)?.unit ?? '';
+  const xLabel = figure ? withUnit(figure.param, field?.unit ?? '') : '';
 
   const describe = useCallback(
     (panel: SweepPanel) =>
@@ -83,18 +73,18 @@ export function SweepView(props: Props) {
             const y = line.y[hit.idx];
             const tp = line.tp[hit.idx];
             if (y === null || y === undefined) return { text: t.sweep.noFit };
-            return { text: `${formatCell('fixed', y)} · ${t.sweep.tp(tp ?? NaN)}`, value: y };
+            return { text: `${formatNumber(y, 3, lang)} · ${t.sweep.tp(tp ?? NaN)}`, value: y };
           }),
         };
       },
-    [figure, t],
+    [figure, t, lang],
   );
 
   const saveCsv = async () => {
     setCsvBusy(true);
     try {
-      const result = await bg.sweepCsv(link);
-      if (result.ok) download(`shallowsim-sweep-${figure?.param ?? 'sweep'}.csv`, result.blob, 'text/csv');
+      const result = await csv(link);
+      if (result.ok) download(`shallowsim-sweep-${figure?.param ?? 'sweep'}.csv`, result.text, 'text/csv');
     } finally {
       setCsvBusy(false);
     }
@@ -131,11 +121,11 @@ export function SweepView(props: Props) {
   return (
     <div class="sweep-view" data-busy={current.busy ? 'true' : undefined}>
       <SweepControls
-        engine={engine}
-        form={props.form}
+        describe={info}
+        fields={props.fields}
         errors={props.errors}
         lang={lang}
-        update={props.update}
+        api={props.api}
       />
       <div class="figure-tools">
         <p class="figure-title">
@@ -188,7 +178,7 @@ export function SweepView(props: Props) {
               id={panel.id}
               title={panel.title}
               xLabel={xLabel}
-              yLabel={withUnit(panel.metric, columnDocs[panel.metric]?.unit)}
+              yLabel={withUnit(panel.metric, unitOf(panel.metric))}
               x={figure.x}
               lines={panel.lines}
               hover="index"

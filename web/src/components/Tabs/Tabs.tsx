@@ -1,18 +1,20 @@
-// Tabs bound to the `view=` key. Arrow keys move between tabs (WAI-ARIA tabs pattern).
+// Tabs bound to the `view=` key, one per view the core describes. Arrow keys move between tabs
+// (WAI-ARIA tabs pattern).
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { TabView } from '../../i18n';
+import type { ViewInfo } from '../../engine';
+import { tr, type Lang } from '../../i18n';
 
 interface Props {
-  tabs: readonly TabView[];
-  active: TabView | null;
-  labels: Record<TabView, string>;
+  views: readonly ViewInfo[];
+  active: string | null;
+  lang: Lang;
   label: string;
-  onSelect: (view: TabView) => void;
+  onSelect: (view: string) => void;
   /** The pointer or focus is on a tab: a chance to get its view ready. */
-  onPrepare?: (view: TabView) => void;
+  onPrepare?: (view: string) => void;
 }
 
-export function Tabs({ tabs, active, labels, label, onSelect, onPrepare }: Props) {
+export function Tabs({ views, active, lang, label, onSelect, onPrepare }: Props) {
   const list = useRef<HTMLDivElement>(null);
   // On a phone the tab strip scrolls: keep the open tab in sight (without scrolling the page).
   useLayoutEffect(() => {
@@ -25,41 +27,41 @@ export function Tabs({ tabs, active, labels, label, onSelect, onPrepare }: Props
       strip.scrollLeft = left - (strip.clientWidth - tab.offsetWidth) / 2;
     }
   }, [active]);
-  const focusTab = (view: TabView) => {
+  const focusTab = (view: string) => {
     onSelect(view);
     document.getElementById(`tab-${view}`)?.focus();
   };
   return (
     <div class="tabs" role="tablist" aria-label={label} ref={list}>
-      {tabs.map((view, i) => {
-        const selected = view === active;
+      {views.map(({ key, label: name }, i) => {
+        const selected = key === active;
         return (
           <button
-            key={view}
+            key={key}
             type="button"
             role="tab"
-            id={`tab-${view}`}
+            id={`tab-${key}`}
             aria-selected={selected}
-            aria-controls={`panel-${view}`}
+            aria-controls={`panel-${key}`}
             tabIndex={selected || (active === null && i === 0) ? 0 : -1}
             class={selected ? 'tab active' : 'tab'}
-            onClick={() => onSelect(view)}
-            onPointerEnter={() => onPrepare?.(view)}
-            onFocus={() => onPrepare?.(view)}
+            onClick={() => onSelect(key)}
+            onPointerEnter={() => onPrepare?.(key)}
+            onFocus={() => onPrepare?.(key)}
             onKeyDown={(e) => {
-              const n = tabs.length;
+              const n = views.length;
               let next = -1;
               if (e.key === 'ArrowRight') next = (i + 1) % n;
               else if (e.key === 'ArrowLeft') next = (i - 1 + n) % n;
               else if (e.key === 'Home') next = 0;
               else if (e.key === 'End') next = n - 1;
-              const target = tabs[next];
+              const target = views[next];
               if (target === undefined) return;
               e.preventDefault();
-              focusTab(target);
+              focusTab(target.key);
             }}
           >
-            {labels[view]}
+            {tr(name, lang)}
           </button>
         );
       })}

@@ -1,0 +1,82 @@
+// Calibrated mode: the reference's quirks (QUIRKS Q1–Q16) with the corrections calibrated mode
+// applies, and the calibrations — constants measured on published kernels and systems, each
+// with its source in docs/CALIBRATION.md. Calibrations are never edited once shipped: a link
+// names the one it used (cal=) and keeps computing what it computed.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "shallowsim/bilingual.h"
+#include "shallowsim/config.h"
+
+namespace shallowsim {
+
+// What the faithful model does that an analyst should know (docs/QUIRKS.md), and whether
+// calibrated mode corrects it.
+struct Quirk {
+  std::string_view id;  // Q1 … Q16
+  Text text;            // the reference's behaviour
+  Text effect;          // its effect, measured on the golden configs ("" = none stated)
+  bool corrected = false;
+  Text correction;  // what calibrated mode does instead
+};
+std::span<const Quirk> Quirks();
+
+// A grouped or dense GEMM's roofline: time = max(weights / (HBM · bw), FLOPs / (peak · compute ·
+// tile(m))) + floor, where tile(m) = m / (block_m · ceil(m / block_m)) is the share of the
+// tensor-core tiles the m rows fill.
+struct GemmFit {
+  double bw = 0;        // achieved / datasheet HBM bandwidth while streaming weights
+  double compute = 0;   // achieved / datasheet tensor rate when compute-bound
+  double block_m = 0;   // rows per tile
+  double floor_ms = 0;  // fixed time per GEMM kernel
+};
+
+struct Calibration {
+  std::string_view id;  // cal=
+  // Attention (MLA) kernels.
+  double mla_bw = 0;               // decode: KV stream / HBM bandwidth
+  double mla_compute = 0;          // decode: attention core / BF16 peak (BF16 KV)
+  double mla_compute_light = 0;    // the same on compute-light GPUs (H20 class)
+  double mla_fp8_kv_factor = 0;    // attention core with FP8 KV, relative to BF16 KV (Hopper)
+  double mla_fp8_kv_fp4_gpus = 0;  // the same on GPUs with FP4 tensor cores (Blackwell)
+  double mla_floor_ms = 0;         // fixed time per attention kernel call
+  double prefill_attn_short = 0;   // prefill attention / BF16 peak at 1K tokens
+  double prefill_attn_long = 0;    // the same at ≥ 4K tokens (log-linear between)
+  double prefill_attn_light = 0;   // prefill attention on compute-light GPUs
+  // GEMMs.
+  GemmFit dense;                  // small-M dense FP8 GEMM (MLA projections, dense MLP) in decode
+  GemmFit grouped_fp8;            // grouped FP8 expert GEMM (DeepGEMM masked/contiguous)
+  GemmFit grouped_fp4;            // grouped NVFP4 expert GEMM (Blackwell)
+  double gemm_compute_light = 0;  // compute share of FP8 GEMMs on compute-light GPUs
+  double gemm_large = 0;          // large-M dense FP8 GEMM (prefill)
+  double light_fp8_per_sm = 0;    // TFLOPS of FP8 per SM below which a GPU is compute-light
+  // Communication.
+  double nvlink = 0;        // all-to-all over the scale-up link / its datasheet bandwidth
+  double nic = 0;           // all-to-all over the scale-out NIC / its datasheet bandwidth
+  double a2a_floor_ms = 0;  // fixed time per all-to-all
+  double allreduce_floor_ms = 0;
+  // Serving.
+  double ep_imbalance = 0;  // busiest EP rank / mean with EPLB and redundant experts
+  double sbo_hidden_routed =
+      0;  // single-batch overlap: share of routed-expert time that hides comm
+};
+// The calibrations, oldest first; the last is the latest.
+std::span<const Calibration> Calibrations();
+const Calibration* FindCalibration(std::string_view id);
+// The calibration a config computes with: its cal=, or the latest.
+const Calibration& CalibrationOf(const Config& config);
+// Whether a config in calibrated mode corrects quirk `id` (not listed in keep=).
+bool Corrects(const Config& config, std::string_view id);
+
+// Published MTP acceptance: tokens emitted per request per step for `mtp` draft tokens, the
+// bonus token included (docs/CALIBRATION.md). 1 for mtp = 0.
+double PublishedMtpAccept(double mtp);
+// The config's tokens per step (mtp_accept, or the published figure).
+double MtpAccept(const Scenario& s);
+// The config's EP imbalance (ep_imbalance, or 1 in reference mode and the calibration's figure
+// in calibrated mode).
+double EpImbalance(const Config& config);
+
+}  // namespace shallowsim

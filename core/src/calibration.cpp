@@ -1,0 +1,246 @@
+// The quirks and the calibrations. Every constant below cites the measurement it comes from;
+// docs/CALIBRATION.md gives the tables behind them. A shipped calibration is never edited: a
+// better one is added with a new id, and links keep the id they were made with.
+#include "shallowsim/calibration.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace shallowsim {
+
+std::span<const Quirk> Quirks() {
+  static constexpr std::array<Quirk, 16> kQuirks = {{
+      {"Q1",
+       {"Prefill dispatch volume is halved on every GPU, so dispatch carries ¼ of combine.",
+        "Prefill 的 dispatch 通信量在所有 GPU 上都减半，因此 dispatch 只有 combine 的 ¼。"},
+       {"Seed H200/H800/H20: Comm 82.5 ms instead of 97.8 ms; Sum unchanged.",
+        "种子配置 H200/H800/H20：Comm 为 82.5 ms 而非 97.8 ms；Sum 不变。"},
+       true,
+       {"Dispatch carries FP8 tokens (1 byte per element), combine BF16 (2 bytes), on every GPU.",
+        "dispatch 传输 FP8 token（每元素 1 字节），combine 为 BF16（2 字节），所有 GPU 一致。"}},
+      {"Q2",
+       {"Prefill routed-expert weight loads use E/dp/tp experts, fractional when tp·dp does not "
+        "divide E.",
+        "Prefill 路由专家权重加载按 E/dp/tp 个专家计算，tp·dp 不整除 E 时为小数。"},
+       {"tp 8, dp 9: 3.56 experts instead of 4.", "tp 8、dp 9：3.56 个专家而非 4 个。"},
+       true,
+       {"A GPU holds ceil(E / (tp·dp)) experts.", "每卡持有 ceil(E / (tp·dp)) 个专家。"}},
+      {"Q3",
+       {"On FP4 GPUs the MLA time drops the weight-load term and the MLA efficiency factor on "
+        "its GEMMs.",
+        "在支持 FP4 的 GPU 上，MLA 耗时去掉了权重加载项，其 GEMM 也不乘 MLA 效率系数。"},
+       {"DGX-B300 seed MLA 1.5345 ms instead of 1.5790 ms.",
+        "种子配置 DGX-B300 MLA 为 1.5345 ms 而非 1.5790 ms。"},
+       true,
+       {"MLA is timed alike on every GPU: its weights are read and its kernels run at their "
+        "measured efficiency.",
+        "所有 GPU 上 MLA 的计时方式一致：读取其权重，内核按实测效率运行。"}},
+      {"Q4",
+       {"The grouped-GEMM efficiency table for “H20” also applies to H200 and H20-3E (their "
+        "names contain “H20”).",
+        "“H20”的 grouped-GEMM 效率表同样用于 H200 和 H20-3E（名称中含有“H20”）。"},
+       {"H200 best Total per batch 4–10 % higher than with the general table.",
+        "H200 各批大小的最优 Total 比通用效率表高 4–10 %。"},
+       true,
+       {"One roofline for every GPU: an expert GEMM takes the longer of streaming its weights "
+        "and computing; nothing is picked by name.",
+        "所有 GPU 用同一屋顶线模型：专家 GEMM 取“读取权重”与“计算”二者中较长者；不按名称选表。"}},
+      {"Q5",
+       {"The efficiency bucket is the next power of two strictly above the tokens per expert: "
+        "exact powers of two use the next bucket.",
+        "效率档位取严格大于每专家 token 数的下一个 2 的幂：恰为 2 的幂时落入更高一档。"},
+       {"GB300 bs 64, EP 72: efficiency 0.35 instead of 0.2.",
+        "GB300 bs 64、EP 72：效率 0.35 而非 0.2。"},
+       true,
+       {"Efficiency follows the tokens per expert continuously (the share of tensor-core tiles "
+        "they fill).",
+        "效率随每专家 token 数连续变化（所填满的张量核 tile 比例）。"}},
+      {"Q6",
+       {"The shared expert uses the routed experts’ efficiency bucket, though its GEMM has b "
+        "rows.",
+        "共享专家使用路由专家的效率档位，尽管其 GEMM 只有 b 行。"},
+       {},
+       true,
+       {"The shared expert's GEMM is timed with its own rows: every token of the micro-batch.",
+        "共享专家的 GEMM 按自身的行数（微批内全部 token）计时。"}},
+      {"Q7",
+       {"With two micro-batches, expert weights are loaded twice per step.",
+        "两个微批时，专家权重每步加载两次。"},
+       {"RoutedExpert over-charged by one weight load × experts per GPU.",
+        "RoutedExpert 多计一次“权重加载 × 每卡专家数”。"},
+       false,
+       {"Kept: each micro-batch's grouped GEMM streams the expert weights from HBM again.",
+        "保留：每个微批的 grouped GEMM 确实会再次从 HBM 读取专家权重。"}},
+      {"Q8",
+       {"FP4 weights are halved only in decode MoE loads; the dense MLP and prefill MoE load FP8 "
+        "sizes.",
+        "FP4 权重只在 decode MoE 加载时减半；Dense MLP 与 prefill MoE 按 FP8 大小加载。"},
+       {},
+       true,
+       {"Expert weights have moe_dtype's size everywhere: prefill and decode, time and memory.",
+        "专家权重在所有地方都按 moe_dtype 的大小计算：prefill 与 decode、时间与显存。"}},
+      {"Q9",
+       {"Dense-layer MLA (prefill and decode) has no kernel fixed time and no TP.",
+        "Dense 层 MLA（prefill 与 decode）没有内核固定耗时，也不做 TP。"},
+       {"+0.15 ms TPOT for V3 if charged.", "若计入，V3 的 TPOT +0.15 ms。"},
+       true,
+       {"Dense-layer attention gets the same kernel fixed times and attention TP as the MoE "
+        "layers.",
+        "Dense 层注意力与 MoE 层一样计入内核固定耗时与注意力 TP。"}},
+      {"Q10",
+       {"Decode reads a KV cache of seq_len (not seq_len + generated); prefill attention is "
+        "counted non-causal (full seq²).",
+        "Decode 读取的 KV 长度为 seq_len（不含已生成部分）；prefill 注意力按非因果（完整 "
+        "seq²）计算。"},
+       {"Causal counting would roughly halve prefill attention FLOPs.",
+        "按因果计算，prefill 注意力 FLOPs 约减半。"},
+       true,
+       {"Prefill attention is causal (half of seq²). Decode keeps seq_len as the mean KV length "
+        "read: set it to input + output / 2.",
+        "prefill 注意力按因果计算（seq² 的一半）。decode 仍以 seq_len 作为平均读取的 KV "
+        "长度：请设为 输入 "
+        "+ 输出 / 2。"}},
+      {"Q11",
+       {"n_shared_experts is never read: one shared expert is charged in time and memory.",
+        "n_shared_experts 从未被读取：时间与显存都按 1 个共享专家计算。"},
+       {"DeepSeek-V2 (2 shared) is under-charged.", "DeepSeek-V2（2 个共享专家）被低估。"},
+       true,
+       {"n_shared_experts shared experts in time and memory.",
+        "时间与显存都按 n_shared_experts 个共享专家计算。"}},
+      {"Q12",
+       {"Memory uses fixed DeepSeek-V3 constants (MLA 187.17 M, expert 44.05 M, other 2.91 GB), "
+        "mixing 10^6 and 2^10.",
+        "显存使用固定的 DeepSeek-V3 常数（MLA 187.17 M、专家 44.05 M、其他 2.91 GB），混用 10^6 与 "
+        "2^10。"},
+       {"Derived from the dimensions, V3 has 671.0 B parameters (the published 671 B).",
+        "按维度推算 V3 共 671.0 B 参数（与公开的 671 B 一致）。"},
+       false,
+       {"Kept: the constants match the dimensions of the shipped presets.",
+        "保留：这些常数与内置预设的维度相符。"}},
+      {"Q13",
+       {"TP: KV replicated × tp in memory, MLA weights / tp, attention time / tp + all-reduce, "
+        "but MoE and all-to-all are charged for the full batch whatever tp.",
+        "TP 语义：显存中 KV 复制 tp 份，MLA 权重 / tp，注意力时间 / tp + all-reduce，但 MoE 与 "
+        "all-to-all 无论 tp 都按整批计算。"},
+       {"The batch is neither per GPU nor per TP group consistently.",
+        "批大小既不一致地按卡，也不一致地按 TP 组。"},
+       true,
+       {"Attention TP t: a group of t GPUs serves t × bs requests; each GPU computes its heads "
+        "for all of them and reads their whole latent KV; MoE and all-to-all carry bs tokens per "
+        "GPU.",
+        "注意力 TP t：t 张卡组成一组服务 t × bs 个请求；每卡为全部请求计算自己负责的头，并读取它们"
+        "完整的潜在 KV；MoE 与 all-to-all 每卡承载 bs 个 token。"}},
+      {"Q14",
+       {"8-GPU boxes use NVLink only when E / (experts per GPU) = 8 exactly; racks use the NIC "
+        "for all traffic once EP exceeds the rack.",
+        "8 卡机仅在 E /（每卡专家数）恰为 8 时走 NVLink；机柜在 EP 超过机柜规模后全部流量走网卡。"},
+       {"EP 7 or 9 in one box uses the NIC.", "单机内 EP 7 或 9 也走网卡。"},
+       true,
+       {"All-to-all traffic splits by destination: the share inside the scale-up domain on "
+        "NVLink, the rest on the NIC, both at once.",
+        "all-to-all 流量按目的地拆分：scale-up 域内的部分走 NVLink，其余走网卡，二者并行。"}},
+      {"Q15",
+       {"Prefill all-to-all assumes 4 nodes on 8-GPU boxes and ignores dp there.",
+        "8 卡机上的 prefill all-to-all 假设 4 个节点，并忽略 dp。"},
+       {},
+       true,
+       {"Prefill all-to-all uses the same split over the tp·dp GPUs of the instance.",
+        "prefill all-to-all 按实例中 tp·dp 张卡做同样的拆分。"}},
+      {"Q16",
+       {"When communication is not hidden, TP does not change TPOT: several TP rows tie exactly "
+        "on Total and the leaderboard keeps them all.",
+        "通信未被掩盖时 TP 不改变 TPOT：多个 TP 行的 Total 完全相同，排行榜全部保留。"},
+       {},
+       false,
+       {"Kept: a tie is a fact of the model, not an error.", "保留：并列是模型的事实，并非错误。"}},
+  }};
+  return kQuirks;
+}
+
+namespace {
+
+// Calibration 2026-12. Sources (docs/CALIBRATION.md has the tables):
+//  [FlashMLA]  deepseek-ai/FlashMLA README and docs/20250422 + 20250929 deep dives, H800 SXM5
+//  [DeepGEMM]  deepseek-ai/DeepGEMM README (commit 55ab91f7), PR #192, issue #114
+//  [InferSim]  alibaba/InferSim bench_data (commit f2293dab): DeepGEMM and FlashInfer kernels
+//  [DeepEP]    deepseek-ai/DeepEP docs/legacy.md: normal and low-latency kernels, H800 + CX7
+//  [TRTLLM]    NVIDIA/TensorRT-LLM tech blogs 1, 4 and 18
+//  [FlashInfer] flashinfer-ai/flashinfer PR #2503 (NVFP4 grouped GEMM, Blackwell)
+//  [SGL-GB200] lm-sys blog 2025-09-25 (per-kernel ratios only), [Ant] lm-sys blog 2025-09-26
+constexpr Calibration k2026_12 = {
+    .id = "2026-12",
+    .mla_bw = 0.87,              // [FlashMLA] 3000 GB/s of 3350 (H800); H100 2826 GB/s = 0.84
+    .mla_compute = 0.65,         // [FlashMLA] 660 TFLOPS of 989 BF16 (H800, Apr 2025 kernel)
+    .mla_compute_light = 0.78,   // [InferSim] H20 FlashInfer MLA 0.72–0.84 of 148
+    .mla_fp8_kv_factor = 0.65,   // [FlashMLA] FP8-KV kernel 410 TFLOPS vs 660 BF16 (dequant)
+    .mla_fp8_kv_fp4_gpus = 1.8,  // [SGL-GB200] FP8 attention 1.8× the BF16 kernel on GB200
+    .mla_floor_ms = 0.020,       // [InferSim] bs 1: H800 20.9 µs, H20 25 µs per MLA call
+    .prefill_attn_short = 0.37,  // [InferSim] FA3 MLA prefill, H800, causal, 1K tokens
+    .prefill_attn_long = 0.62,   // [InferSim] the same, 4K–16K tokens (0.61–0.63)
+    .prefill_attn_light = 0.73,  // Dao-AILab/flash-attention#1310: H20 FA3 107.8 of 148
+    .dense = {.bw = 0.70,        // [DeepGEMM] m=64: 0.80 (265 MB weights) … 0.50 (15 MB)
+              .compute = 0.65,
+              .block_m = 64,
+              .floor_ms = 0.008},        // [InferSim] small GEMMs: 6–10 µs floor
+    .grouped_fp8 = {.bw = 0.84,          // [InferSim] DeepGEMM masked, fit: 2.80–2.83 TB/s
+                    .compute = 0.65,     // [DeepGEMM] m ≥ 4096: 1297–1346 of 1979
+                    .block_m = 64,       // [DeepGEMM] masked block_m; [Ant] "block_m=64 wastes"
+                    .floor_ms = 0.008},  // [InferSim] fit: 5 µs (up) … 11 µs (down)
+    .grouped_fp4 = {.bw = 0.55,          // [FlashInfer] 4.1–4.5 TB/s of 8 at m = 28–56
+                    .compute = 0.36,     // [FlashInfer] ≥ 3249 of 9000 TFLOPS at m ≥ 455
+                    .block_m = 128,      // [FlashInfer] 0.18 at m=113 rising to 0.36
+                    .floor_ms = 0.008},
+    .gemm_compute_light = 0.84,  // [DeepGEMM] issue #114: H20 248 TFLOPS of 296 at m = 64
+    .gemm_large = 0.72,          // [DeepGEMM] m = 4096: 1358–1426 of 1979
+    .light_fp8_per_sm = 6,       // H20 3.8 TFLOPS/SM; Hopper 15, Blackwell 28–34, MI300X 8.6
+    .nvlink = 0.78,              // [DeepEP] EP8 intranode 153–158 of 200 GB/s; [TRTLLM] 18: ~80 %
+    .nic = 0.85,                 // [DeepEP] low-latency EP ≥ 32: 39–48 GB/s of 50
+    .a2a_floor_ms = 0.018,       // [TRTLLM] 18: NVL72 all-to-all 15–19 µs at batch 1
+    .allreduce_floor_ms = 0.015,   // the reference's min_ar_time (no better measurement found)
+    .ep_imbalance = 1.12,          // [TRTLLM] 4: EPLB + redundant experts, EP32/36: 1.11–1.12
+    .sbo_hidden_routed = 1.0 / 3,  // [Ant] SBO hides combine behind the down GEMM: 1/3 of its FLOPs
+};
+
+constexpr std::array<Calibration, 1> kCalibrations = {k2026_12};
+
+// [DeepSeek-V3 §5.4.3] 85–90 % second-token acceptance → 1.85; [TRTLLM] 1: 1.92 / 2.58 / 2.82 /
+// 2.99 / 3.01 for 1–5 drafts; [Ant] 1.8–1.9 / 2.4–2.7 / 2.9–3.3.
+constexpr std::array<double, 6> kMtpAccept = {1.0, 1.85, 2.5, 2.85, 3.0, 3.0};
+
+}  // namespace
+
+std::span<const Calibration> Calibrations() { return kCalibrations; }
+
+const Calibration* FindCalibration(std::string_view id) {
+  for (const Calibration& c : kCalibrations) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+const Calibration& CalibrationOf(const Config& config) {
+  const Calibration* c = FindCalibration(config.cal);
+  return c ? *c : kCalibrations.back();
+}
+
+bool Corrects(const Config& config, std::string_view id) {
+  return config.mode == "calibrated" &&
+         std::find(config.keep.begin(), config.keep.end(), id) == config.keep.end();
+}
+
+double PublishedMtpAccept(double mtp) {
+  const size_t i = static_cast<size_t>(std::clamp(mtp, 0.0, 5.0));
+  return kMtpAccept[i];
+}
+
+double MtpAccept(const Scenario& s) {
+  return s.mtp_accept > 0 ? s.mtp_accept : PublishedMtpAccept(s.mtp);
+}
+
+double EpImbalance(const Config& config) {
+  if (config.scenario.ep_imbalance > 0) return config.scenario.ep_imbalance;
+  return config.mode == "calibrated" ? CalibrationOf(config).ep_imbalance : 1.0;
+}
+
+}  // namespace shallowsim

@@ -1,0 +1,207 @@
+#include "shallowsim/export.h"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+#include "json.h"
+#include "shallowsim/columns.h"
+#include "shallowsim/decode.h"
+#include "shallowsim/number_text.h"
+#include "shallowsim/prefill.h"
+#include "shallowsim/sweep.h"
+#include "shallowsim/views.h"
+
+namespace shallowsim {
+
+namespace {
+
+// Columns a UTF-8 string takes in a terminal: CJK (3-byte sequences) count two.
+size_t DisplayWidth(std::string_view text) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    width += (c & 0xF0) == 0xE0 ? 2 : 1;
+  }
+  return width;
+}
+
+// A Markdown table with right-aligned, padded columns.
+std::string MarkdownGrid(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& cells) {
+  std::vector<size_t> width(header.size(), 3);
+  for (size_t c = 0; c < header.size(); ++c) width[c] = std::max(width[c], DisplayWidth(header[c]));
+  for (const auto& row : cells) {
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+  }
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string out = "|";
+    for (size_t c = 0; c < row.size(); ++c) {
+      out += " " + std::string(width[c] - DisplayWidth(row[c]), ' ') + row[c] + " |";
+    }
+    return out + "\n";
+  };
+  std::string out = line(header);
+  out += "|";
+  for (size_t c = 0; c < header.size(); ++c) out += " " + std::string(width[c] - 1, '-') + ": |";
+  out += "\n";
+  for (const auto& row : cells) out += line(row);
+  return out;
+}
+
+// Writes `rows` rows: text(r, c) for text columns, number(r, c) for the others. Nothing when a
+// number is not finite.
+template <class NumberOf>
+bool Finite(std::span<const Column> columns, size_t rows, NumberOf number) {
+  for (size_t r = 0; r < rows; ++r) {
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].style != Style::kText && !std::isfinite(number(r, c))) return false;
+    }
+  }
+  return true;
+}
+
+template <class TextOf, class NumberOf>
+std::optional<std::string> Write(Format format, std::span<const Column> columns, size_t rows,
+                                 TextOf text, NumberOf number) {
+  if (!Finite(columns, rows, number)) return std::nullopt;
+  const size_t n = columns.size();
+  const auto cell = [&](size_t r, size_t c) {
+    if (columns[c].style == Style::kText) return std::string(text(r, c));
+    if (format == Format::kMarkdown) {
+      return FormatFixed(number(r, c), columns[c].style == Style::kInteger ? 0 : 6);
+    }
+    return FormatGeneral(number(r, c), 17);
+  };
+  std::string out;
+  switch (format) {
+    case Format::kCsv:
+      for (size_t c = 0; c < n; ++c) (out += c ? "," : "") += columns[c].name;
+      out += "\n";
+      for (size_t r = 0; r < rows; ++r) {
+        for (size_t c = 0; c < n; ++c) (out += c ? "," : "") += cell(r, c);
+        out += "\n";
+      }
+      return out;
+    case Format::kJson:
+      out = "[";
+      for (size_t r = 0; r < rows; ++r) {
+        out += r ? ",\n {" : "\n {";
+        for (size_t c = 0; c < n; ++c) {
+          out += (c ? ", " : "") + json::String(columns[c].name) + ": ";
+          out += columns[c].style == Style::kText ? json::String(text(r, c)) : cell(r, c);
+        }
+        out += "}";
+      }
+      out += rows == 0 ? "]\n" : "\n]\n";
+      return out;
+    case Format::kMarkdown: {
+      std::vector<std::string> header;
+      for (const Column& c : columns) header.emplace_back(c.name);
+      std::vector<std::vector<std::string>> cells(rows);
+      for (size_t r = 0; r < rows; ++r) {
+        for (size_t c = 0; c < n; ++c) cells[r].push_back(cell(r, c));
+      }
+      return MarkdownGrid(header, cells);
+    }
+  }
+  return std::nullopt;
+}
+
+// The seed's prefill layout: metrics as rows with a Layers column, GPUs as columns.
+std::string PrefillSeedMarkdown(const std::vector<PrefillRow>& rows, const Model& model) {
+  const std::span<const Column> columns = PrefillColumns();
+  std::vector<std::string> header{"GPU", "Layers"};
+  for (const PrefillRow& r : rows) header.push_back(r.gpu);
+  header.push_back("解释");
+  std::vector<std::vector<std::string>> cells;
+  for (const PrefillLine& m : PrefillLayout()) {
+    const size_t column = static_cast<size_t>(ColumnIndex(columns, m.metric));
+    const double layers =
+        m.layers == Layers::kDense ? model.n_dense_layers : model.n_sparse_layers();
+    std::vector<std::string> row{std::string(m.label), FormatFixed(layers, 1)};
+    for (const PrefillRow& r : rows) row.push_back(FormatFixed(PrefillValue(r, column), 6));
+    row.emplace_back(m.note.zh);
+    cells.push_back(std::move(row));
+  }
+  std::vector<std::string> summary_header{"Summary"};
+  for (const PrefillRow& r : rows) summary_header.push_back(r.gpu);
+  std::vector<std::vector<std::string>> summary;
+  for (const PrefillLine& m : PrefillSummaryLayout()) {
+    const size_t column = static_cast<size_t>(ColumnIndex(columns, m.metric));
+    std::vector<std::string> row{std::string(m.label)};
+    for (const PrefillRow& r : rows) row.push_back(FormatFixed(PrefillValue(r, column), 6));
+    summary.push_back(std::move(row));
+  }
+  return MarkdownGrid(header, cells) + "\n" + MarkdownGrid(summary_header, summary);
+}
+
+std::optional<std::string> WriteDecode(const DecodeTable& t, Format format) {
+  return Write(
+      format, DecodeColumns(), t.rows.size(),
+      [&](size_t r, size_t) -> std::string_view { return t.gpus[t.rows[r].gpu]; },
+      [&](size_t r, size_t c) { return DecodeValue(t.rows[r], c); });
+}
+
+}  // namespace
+
+std::optional<Format> FormatOf(std::string_view name) {
+  if (name == "md") return Format::kMarkdown;
+  if (name == "csv") return Format::kCsv;
+  if (name == "json") return Format::kJson;
+  return std::nullopt;
+}
+
+const std::vector<std::string_view>& ExportTables() {
+  static const std::vector<std::string_view> tables = {"prefill",  "decode",   "leaderboard",
+                                                       "maxbatch", "frontier", "sweep"};
+  return tables;
+}
+
+Export ExportTable(const Config& config, std::string_view table, Format format) {
+  Export out;
+  std::optional<std::string> text;
+  if (table == "prefill") {
+    const std::vector<PrefillRow> rows = PrefillTable(config);
+    const auto number = [&](size_t r, size_t c) { return PrefillValue(rows[r], c); };
+    if (format == Format::kMarkdown) {
+      if (Finite(PrefillColumns(), rows.size(), number)) {
+        text = PrefillSeedMarkdown(rows, config.model);
+      }
+    } else {
+      text = Write(
+          format, PrefillColumns(), rows.size(),
+          [&](size_t r, size_t) -> std::string_view { return rows[r].gpu; }, number);
+    }
+  } else if (table == "maxbatch") {
+    const MaxBatchTable t = ShownMaxBatch(config, MaxBatchTableOf(config));
+    text = Write(
+        format, MaxBatchColumns(), t.rows.size(),
+        [&](size_t r, size_t) -> std::string_view { return t.gpus[t.rows[r].gpu]; },
+        [&](size_t r, size_t c) { return MaxBatchValue(t.rows[r], c); });
+  } else if (table == "sweep") {
+    const SweepResult sweep = Sweep(config, config.view.sweep);
+    if (!sweep.ok()) {
+      out.errors = sweep.errors;
+      return out;
+    }
+    const SweepTable& t = sweep.table;
+    text = Write(
+        format, FindTable("sweep")->columns, t.rows.size(),
+        [&](size_t r, size_t) -> std::string_view { return t.gpus[t.rows[r].row.gpu]; },
+        [&](size_t r, size_t c) {
+          return c == 0 ? t.rows[r].index_value : DecodeValue(t.rows[r].row, c - 1);
+        });
+  } else {
+    text = WriteDecode(ShownDecode(config, Decode(config), table), format);
+  }
+  if (!text) {
+    out.errors = {OverflowError()};
+  } else {
+    out.text = std::move(*text);
+  }
+  return out;
+}
+
+}  // namespace shallowsim

@@ -1,0 +1,113 @@
+// The schema table, part the serving knobs and the model mode: one descriptor per link key, in
+// canonical order (docs/LINKS.md rule 6). Every default is the reference's behaviour, so links
+// made before these keys existed keep their numbers.
+#include "schema_fields.h"
+
+namespace shallowsim::detail {
+
+namespace {
+using K = FieldKind;
+}  // namespace
+
+// How published systems run (docs/CALIBRATION.md cites the figures).
+std::vector<Field> ServingFields() {
+  return {
+      {.key = "mtp",
+       .kind = K::kInt,
+       .group = "Serving",
+       .min = 0,
+       .max = 8,
+       .unit = "tokens",
+       .help =
+           {"MTP draft tokens per decode step (0 = off). A step verifies 1 + mtp tokens per "
+            "request and runs the MTP layer mtp times",
+            "每个 decode 步的 MTP 草稿 token 数（0 = 关闭）。每步为每个请求验证 1 + mtp 个 token，"
+            "并运行 MTP 层 mtp 次"},
+       .number = &Scenario::mtp},
+      {.key = "mtp_accept",
+       .kind = K::kFloat,
+       .group = "Serving",
+       .min = 0,
+       .max = 9,
+       .unit = "tokens/step",
+       .help = {"Tokens emitted per request per step, the bonus token included (1 to 1 + mtp); "
+                "0 = the published figure for this mtp (1.85, 2.5, 2.85, …); TPOT = step / this",
+                "每步每个请求产出的 token 数（含额外 token，1 到 1 + mtp）；0 = 该 mtp "
+                "的公开数据（1.85、"
+                "2.5、2.85……）；TPOT = 单步耗时 / 该值"},
+       .number = &Scenario::mtp_accept},
+      {.key = "kv_dtype",
+       .kind = K::kChoice,
+       .group = "Serving",
+       .help = {"KV-cache element: fp8 (1 byte, the reference) or bf16 (2 bytes): the KV read in "
+                "attention and the memory that limits the batch",
+                "KV-Cache 元素类型：fp8（1 字节，参考模型）或 bf16（2 字节）：影响注意力读取 KV "
+                "与限制批大小的显存"},
+       .text = &Scenario::kv_dtype},
+      {.key = "moe_dtype",
+       .kind = K::kChoice,
+       .group = "Serving",
+       .help = {"Expert weights: auto (the reference: FP4 where the GPU has it, else FP8), fp8, or "
+                "fp4 (NVFP4; weight-only on GPUs without FP4)",
+                "专家权重：auto（参考模型：GPU 支持则用 FP4，否则 FP8）、fp8，或 "
+                "fp4（NVFP4；不支持 FP4 的 "
+                "GPU 上仅权重量化）"},
+       .text = &Scenario::moe_dtype},
+      {.key = "ep_imbalance",
+       .kind = K::kFloat,
+       .group = "Serving",
+       .min = 0,
+       .max = 64,
+       .unit = "×",
+       .help =
+           {"Expert load of the busiest EP rank over the mean (≥ 1); 0 = the mode's own: 1 in "
+            "reference (perfect balance), the measured EPLB figure in calibrated",
+            "最忙 EP rank 的专家负载与平均值之比（≥ 1）；0 = 按模式：reference 为 1（完全均衡），"
+            "calibrated 为实测 EPLB 数值"},
+       .number = &Scenario::ep_imbalance},
+      {.key = "prefill_tokens",
+       .kind = K::kInt,
+       .group = "Serving",
+       .min = 0,
+       .max = 1048576,
+       .unit = "tokens",
+       .help =
+           {"Tokens per GPU per prefill batch (calibrated mode; a multiple of seq_len is "
+            "several sequences); 0 = seq_len, one sequence as the reference",
+            "每卡每个 prefill 批次的 token 数（calibrated 模式；为 seq_len 的倍数即多个序列）；0 = "
+            "seq_len，与参考模型一样每批一个序列"},
+       .number = &Scenario::prefill_tokens},
+  };
+}
+
+// Which model computes the numbers (calibration.h).
+std::vector<Field> ModeFields() {
+  return {
+      {.key = "mode",
+       .kind = K::kChoice,
+       .group = "Mode",
+       .help = {"reference: the original ShallowSim, exactly; calibrated: its quirks corrected and "
+                "its guessed efficiencies replaced by published kernel measurements",
+                "reference：与原版 ShallowSim "
+                "完全一致；calibrated：修正其怪异之处，并以公开的内核实测数据"
+                "替换其猜测的效率"},
+       .text = &Config::mode},
+      {.key = "cal",
+       .kind = K::kChoice,
+       .group = "Mode",
+       .help =
+           {"The calibration (calibrated mode); a link names the one it was made with, so it "
+            "keeps its numbers when newer calibrations come",
+            "所用校准版本（calibrated 模式）；链接会记下生成时的版本，因此新校准发布后数字不变"},
+       .text = &Config::cal},
+      {.key = "keep",
+       .kind = K::kChoiceList,
+       .group = "Mode",
+       .may_be_empty = true,
+       .help = {"Calibrated mode: reference behaviours to keep instead of correcting (e.g. Q4,Q10)",
+                "calibrated 模式：保留而不修正的参考模型行为（如 Q4,Q10）"},
+       .names = &Config::keep},
+  };
+}
+
+}  // namespace shallowsim::detail

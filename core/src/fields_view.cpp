@@ -1,0 +1,131 @@
+// The schema table, part the view keys: one descriptor per link key, in canonical order
+// (docs/LINKS.md rule 6: a new key goes after the keys of its group). Ranges keep every result
+// finite (tests/core/property_test.cpp draws from them).
+#include "schema_fields.h"
+
+namespace shallowsim::detail {
+
+namespace {
+using K = FieldKind;
+}  // namespace
+
+// What the page shows and how the rows are chosen and ordered (SPEC §6).
+std::vector<Field> ViewFields() {
+  return {
+      {.key = "view",
+       .kind = K::kChoice,
+       .group = "View",
+       .help = {"Which view the page opens", "页面打开的视图"},
+       .text = &View::view},
+      {.key = "sweep",
+       .kind = K::kSweep,
+       .group = "View",
+       .help = {"Sweep: key:from:to:step (to included)", "扫描：参数:起点:终点:步长（含终点）"}},
+      {.key = "metric",
+       .kind = K::kChoiceList,
+       .group = "View",
+       .help = {"Decode columns plotted by the sweep (comma-separated)",
+                "扫描图的纵轴（decode 列，逗号分隔）"},
+       .names = &View::metric},
+      {.key = "sweep_bs",
+       .kind = K::kInt,
+       .group = "View",
+       .min = 1,
+       .max = 1048576,
+       .unit = "requests",
+       .help = {"Batch size plotted by the sweep", "扫描图使用的批大小"},
+       .number = &View::sweep_bs},
+      {.key = "sweep_ep",
+       .kind = K::kIntList,
+       .group = "View",
+       .min = 1,
+       .max = 65536,
+       .unit = "GPUs",
+       .help = {"EP sizes drawn as lines by the sweep", "扫描图中绘制的 EP 规模"},
+       .list = &View::sweep_ep},
+      {.key = "sweep_group",
+       .kind = K::kChoice,
+       .group = "View",
+       .help =
+           {"Sweep panels: one per GPU with a line per EP, or one per EP with a line per GPU",
+            "扫描图分面：每个 GPU 一张图（每个 EP 一条线），或每个 EP 一张图（每个 GPU 一条线）"},
+       .text = &View::sweep_group},
+      {.key = "tps_floor",
+       .kind = K::kFloat,
+       .group = "View",
+       .min = 0,
+       .max = 1e12,
+       .unit = "tok/s",
+       .help =
+           {"TPS per user floor: the per-user speed a service needs. Decode rows below it are "
+            "out of the running: hidden in the decode table, never the best row of the "
+            "leaderboard, marked on the frontier. 0 = none",
+            "每用户 TPS 下限：服务所需的每用户速度。低于它的 decode 行不参与比较：decode 表中隐藏、"
+            "不会成为排行榜最优行、在前沿图上标出。0 = 不设下限"},
+       .number = &View::tps_floor},
+      {.key = "lang",
+       .kind = K::kChoice,
+       .group = "View",
+       .help = {"Page language", "页面语言"},
+       .text = &View::lang},
+      {.key = "base",
+       .kind = K::kLink,
+       .group = "View",
+       .help = {"A/B baseline: another configuration's fragment, compared with this one",
+                "A/B 基线：另一组配置的链接片段，与当前配置对比"}},
+      {.key = "sort",
+       .kind = K::kSort,
+       .group = "View",
+       .help = {"Row order: a column name, '-' in front for descending (e.g. -Total); empty = the "
+                "table's own order",
+                "行顺序：列名，前加 '-' 为降序（如 -Total）；空 = 表格自身顺序"},
+       .text = &View::sort},
+      {.key = "only_gpu",
+       .kind = K::kNameList,
+       .group = "View",
+       .may_be_empty = true,
+       .help = {"Rows of these GPUs only (comma-separated; empty = all)",
+                "只显示这些 GPU 的行（逗号分隔；空 = 全部）"},
+       .names = &View::only_gpu},
+      {.key = "only_ep",
+       .kind = K::kIntList,
+       .group = "View",
+       .min = 1,
+       .max = 65536,
+       .may_be_empty = true,
+       .unit = "GPUs",
+       .help = {"Rows with these EP sizes only (empty = all)",
+                "只显示这些 EP 规模的行（空 = 全部）"},
+       .list = &View::only_ep},
+      {.key = "only_tp",
+       .kind = K::kIntList,
+       .group = "View",
+       .min = 1,
+       .max = 1024,
+       .may_be_empty = true,
+       .unit = "GPUs",
+       .help = {"Rows with these decode TP values only (empty = all)",
+                "只显示这些 decode TP 的行（空 = 全部）"},
+       .list = &View::only_tp},
+      {.key = "only_bs",
+       .kind = K::kIntList,
+       .group = "View",
+       .min = 1,
+       .max = 1048576,
+       .may_be_empty = true,
+       .unit = "requests",
+       .help = {"Rows with these batch sizes only (empty = all)",
+                "只显示这些批大小的行（空 = 全部）"},
+       .list = &View::only_bs},
+      {.key = "cols",
+       .kind = K::kChoiceList,
+       .group = "View",
+       .may_be_empty = true,
+       .help = {"Columns shown on screen, in order (empty = the view's default); downloads keep "
+                "every column",
+                "屏幕上显示的列及顺序（空 = 视图默认）；下载始终包含全部列"},
+       .names = &View::cols},
+  };
+}
+
+}  // namespace shallowsim::detail

@@ -1,0 +1,111 @@
+// The form's groups, the page's views and its languages (schema.h).
+#include <array>
+
+#include "shallowsim/schema.h"
+
+namespace shallowsim {
+
+std::span<const GroupInfo> Groups() {
+  static constexpr std::array<GroupInfo, 7> kGroups = {{
+      {.key = "Mode",
+       .label = {"Model mode", "模型模式"},
+       .note = {"reference reproduces the original ShallowSim; calibrated corrects its quirks and "
+                "uses measured kernel efficiencies (docs/CALIBRATION.md).",
+                "reference 复现原版 ShallowSim；calibrated 修正其怪异之处并使用实测内核效率。"},
+       .open = true},
+      {.key = "Scenario", .label = {"Scenario", "场景"}, .open = true},
+      {.key = "Serving",
+       .label = {"Serving", "部署方式"},
+       .note = {"How published systems run: MTP, KV and expert precision, EP load balance.",
+                "已公开系统的运行方式：MTP、KV 与专家精度、EP 负载均衡。"}},
+      {.key = "Model",
+       .label = {"Model", "模型"},
+       .note = {"Picking a preset loads its values; any key you change overrides it.",
+                "选择预设会载入其参数；单独修改的参数会覆盖预设。"}},
+      {.key = "Hardware", .label = {"Hardware", "硬件"}, .open = true},
+      {.key = "Advanced", .label = {"Advanced", "高级"}},
+      {.key = "View", .label = {"View", "视图"}, .in_form = false},
+  }};
+  return kGroups;
+}
+
+std::span<const ViewInfo> Views() {
+  static const std::array<ViewInfo, 6> kViews = {{
+      {.key = "prefill",
+       .label = {"Prefill", "Prefill"},
+       .intro = {"Per-layer times (ms) for one prefill of seq_len tokens with attention TP = tp "
+                 "and DP = dp; summary rows cover all layers.",
+                 "一次 seq_len 长度 prefill 的每层耗时（ms），注意力 TP = tp、DP = "
+                 "dp；汇总行为全部层的合计。"},
+       .table = "prefill",
+       .caption = {"Prefill: per-layer times in ms", "Prefill：每层耗时（ms）"}},
+      {.key = "decode",
+       .label = {"Decode", "Decode"},
+       .intro =
+           {"Every feasible (EP, GPU, batch, decode TP) combination. Red Delta: communication "
+            "is not hidden and adds to TPOT.",
+            "所有可行的 (EP, GPU, 批大小, decode TP) 组合。Delta 标红：通信未被掩盖，计入 TPOT。"},
+       .table = "decode",
+       .caption = {"Decode: every feasible configuration", "Decode：所有可行配置"},
+       .match = {"TP", "EP", "BatchSize"},
+       .inputs = {"tps_floor", "sort", "only_gpu", "only_ep", "only_tp", "only_bs", "cols"}},
+      {.key = "leaderboard",
+       .label = {"Leaderboard", "排行榜"},
+       .intro = {"Best row per GPU × batch size by Total throughput per GPU; exact ties are all "
+                 "kept.",
+                 "每个 GPU × 批大小按单卡总吞吐 Total 取最优行；完全相同的并列行全部保留。"},
+       .table = "decode",
+       .caption = {"Leaderboard: best configuration per GPU and batch size",
+                   "排行榜：每个 GPU 与批大小的最优配置"},
+       .match = {"BatchSize"},
+       .best = true,
+       .inputs = {"tps_floor", "sort", "only_gpu", "only_ep", "only_tp", "only_bs", "cols"}},
+      {.key = "maxbatch",
+       .label = {"Max batch", "最大批大小"},
+       .intro = {"Largest decode batch per GPU whose KV cache fits in memory, per EP and decode "
+                 "TP.",
+                 "每个 GPU 在各 EP 与 decode TP 下 KV-Cache 能放下的最大 decode 批大小。"},
+       .table = "maxbatch",
+       .caption = {"Maximum decode batch per GPU, EP and TP",
+                   "每个 GPU、EP 与 TP 下的最大 decode 批大小"},
+       .match = {"EP", "TP"},
+       .inputs = {"sort", "only_gpu", "only_ep", "only_tp"}},
+      {.key = "sweep",
+       .label = {"Sweep", "参数扫描"},
+       .intro = {"How decode throughput moves as one input varies: at each point the best decode "
+                 "TP for the batch size and each EP. A gap: the batch does not fit in memory "
+                 "there.",
+                 "某个输入变化时 decode 吞吐如何变化：每个点取该批大小与各 EP 下最优的 decode "
+                 "TP。曲线断开：该点显存放不下这个批大小。"},
+       .caption = {"Sweep", "参数扫描"},
+       .inputs = {"sweep", "metric", "sweep_bs", "sweep_ep", "sweep_group"}},
+      {.key = "frontier",
+       .label = {"Frontier", "帕累托前沿"},
+       .intro =
+           {"Per GPU, the Pareto frontier of TPS per user against Total per GPU over every "
+            "decode row (EP × TP × batch): no other row is faster for the user and better "
+            "for the fleet.",
+            "每个 GPU 在所有 decode 行（EP × TP × 批大小）上每用户 TPS 与单卡 Total 的帕累托前沿："
+            "没有别的行对用户更快、同时对集群更好。"},
+       .table = "decode",
+       .caption = {"Pareto frontier per GPU (TPS per user vs Total per GPU)",
+                   "每个 GPU 的帕累托前沿（每用户 TPS 对单卡 Total）"},
+       .match = {"TP", "EP", "BatchSize"},
+       .inputs = {"tps_floor", "sort", "only_gpu", "only_ep", "only_tp", "only_bs", "cols"}},
+  }};
+  return kViews;
+}
+
+const ViewInfo* FindView(std::string_view key) {
+  for (const ViewInfo& v : Views()) {
+    if (v.key == key) return &v;
+  }
+  return nullptr;
+}
+
+std::span<const Language> Languages() {
+  static constexpr std::array<Language, 2> kLanguages = {{{"en", "EN"}, {"zh", "中文"}}};
+  return kLanguages;
+}
+
+}  // namespace shallowsim
