@@ -1,6 +1,7 @@
 #include "shallowsim/describe.h"
 
 #include "json.h"
+#include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/schema.h"
@@ -9,155 +10,150 @@ namespace shallowsim {
 
 namespace {
 
-using json::Bilingual;
-using json::Bool;
-using json::String;
-
-template <class Items, class Each>
-std::string Array(const Items& items, Each each, std::string_view indent = "") {
-  std::string out = "[";
-  bool first = true;
-  for (const auto& item : items) {
-    out += first ? "" : ",";
-    if (!indent.empty()) out += "\n" + std::string(indent);
-    out += each(item);
-    first = false;
+// Appends JSON to one string (smaller code than chains of temporaries).
+class Json {
+ public:
+  Json& Raw(std::string_view text) {
+    out_ += text;
+    return *this;
   }
-  if (!indent.empty() && !first) out += "\n" + std::string(indent.substr(1));
-  return out + "]";
-}
-
-std::string Strings(const auto& items) {
-  return Array(items, [](const auto& s) { return String(s); });
-}
-
-std::string Num(double v) { return FormatNumber(v); }
-
-std::string FieldJson(const Field& f, const Config& defaults) {
-  std::string out = "{\"key\": " + String(f.key) + ", \"kind\": " + String(KindName(f.kind)) +
-                    ", \"group\": " + String(f.group) +
-                    ", \"default\": " + String(FieldText(defaults, f));
-  out += ", \"min\": " + Num(f.min) + ", \"max\": " + Num(f.max) +
-         ", \"min_exclusive\": " + Bool(f.min_exclusive) +
-         ", \"may_be_empty\": " + Bool(f.may_be_empty);
-  out += ", \"unit\": " + String(f.unit) + ", \"help\": " + Bilingual(f.help);
-  out += ", \"choices\": " + Strings(Choices(f));
-  out += ", \"sweepable\": " + Bool(IsSweepable(f));
-  out += ", \"reference_sweep\": " + String(f.reference_sweep) + "}";
-  return out;
-}
-
-std::string ColumnJson(const Column& c) {
-  constexpr std::string_view kStyles[] = {"text", "integer", "decimal", "fraction"};
-  constexpr std::string_view kBetter[] = {"none", "higher", "lower"};
-  return "{\"name\": " + String(c.name) + ", \"unit\": " + String(c.unit) +
-         ", \"style\": " + String(kStyles[static_cast<int>(c.style)]) +
-         ", \"better\": " + String(kBetter[static_cast<int>(c.better)]) +
-         ", \"decimals\": " + std::to_string(c.decimals) +
-         ", \"meaning\": " + Bilingual(c.meaning) + ", \"formula\": " + String(c.formula) + "}";
-}
-
-std::string LayoutJson(const PrefillLine& l) {
-  constexpr std::string_view kLayers[] = {"dense", "sparse", "none"};
-  return "{\"metric\": " + String(l.metric) + ", \"label\": " + String(l.label) +
-         ", \"layers\": " + String(kLayers[static_cast<int>(l.layers)]) +
-         ", \"note\": " + Bilingual(l.note) + "}";
-}
-
-std::string GpuJson(const Gpu& g) {
-  std::string out = "{\"name\": " + String(g.name);
-  for (const HwField& h : HwFields()) {
-    if (h.member) out += ", " + String(h.key) + ": " + Num(g.*h.member);
+  // Starts an object member: `, "key": ` (the comma after the first member).
+  Json& Key(std::string_view key) {
+    if (out_.back() != '{') out_ += ", ";
+    out_ += json::String(key);
+    out_ += ": ";
+    return *this;
   }
-  return out + "}";
-}
+  Json& Str(std::string_view key, std::string_view value) {
+    Key(key);
+    out_ += json::String(value);
+    return *this;
+  }
+  Json& Num(std::string_view key, double value) {
+    Key(key);
+    out_ += FormatNumber(value);
+    return *this;
+  }
+  Json& Bool(std::string_view key, bool value) {
+    Key(key);
+    out_ += value ? "true" : "false";
+    return *this;
+  }
+  Json& Text(std::string_view key, const shallowsim::Text& text) {
+    Key(key);
+    out_ += json::Bilingual(text);
+    return *this;
+  }
+  template <class Items>
+  Json& Strings(std::string_view key, const Items& items) {
+    Key(key);
+    out_ += '[';
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out_ += ", ";
+      out_ += json::String(item);
+      first = false;
+    }
+    out_ += ']';
+    return *this;
+  }
+  // A member holding an array of objects, one per line; `each` writes one object's members.
+  template <class Items, class Each>
+  Json& Objects(std::string_view key, const Items& items, Each each) {
+    Key(key);
+    out_ += '[';
+    bool first = true;
+    for (const auto& item : items) {
+      out_ += first ? "\n  {" : ",\n  {";
+      each(item);
+      out_ += '}';
+      first = false;
+    }
+    out_ += "\n ]";
+    return *this;
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_ = "{";
+};
 
 }  // namespace
 
 std::string DescribeJson() {
   const Config defaults;
-  std::string out = "{\n \"version\": " + std::to_string(kLinkVersion) + ",\n";
-  out += " \"limits\": {\"link_bytes\": " + std::to_string(kMaxLinkBytes) +
-         ", \"list_items\": " + std::to_string(kMaxListItems) +
-         ", \"hw_rows\": " + std::to_string(kMaxHwRows) +
-         ", \"sweep_points\": " + Num(kMaxSweepPoints) +
-         ", \"sweep_tolerance\": " + Num(kSweepTolerance) +
-         ", \"gpu_name_chars\": " + std::to_string(kMaxGpuNameChars) + "},\n";
-  out += " \"languages\": " +
-         Array(Languages(),
-               [](const Language& l) {
-                 return "{\"key\": " + String(l.key) + ", \"label\": " + String(l.label) + "}";
-               }) +
-         ",\n";
-  out += " \"groups\": " +
-         Array(
-             Groups(),
-             [](const GroupInfo& g) {
-               return "{\"key\": " + String(g.key) + ", \"label\": " + Bilingual(g.label) +
-                      ", \"note\": " + Bilingual(g.note) + ", \"in_form\": " + Bool(g.in_form) +
-                      ", \"open\": " + Bool(g.open) + "}";
-             },
-             "  ") +
-         ",\n";
-  out += " \"views\": " +
-         Array(
-             Views(),
-             [](const ViewInfo& v) {
-               return "{\"key\": " + String(v.key) + ", \"label\": " + Bilingual(v.label) +
-                      ", \"intro\": " + Bilingual(v.intro) + ", \"table\": " + String(v.table) +
-                      ", \"caption\": " + Bilingual(v.caption) +
-                      ", \"match\": " + Strings(v.match) + ", \"best\": " + Bool(v.best) +
-                      ", \"inputs\": " + Strings(v.inputs) + "}";
-             },
-             "  ") +
-         ",\n";
-  out += " \"fields\": " +
-         Array(
-             Schema(), [&](const Field& f) { return FieldJson(f, defaults); }, "  ") +
-         ",\n";
-  out += " \"hw_fields\": " +
-         Array(
-             HwFields(),
-             [](const HwField& h) {
-               return "{\"key\": " + String(h.key) + ", \"unit\": " + String(h.unit) +
-                      ", \"min\": " + Num(h.min) + ", \"max\": " + Num(h.max) +
-                      ", \"whole\": " + Bool(h.whole) + ", \"meaning\": " + Bilingual(h.meaning) +
-                      "}";
-             },
-             "  ") +
-         ",\n";
-  out += " \"tables\": " +
-         Array(
-             Tables(),
-             [](const TableInfo& t) {
-               return "{\"key\": " + String(t.key) + ", \"headline\": " + Strings(t.headline) +
-                      ",\n   \"columns\": " + Array(t.columns, ColumnJson, "    ") + "}";
-             },
-             "  ") +
-         ",\n";
-  out += " \"prefill_layout\": {\"rows\": " + Array(PrefillLayout(), LayoutJson, "   ") +
-         ",\n  \"summary\": " + Array(PrefillSummaryLayout(), LayoutJson, "   ") + "},\n";
-  out += " \"presets\": " +
-         Array(
-             Presets(),
-             [](const Preset& p) {
-               Config c;
-               c.model = p.model;
-               std::string model = "{";
-               bool first = true;
-               for (const Field& f : Schema()) {
-                 if (f.group != "Model" || f.kind == FieldKind::kChoice) continue;
-                 model += (first ? "" : ", ") + String(f.key) + ": " + Num(GetNumber(c, f));
-                 first = false;
-               }
-               return "{\"name\": " + String(p.name) +
-                      ", \"description\": " + String(p.description) + ", \"model\": " + model +
-                      "}}";
-             },
-             "  ") +
-         ",\n";
-  out += " \"catalog\": " + Array(BuiltinCatalog(), GpuJson, "  ") + "\n}\n";
-  return out;
+  Json j;
+  j.Num("version", kLinkVersion);
+  j.Key("limits").Raw("{");
+  j.Num("link_bytes", static_cast<double>(kMaxLinkBytes))
+      .Num("list_items", static_cast<double>(kMaxListItems))
+      .Num("hw_rows", static_cast<double>(kMaxHwRows))
+      .Num("sweep_points", kMaxSweepPoints)
+      .Num("sweep_tolerance", kSweepTolerance)
+      .Num("gpu_name_chars", static_cast<double>(kMaxGpuNameChars))
+      .Raw("}");
+  j.Objects("languages", Languages(),
+            [&](const Language& l) { j.Str("key", l.key).Str("label", l.label); });
+  j.Objects("groups", Groups(), [&](const GroupInfo& g) {
+    j.Str("key", g.key).Text("label", g.label).Text("note", g.note);
+    j.Bool("in_form", g.in_form).Bool("open", g.open);
+  });
+  j.Objects("views", Views(), [&](const ViewInfo& v) {
+    j.Str("key", v.key).Text("label", v.label).Text("intro", v.intro).Str("table", v.table);
+    j.Text("caption", v.caption).Strings("match", v.match).Bool("best", v.best);
+    j.Strings("inputs", v.inputs);
+  });
+  j.Objects("fields", Schema(), [&](const Field& f) {
+    j.Str("key", f.key).Str("kind", KindName(f.kind)).Str("group", f.group);
+    j.Str("default", FieldText(defaults, f)).Num("min", f.min).Num("max", f.max);
+    j.Bool("min_exclusive", f.min_exclusive).Bool("may_be_empty", f.may_be_empty);
+    j.Str("unit", f.unit).Text("help", f.help).Strings("choices", Choices(f));
+    j.Bool("sweepable", IsSweepable(f)).Str("reference_sweep", f.reference_sweep);
+  });
+  j.Objects("hw_fields", HwFields(), [&](const HwField& h) {
+    j.Str("key", h.key).Str("unit", h.unit).Num("min", h.min).Num("max", h.max);
+    j.Bool("whole", h.whole).Text("meaning", h.meaning);
+  });
+  constexpr std::string_view kStyles[] = {"text", "integer", "decimal", "fraction"};
+  constexpr std::string_view kBetter[] = {"none", "higher", "lower"};
+  j.Objects("tables", Tables(), [&](const TableInfo& t) {
+    j.Str("key", t.key).Strings("headline", t.headline);
+    j.Objects("columns", t.columns, [&](const Column& c) {
+      j.Str("name", c.name).Str("unit", c.unit);
+      j.Str("style", kStyles[static_cast<int>(c.style)]);
+      j.Str("better", kBetter[static_cast<int>(c.better)]).Num("decimals", c.decimals);
+      j.Text("meaning", c.meaning).Str("formula", c.formula);
+    });
+  });
+  constexpr std::string_view kLayers[] = {"dense", "sparse", "none"};
+  const auto line = [&](const PrefillLine& l) {
+    j.Str("metric", l.metric).Str("label", l.label);
+    j.Str("layers", kLayers[static_cast<int>(l.layers)]).Text("note", l.note);
+  };
+  j.Key("prefill_layout").Raw("{");
+  j.Objects("rows", PrefillLayout(), line).Objects("summary", PrefillSummaryLayout(), line);
+  j.Raw("}");
+  j.Objects("presets", Presets(), [&](const Preset& p) {
+    Config c;
+    c.model = p.model;
+    j.Str("name", p.name).Str("description", p.description).Key("model").Raw("{");
+    for (const Field& f : Schema()) {
+      if (f.group == "Model" && f.kind != FieldKind::kChoice) j.Num(f.key, GetNumber(c, f));
+    }
+    j.Raw("}");
+  });
+  j.Objects("catalog", BuiltinCatalog(), [&](const Gpu& g) {
+    j.Str("name", g.name);
+    for (const HwField& h : HwFields()) {
+      if (h.member) j.Num(h.key, g.*h.member);
+    }
+  });
+  j.Objects("quirks", Quirks(), [&](const Quirk& q) {
+    j.Str("id", q.id).Text("text", q.text).Text("effect", q.effect);
+    j.Bool("corrected", q.corrected).Text("correction", q.correction);
+  });
+  j.Objects("calibrations", Calibrations(), [&](const Calibration& c) { j.Str("id", c.id); });
+  return j.Raw("\n}\n").Take();
 }
 
 }  // namespace shallowsim

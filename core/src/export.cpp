@@ -50,29 +50,36 @@ std::string MarkdownGrid(const std::vector<std::string>& header,
   return out;
 }
 
-// Writes `rows` rows: text(r, c) for text columns, number(r, c) for the others. Nothing when a
-// number is not finite.
-template <class NumberOf>
-bool Finite(std::span<const Column> columns, size_t rows, NumberOf number) {
-  for (size_t r = 0; r < rows; ++r) {
+// A table's cells for the writer: text for text columns, numbers for the others. One interface
+// (not a template per table) keeps one copy of the writer in the wasm.
+struct Cells {
+  virtual ~Cells() = default;
+  virtual size_t Rows() const = 0;
+  virtual std::string_view Text(size_t row, size_t column) const = 0;
+  virtual double Number(size_t row, size_t column) const = 0;
+};
+
+bool Finite(std::span<const Column> columns, const Cells& cells) {
+  for (size_t r = 0; r < cells.Rows(); ++r) {
     for (size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c].style != Style::kText && !std::isfinite(number(r, c))) return false;
+      if (columns[c].style != Style::kText && !std::isfinite(cells.Number(r, c))) return false;
     }
   }
   return true;
 }
 
-template <class TextOf, class NumberOf>
-std::optional<std::string> Write(Format format, std::span<const Column> columns, size_t rows,
-                                 TextOf text, NumberOf number) {
-  if (!Finite(columns, rows, number)) return std::nullopt;
-  const size_t n = columns.size();
+// Writes every row; nothing when a number is not finite.
+std::optional<std::string> Write(Format format, std::span<const Column> columns,
+                                 const Cells& cells) {
+  if (!Finite(columns, cells)) return std::nullopt;
+  const size_t n = columns.size(), rows = cells.Rows();
   const auto cell = [&](size_t r, size_t c) {
-    if (columns[c].style == Style::kText) return std::string(text(r, c));
+    if (columns[c].style == Style::kText) return std::string(cells.Text(r, c));
+    const double v = cells.Number(r, c);
     if (format == Format::kMarkdown) {
-      return FormatFixed(number(r, c), columns[c].style == Style::kInteger ? 0 : 6);
+      return FormatFixed(v, columns[c].style == Style::kInteger ? 0 : 6);
     }
-    return FormatGeneral(number(r, c), 17);
+    return FormatGeneral(v, 17);
   };
   std::string out;
   switch (format) {
@@ -90,7 +97,7 @@ std::optional<std::string> Write(Format format, std::span<const Column> columns,
         out += r ? ",\n {" : "\n {";
         for (size_t c = 0; c < n; ++c) {
           out += (c ? ", " : "") + json::String(columns[c].name) + ": ";
-          out += columns[c].style == Style::kText ? json::String(text(r, c)) : cell(r, c);
+          out += columns[c].style == Style::kText ? json::String(cells.Text(r, c)) : cell(r, c);
         }
         out += "}";
       }
@@ -99,15 +106,49 @@ std::optional<std::string> Write(Format format, std::span<const Column> columns,
     case Format::kMarkdown: {
       std::vector<std::string> header;
       for (const Column& c : columns) header.emplace_back(c.name);
-      std::vector<std::vector<std::string>> cells(rows);
+      std::vector<std::vector<std::string>> grid(rows);
       for (size_t r = 0; r < rows; ++r) {
-        for (size_t c = 0; c < n; ++c) cells[r].push_back(cell(r, c));
+        for (size_t c = 0; c < n; ++c) grid[r].push_back(cell(r, c));
       }
-      return MarkdownGrid(header, cells);
+      return MarkdownGrid(header, grid);
     }
   }
   return std::nullopt;
 }
+
+struct PrefillCells final : Cells {
+  const std::vector<PrefillRow>& rows;
+  explicit PrefillCells(const std::vector<PrefillRow>& r) : rows(r) {}
+  size_t Rows() const override { return rows.size(); }
+  std::string_view Text(size_t r, size_t) const override { return rows[r].gpu; }
+  double Number(size_t r, size_t c) const override { return PrefillValue(rows[r], c); }
+};
+
+struct DecodeCells final : Cells {
+  const DecodeTable& t;
+  explicit DecodeCells(const DecodeTable& table) : t(table) {}
+  size_t Rows() const override { return t.rows.size(); }
+  std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].gpu]; }
+  double Number(size_t r, size_t c) const override { return DecodeValue(t.rows[r], c); }
+};
+
+struct MaxBatchCells final : Cells {
+  const MaxBatchTable& t;
+  explicit MaxBatchCells(const MaxBatchTable& table) : t(table) {}
+  size_t Rows() const override { return t.rows.size(); }
+  std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].gpu]; }
+  double Number(size_t r, size_t c) const override { return MaxBatchValue(t.rows[r], c); }
+};
+
+struct SweepCells final : Cells {
+  const SweepTable& t;
+  explicit SweepCells(const SweepTable& table) : t(table) {}
+  size_t Rows() const override { return t.rows.size(); }
+  std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].row.gpu]; }
+  double Number(size_t r, size_t c) const override {
+    return c == 0 ? t.rows[r].index_value : DecodeValue(t.rows[r].row, c - 1);
+  }
+};
 
 // The seed's prefill layout: metrics as rows with a Layers column, GPUs as columns.
 std::string PrefillSeedMarkdown(const std::vector<PrefillRow>& rows, const Model& model) {
@@ -137,13 +178,6 @@ std::string PrefillSeedMarkdown(const std::vector<PrefillRow>& rows, const Model
   return MarkdownGrid(header, cells) + "\n" + MarkdownGrid(summary_header, summary);
 }
 
-std::optional<std::string> WriteDecode(const DecodeTable& t, Format format) {
-  return Write(
-      format, DecodeColumns(), t.rows.size(),
-      [&](size_t r, size_t) -> std::string_view { return t.gpus[t.rows[r].gpu]; },
-      [&](size_t r, size_t c) { return DecodeValue(t.rows[r], c); });
-}
-
 }  // namespace
 
 std::optional<Format> FormatOf(std::string_view name) {
@@ -164,37 +198,25 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
   std::optional<std::string> text;
   if (table == "prefill") {
     const std::vector<PrefillRow> rows = PrefillTable(config);
-    const auto number = [&](size_t r, size_t c) { return PrefillValue(rows[r], c); };
-    if (format == Format::kMarkdown) {
-      if (Finite(PrefillColumns(), rows.size(), number)) {
-        text = PrefillSeedMarkdown(rows, config.model);
-      }
-    } else {
-      text = Write(
-          format, PrefillColumns(), rows.size(),
-          [&](size_t r, size_t) -> std::string_view { return rows[r].gpu; }, number);
+    const PrefillCells cells(rows);
+    if (format != Format::kMarkdown) {
+      text = Write(format, PrefillColumns(), cells);
+    } else if (Finite(PrefillColumns(), cells)) {
+      text = PrefillSeedMarkdown(rows, config.model);  // the seed's layout
     }
   } else if (table == "maxbatch") {
     const MaxBatchTable t = ShownMaxBatch(config, MaxBatchTableOf(config));
-    text = Write(
-        format, MaxBatchColumns(), t.rows.size(),
-        [&](size_t r, size_t) -> std::string_view { return t.gpus[t.rows[r].gpu]; },
-        [&](size_t r, size_t c) { return MaxBatchValue(t.rows[r], c); });
+    text = Write(format, MaxBatchColumns(), MaxBatchCells(t));
   } else if (table == "sweep") {
     const SweepResult sweep = Sweep(config, config.view.sweep);
     if (!sweep.ok()) {
       out.errors = sweep.errors;
       return out;
     }
-    const SweepTable& t = sweep.table;
-    text = Write(
-        format, FindTable("sweep")->columns, t.rows.size(),
-        [&](size_t r, size_t) -> std::string_view { return t.gpus[t.rows[r].row.gpu]; },
-        [&](size_t r, size_t c) {
-          return c == 0 ? t.rows[r].index_value : DecodeValue(t.rows[r].row, c - 1);
-        });
+    text = Write(format, FindTable("sweep")->columns, SweepCells(sweep.table));
   } else {
-    text = WriteDecode(ShownDecode(config, Decode(config), table), format);
+    const DecodeTable t = ShownDecode(config, Decode(config), table);
+    text = Write(format, DecodeColumns(), DecodeCells(t));
   }
   if (!text) {
     out.errors = {OverflowError()};

@@ -1,14 +1,7 @@
 // The one place that loads the wasm. Everything else gets an `Engine` from loadEngine(); it
 // passes links in and data out, and knows nothing of views, tables or formats.
-import createShallowSim from './generated/shallowsim.js';
-import type {
-  ComputeResult,
-  Description,
-  ExportFormat,
-  ExportResult,
-  ShallowSimModule,
-  SweepSeriesResult,
-} from './types';
+import type { ComputeResult, Description, ExportFormat, ExportResult, SweepSeriesResult } from './types';
+import { wrap } from './wrap';
 
 export * from './types';
 
@@ -32,13 +25,17 @@ export interface LoadOptions {
 }
 
 let cached: Promise<Engine> | undefined;
+let glueUrl: string | undefined;
 
 /** The engine, loaded once. The options of the first call win. */
 export function loadEngine(options: LoadOptions = {}): Promise<Engine> {
   if (!cached) {
-    cached = createShallowSim(options.wasmBinary ? { wasmBinary: options.wasmBinary } : {}).then(
-      wrap,
-    );
+    cached = import('./glue')
+      .then((glue) => {
+        glueUrl = glue.url;
+        return glue.default(options.wasmBinary ? { wasmBinary: options.wasmBinary } : {});
+      })
+      .then(wrap);
     // A failed load may be retried (e.g. after a flaky network).
     cached.catch(() => {
       cached = undefined;
@@ -47,13 +44,7 @@ export function loadEngine(options: LoadOptions = {}): Promise<Engine> {
   return cached;
 }
 
-function wrap(module: ShallowSimModule): Engine {
-  return {
-    describe: JSON.parse(module.describe()) as Description,
-    fields: (link) => module.fields(link),
-    edit: (link, key, value) => module.edit(link, key, value),
-    compute: (link, tables) => module.compute(link, [...tables]),
-    exportTable: (link, table, format) => module.exportTable(link, table, format),
-    sweepSeries: (link) => module.sweepSeries(link),
-  };
+/** The URL of the glue module the page loaded (for the worker), once the engine has loaded. */
+export function engineGlueUrl(): string | undefined {
+  return glueUrl;
 }

@@ -5,6 +5,12 @@ export type BackgroundRequest =
   | { id: number; kind: 'series'; link: string }
   | { id: number; kind: 'export'; link: string; table: string; format: ExportFormat };
 
+/** The first message: where the page's glue module is (the worker loads the same file). */
+export interface WorkerInit {
+  kind: 'init';
+  glue: string;
+}
+
 export type BackgroundReply =
   | { id: number; kind: 'series'; result: SweepSeriesResult }
   | { id: number; kind: 'export'; result: ExportResult }

@@ -3,7 +3,6 @@ declare module '*/generated/shallowsim.js' {
   import type { ShallowSimModule } from './types';
   interface Options {
     wasmBinary?: ArrayBuffer | Uint8Array;
-    locateFile?: (path: string, prefix: string) => string;
   }
   const createShallowSim: (options?: Options) => Promise<ShallowSimModule>;
   export default createShallowSim;

@@ -103,6 +103,15 @@ export interface Preset {
 
 export type CatalogGpu = { name: string } & Record<string, number | string>;
 
+/** A behaviour of the reference model (docs/QUIRKS.md) and what calibrated mode does instead. */
+export interface Quirk {
+  id: string;
+  text: Bilingual;
+  effect: Bilingual;
+  corrected: boolean;
+  correction: Bilingual;
+}
+
 export interface Description {
   version: number;
   limits: {
@@ -122,6 +131,8 @@ export interface Description {
   prefill_layout: { rows: PrefillLine[]; summary: PrefillLine[] };
   presets: Preset[];
   catalog: CatalogGpu[];
+  quirks: Quirk[];
+  calibrations: { id: string }[];
 }
 
 /** Row-major numbers; the first column (GPU) is left out of `values` and given by `gpu`. */

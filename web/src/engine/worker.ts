@@ -1,19 +1,32 @@
-// The background worker: its own copy of the engine computes sweep series and long exports, so a
-// long sweep (up to 4096 points, ~140 ms for the 12 GPUs) or a 57 MB CSV never blocks typing.
-import { loadEngine } from './index';
-import type { BackgroundReply, BackgroundRequest } from './protocol';
+// The background worker: its own instance of the engine computes sweep series and long exports,
+// so a long sweep (up to 4096 points, ~140 ms for the 12 GPUs) or a 57 MB CSV never blocks
+// typing. It loads the glue module the page loaded (the first message says where), so the site
+// ships one copy of it.
+import type { Engine } from './index';
+import type { BackgroundReply, BackgroundRequest, WorkerInit } from './protocol';
+import type { ShallowSimModule } from './types';
+import { wrap } from './wrap';
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<BackgroundRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<BackgroundRequest | WorkerInit>) => void) | null;
   postMessage(message: BackgroundReply, transfer: Transferable[]): void;
 }
+type Glue = { default: (options?: object) => Promise<ShallowSimModule> };
 const scope = self as unknown as WorkerScope;
-const engine = loadEngine();
+let engine: Promise<Engine> | undefined;
 
 scope.onmessage = async (e) => {
   const request = e.data;
+  if (request.kind === 'init') {
+    engine = (import(/* @vite-ignore */ request.glue) as Promise<Glue>)
+      .then((glue) => glue.default())
+      .then(wrap);
+    engine.catch(() => undefined);
+    return;
+  }
   let sim;
   try {
+    if (!engine) throw new Error('no glue');
     sim = await engine;
   } catch {
     scope.postMessage({ id: request.id, kind: 'broken' }, []);

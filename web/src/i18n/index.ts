@@ -2,7 +2,6 @@ import type { Bilingual } from '../engine';
 import type { Lang } from './strings';
 
 export { strings, type Lang, type Strings } from './strings';
-export { modelNotes, type ModelNote } from './notes';
 export { formatNumber, formatValue, withUnit } from './numbers';
 
 /** The core's bilingual text in the page's language. */

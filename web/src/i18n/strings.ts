@@ -73,6 +73,8 @@ export interface Strings {
   summary: string;
   notesTitle: string;
   notesIntro: string;
+  corrected: string;
+  kept: string;
   footer: string;
   compare: {
     label: string;
@@ -213,7 +215,9 @@ export const strings: Record<Lang, Strings> = {
     summary: 'Summary',
     notesTitle: 'Model notes',
     notesIntro:
-      'The engine reproduces the original ShallowSim exactly, including these behaviours. Know them before you quote a number.',
+      'Reference mode reproduces the original ShallowSim exactly, including these behaviours. Calibrated mode corrects those marked so (keep= switches a correction off). Know them before you quote a number.',
+    corrected: 'Calibrated mode:',
+    kept: 'Calibrated mode too:',
     footer:
       'Everything is computed in your browser by a C++ core compiled to WebAssembly. Numbers are model estimates, not measurements.',
     compare: {
@@ -354,7 +358,10 @@ export const strings: Record<Lang, Strings> = {
     meaning: '解释',
     summary: '汇总',
     notesTitle: '模型说明',
-    notesIntro: '引擎完全复现原版 ShallowSim，包括以下行为。引用数字之前请先了解它们。',
+    notesIntro:
+      'reference 模式完全复现原版 ShallowSim，包括以下行为。calibrated 模式修正其中标明的部分（keep= 可关闭某项修正）。引用数字之前请先了解它们。',
+    corrected: 'calibrated 模式：',
+    kept: 'calibrated 模式同样：',
     footer: '所有计算都在浏览器中完成（C++ 核心编译为 WebAssembly）。数字为模型估算，而非实测。',
     compare: {
       label: 'A/B 对比',

@@ -1,8 +1,8 @@
 // Background work: one worker with its own engine computes sweep series and long exports. Where
 // Worker is missing (tests under happy-dom) or fails to start, the same work runs on the page's
 // engine instead, in a macrotask.
-import type { Engine, ExportFormat, ExportResult, SweepSeriesResult } from '../engine';
-import type { BackgroundReply, BackgroundRequest } from '../engine/protocol';
+import { engineGlueUrl, type Engine, type ExportFormat, type ExportResult, type SweepSeriesResult } from '../engine';
+import type { BackgroundReply, BackgroundRequest, WorkerInit } from '../engine/protocol';
 
 export interface Background {
   sweepSeries(link: string): Promise<SweepSeriesResult>;
@@ -81,9 +81,11 @@ export function background(engine: Engine): Background {
   const known = started.get(engine);
   if (known) return known;
   let worker: Worker | null = null;
-  if (typeof Worker !== 'undefined') {
+  const glue = engineGlueUrl();
+  if (typeof Worker !== 'undefined' && glue) {
     try {
       worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
+      worker.postMessage({ kind: 'init', glue } satisfies WorkerInit);
     } catch {
       worker = null;
     }

@@ -19,20 +19,18 @@ export function writeFragment(win: Window, fragment: string, push = false): void
 }
 
 /**
- * Writes the fragment off the input-to-paint path and at most every THROTTLE_MS: Chrome's
- * replaceState costs ~3 ms and is rate-limited (it refuses bursts of hundreds). The latest
- * fragment always lands, unless the user navigates first: a write never overwrites a
- * navigation whose hashchange has not been handled yet. A write asked to start a new history
- * entry pushes one (Back steps through edits); the keystrokes that follow replace it.
+ * Writes the fragment once typing pauses (QUIET_MS without an edit): Chrome's replaceState and
+ * pushState cost ~2–3 ms each and are rate-limited, and a burst of keystrokes needs only the
+ * last one. The latest fragment always lands (pagehide and shareUrl flush it), unless the user
+ * navigates first: a write never overwrites a navigation whose hashchange has not been handled
+ * yet. A write asked to start a new history entry pushes one (Back steps through edits).
  */
-const THROTTLE_MS = 100;
+const QUIET_MS = 150;
 
 export class FragmentWriter {
   private pending: string | null = null;
   private push = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private frame: number | undefined;
-  private last = -Infinity;
   /** What the address bar holds as far as this page knows: its writes and the navigations it handled. */
   known: string;
 
@@ -43,17 +41,8 @@ export class FragmentWriter {
   write(fragment: string, push = false): void {
     this.pending = fragment;
     this.push ||= push;
-    if (this.timer !== undefined || this.frame !== undefined) return;
-    const wait = this.last + THROTTLE_MS - Date.now();
-    if (wait > 0 || typeof this.win.requestAnimationFrame !== 'function') {
-      this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
-    } else {
-      // After the next paint: the tables update first, the address bar right after.
-      this.frame = this.win.requestAnimationFrame(() => {
-        this.frame = undefined;
-        this.timer = setTimeout(() => this.flush(), 0);
-      });
-    }
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), QUIET_MS);
   }
 
   flush(): void {
@@ -67,7 +56,6 @@ export class FragmentWriter {
     if (fragmentOf(this.win.location.hash) !== this.known) return;
     writeFragment(this.win, fragment, push && fragment !== this.known);
     this.known = fragment;
-    this.last = Date.now();
   }
 
   /** A hashchange to `fragment` is being handled: drop the pending write. */
@@ -80,8 +68,6 @@ export class FragmentWriter {
 
   private cancelTimers(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    if (this.frame !== undefined) this.win.cancelAnimationFrame(this.frame);
     this.timer = undefined;
-    this.frame = undefined;
   }
 }

@@ -175,7 +175,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
           )}
         </main>
       </div>
-      <MemoNotes lang={lang} />
+      <MemoNotes quirks={describe.quirks} lang={lang} />
       <footer class="foot">
         <p>{t.footer}</p>
       </footer>

@@ -215,7 +215,7 @@ function Row({ colors, table, row, odd, screen, columns, lefts, cues, compare, l
       );
     }
     return (
-      <td key={c} class={cls} style={style} data-value={String(v)} title={String(v)}>
+      <td key={c} class={cls} style={style} data-value={String(v)}>
         {text}
       </td>
     );

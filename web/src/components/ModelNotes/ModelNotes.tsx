@@ -1,17 +1,23 @@
-// "Model notes": what the faithful reference model does that an analyst should know.
-import { modelNotes, strings, type Lang } from '../../i18n';
+// "Model notes": what the faithful reference model does that an analyst should know (the core's
+// quirk list), with what calibrated mode does instead.
+import type { Quirk } from '../../engine';
+import { strings, tr, type Lang } from '../../i18n';
 
-export function ModelNotes({ lang }: { lang: Lang }) {
+export function ModelNotes({ quirks, lang }: { quirks: readonly Quirk[]; lang: Lang }) {
   const t = strings[lang];
   return (
     <section class="notes" id="model-notes" aria-labelledby="model-notes-title">
       <h2 id="model-notes-title">{t.notesTitle}</h2>
       <p class="hint">{t.notesIntro}</p>
       <ol>
-        {modelNotes.map((note) => (
-          <li key={note.id} id={`note-${note.id}`}>
-            <strong class="note-id">{note.id}</strong> {note.text[lang]}
-            {note.effect && <span class="effect"> {note.effect[lang]}</span>}
+        {quirks.map((q) => (
+          <li key={q.id} id={`note-${q.id}`} data-corrected={q.corrected ? 'true' : 'false'}>
+            <strong class="note-id">{q.id}</strong> {tr(q.text, lang)}
+            {q.effect.en && <span class="effect"> {tr(q.effect, lang)}</span>}
+            <span class="correction">
+              {' '}
+              <em>{q.corrected ? t.corrected : t.kept}</em> {tr(q.correction, lang)}
+            </span>
           </li>
         ))}
       </ol>

@@ -95,7 +95,7 @@ function PrefillTableView({ describe, table, nLayers, nDense, lang, colors, base
             );
           }
           return (
-            <td key={r} class={cls} style={style} data-gpu={gpus[r]} data-metric={metric} data-value={String(v)} title={String(v)}>
+            <td key={r} class={cls} style={style} data-gpu={gpus[r]} data-metric={metric} data-value={String(v)}>
               {show(v)}
             </td>
           );
