@@ -20,7 +20,8 @@ namespace {
 using namespace shallowsim;
 
 constexpr std::string_view kUsage =
-    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|schema|link> [LINK]\n"
+    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|reality|schema|link>\n"
+    "                  [LINK]\n"
     "                  [--format md|csv|json]\n"
     "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
     "sweep=)\n"

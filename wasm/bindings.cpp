@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/config.h"
 #include "shallowsim/decode.h"
@@ -19,6 +20,7 @@
 #include "shallowsim/export.h"
 #include "shallowsim/link_edit.h"
 #include "shallowsim/prefill.h"
+#include "shallowsim/reality.h"
 #include "shallowsim/schema.h"
 #include "shallowsim/sweep.h"
 #include "shallowsim/views.h"
@@ -276,6 +278,72 @@ val SweepSeriesVal(const std::string& link) {
   return out;
 }
 
+// reality(link): every published deployment with both modes' predictions, as row objects keyed by
+// the reality table's column names (null: no value), and the error statistics per tier.
+val RealityVal(const std::string& link) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  const std::vector<RealityRow> rows = Reality(*parsed.config);
+  const std::span<const Column> columns = RealityColumns();
+  val list = val::array();
+  for (size_t r = 0; r < rows.size(); ++r) {
+    val row = val::object();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const std::string name(columns[c].name);
+      if (columns[c].style == Style::kText) {
+        row.set(name, std::string(RealityText(rows[r], c)));
+      } else {
+        const double v = RealityNumber(rows[r], c);
+        row.set(name, std::isfinite(v) ? val(v) : val::null());
+      }
+    }
+    list.set(r, row);
+  }
+  val stats = val::object();
+  for (const char* tiers : {"A", "AB"}) {
+    const RealityStats s = StatsOf(rows, tiers);
+    val v = val::object();
+    v.set("rows", static_cast<double>(s.rows));
+    v.set("reference", s.median_reference);
+    v.set("calibrated", s.median_calibrated);
+    v.set("worstReference", s.worst_reference);
+    v.set("worstCalibrated", s.worst_calibrated);
+    stats.set(tiers, v);
+  }
+  val out = val::object();
+  out.set("ok", true);
+  out.set("errors", val::array());
+  out.set("calibration", std::string(CalibrationOf(*parsed.config).id));
+  out.set("rows", list);
+  out.set("stats", stats);
+  return out;
+}
+
+// effects(link): what each correction of calibrated mode does to the link's tables.
+val EffectsVal(const std::string& link) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  val list = val::array();
+  const std::vector<CorrectionEffect> effects = CorrectionEffects(*parsed.config);
+  for (size_t i = 0; i < effects.size(); ++i) {
+    const CorrectionEffect& e = effects[i];
+    val v = val::object();
+    v.set("id", e.id);
+    v.set("decodeRows", static_cast<double>(e.decode_rows));
+    v.set("decodeChanged", static_cast<double>(e.decode_changed));
+    v.set("decodeTotalPct", e.decode_total_pct);
+    v.set("prefillGpus", static_cast<double>(e.prefill_gpus));
+    v.set("prefillChanged", static_cast<double>(e.prefill_changed));
+    v.set("prefillTpsPct", e.prefill_tps_pct);
+    list.set(i, v);
+  }
+  val out = val::object();
+  out.set("ok", true);
+  out.set("errors", val::array());
+  out.set("effects", list);
+  return out;
+}
+
 // edit(link, key, value): the link after a form edit (link_edit.h).
 std::string Edit(const std::string& link, const std::string& key, const std::string& value) {
   return EditLink(link, key, value);
@@ -290,4 +358,6 @@ EMSCRIPTEN_BINDINGS(shallowsim) {
   emscripten::function("compute", &Compute);
   emscripten::function("exportTable", &ExportVal);
   emscripten::function("sweepSeries", &SweepSeriesVal);
+  emscripten::function("reality", &RealityVal);
+  emscripten::function("effects", &EffectsVal);
 }

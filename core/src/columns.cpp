@@ -177,6 +177,83 @@ constexpr std::array<Column, kDecodeWidth + 1> SweepColumns() {
 }
 constexpr std::array<Column, kDecodeWidth + 1> kSweep = SweepColumns();
 
+constexpr Column Label(std::string_view name, Text meaning) {
+  return Column{.name = name, .style = Style::kText, .meaning = meaning};
+}
+constexpr Column Input(std::string_view name, std::string_view unit, Text meaning,
+                       bool optional = false) {
+  return Column{.name = name,
+                .unit = unit,
+                .style = Style::kInteger,
+                .decimals = 0,
+                .meaning = meaning,
+                .optional = optional};
+}
+constexpr Column Rate(std::string_view name, Text meaning, bool optional) {
+  return Column{.name = name,
+                .unit = "tok/s/GPU",
+                .better = Better::kNone,
+                .decimals = 0,
+                .meaning = meaning,
+                .optional = optional};
+}
+constexpr Column ErrorPct(std::string_view name, Text meaning) {
+  return Column{.name = name,
+                .unit = "%",
+                .better = Better::kNone,
+                .decimals = 1,
+                .meaning = meaning,
+                .formula = "(predicted − measured) / measured × 100",
+                .optional = true};
+}
+
+// The reality check (reality.h): one row per published deployment.
+constexpr std::array<Column, 25> kReality = {{
+    Label("id", {"The deployment (core/data/deployments.csv).", "部署编号。"}),
+    Label("tier", {"A: controlled benchmark, conditions stated; B: usable with care.",
+                   "A：受控基准，条件明确；B：需谨慎使用。"}),
+    Label("phase", {"decode (output tokens/s per GPU) or prefill (input tokens/s per GPU).",
+                    "decode（每卡输出 token/s）或 prefill（每卡输入 token/s）。"}),
+    kGpu,
+    Input("EP", "GPUs", {"Expert parallel size of one instance.", "单个实例的专家并行规模。"},
+          true),
+    Input("TP", "GPUs", {"Attention TP.", "注意力 TP。"}, true),
+    Input("DP", "GPUs", {"Attention DP.", "注意力 DP。"}, true),
+    Input("batch", "",
+          {"Decode: requests per GPU; prefill: tokens per batch (assumed where not stated).",
+           "decode：每卡请求数；prefill：每批 token 数（未说明时为假设值）。"},
+          true),
+    Input("isl", "tokens", {"Input length.", "输入长度。"}, true),
+    Input("osl", "tokens", {"Output length.", "输出长度。"}, true),
+    Input("kv_len", "tokens",
+          {"Mean KV length read per decode step.", "每个 decode 步平均读取的 KV 长度。"}, true),
+    Input("mtp", "tokens", {"MTP draft tokens per step.", "每步 MTP 草稿 token 数。"}, true),
+    {.name = "mtp_accept",
+     .unit = "tokens/step",
+     .decimals = 2,
+     .meaning = {"Tokens emitted per request per step.", "每步每个请求产出的 token 数。"},
+     .optional = true},
+    Label("moe_dtype", {"Expert weight format.", "专家权重格式。"}),
+    Label("kv_dtype", {"KV-cache element.", "KV-Cache 元素类型。"}),
+    Input("mbs", "micro-batches", {"Micro-batches overlapped.", "重叠的微批数。"}, true),
+    Rate("measured", {"Measured throughput per GPU.", "实测每卡吞吐。"}, false),
+    Rate("reference",
+         {"Predicted in reference mode (empty: the batch does not fit).",
+          "reference 模式预测值（空：放不下该批大小）。"},
+         true),
+    Rate("calibrated",
+         {"Predicted in calibrated mode (empty: the batch does not fit).",
+          "calibrated 模式预测值（空：放不下该批大小）。"},
+         true),
+    ErrorPct("err_reference_pct", {"Reference mode's error.", "reference 模式误差。"}),
+    ErrorPct("err_calibrated_pct", {"Calibrated mode's error.", "calibrated 模式误差。"}),
+    Label("unit", {"What `measured` counts.", "measured 的含义。"}),
+    Label("assumed", {"What the source does not state and the model assumed.",
+                      "来源未说明、由模型假设的内容。"}),
+    Label("source", {"Where the figure was published.", "数据出处。"}),
+    Label("link", {"The scenario in calibrated mode.", "calibrated 模式下的场景链接。"}),
+}};
+
 constexpr std::array<PrefillLine, 9> kPrefillLayout = {{
     {"MLA", "MLA", Layers::kDense, {"Dense-layer MLA time", "Dense层MLA耗时"}},
     {"DenseMLP", "DenseMLP", Layers::kDense, {"Dense-layer MLP time", "Dense层MLP耗时"}},
@@ -206,15 +283,20 @@ constexpr std::array<PrefillLine, 4> kPrefillSummary = {{
 std::span<const Column> PrefillColumns() { return kPrefill; }
 std::span<const Column> DecodeColumns() { return kDecode; }
 std::span<const Column> MaxBatchColumns() { return kMaxBatch; }
+std::span<const Column> RealityColumns() { return kReality; }
 
 std::span<const TableInfo> Tables() {
-  static const std::array<TableInfo, 4> tables = {{
+  static const std::array<TableInfo, 5> tables = {{
       {.key = "prefill", .columns = kPrefill},
       {.key = "decode",
        .columns = kDecode,
        .headline = {"GPU", "EP", "TP", "BatchSize", "TPOT", "TPS", "Total", "Comm_Impact"}},
       {.key = "maxbatch", .columns = kMaxBatch},
       {.key = "sweep", .columns = kSweep},
+      {.key = "reality",
+       .columns = kReality,
+       .headline = {"id", "tier", "GPU", "measured", "reference", "calibrated", "err_reference_pct",
+                    "err_calibrated_pct"}},
   }};
   return tables;
 }

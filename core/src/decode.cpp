@@ -2,19 +2,55 @@
 
 #include <cmath>
 
+#include "calibrated.h"
 #include "decode_rows.h"
+#include "shallowsim/calibration.h"
 
 namespace shallowsim {
 
-double MaxBatch(const Model& m, const Gpu& gpu, const Scenario& s, double ep, double tp) {
+namespace detail {
+
+Knobs KnobsOf(const Config& c) {
+  const Scenario& s = c.scenario;
+  Knobs k;
+  k.mtp = s.mtp;
+  k.accept = MtpAccept(s);
+  k.kv_bytes = s.kv_dtype == "bf16" ? 2 : 1;
+  k.imbalance = EpImbalance(c);
+  k.moe = s.moe_dtype == "fp8" ? 1 : s.moe_dtype == "fp4" ? 2 : 0;
+  return k;
+}
+
+double MaxBatchWith(const Model& m, const Gpu& gpu, const Scenario& s, const Knobs& knobs,
+                    double ep, double tp) {
   const double g = std::ceil(m.n_routed_experts / ep);
   const double x = g + 1;  // routed experts plus the shared one
-  const double free_gb = gpu.mem * s.mem_util - m.other_params_gb -
-                         m.mla_params_m * m.n_layers / tp / 1024 -
-                         m.expert_params_m * m.n_sparse_layers() * x / 1024;
-  const double kv_bytes =
-      (s.seq_len + s.decode_len) * (m.kv_lora_rank + m.qk_rope_head_dim) * m.n_layers * tp;
+  // The MTP layer is one more MLA + MoE layer, with its own KV cache.
+  const double layers = knobs.mtp > 0 ? m.n_layers + 1 : m.n_layers;
+  const double sparse = knobs.mtp > 0 ? m.n_sparse_layers() + 1 : m.n_sparse_layers();
+  double experts_gb = m.expert_params_m * sparse * x / 1024;
+  if (knobs.moe == 2) experts_gb *= 0.5625;  // NVFP4: 4 bits + an FP8 scale per 16
+  const double free_gb =
+      gpu.mem * s.mem_util - m.other_params_gb - m.mla_params_m * layers / tp / 1024 - experts_gb;
+  double kv_bytes =
+      (s.seq_len + s.decode_len) * (m.kv_lora_rank + m.qk_rope_head_dim) * layers * tp;
+  if (knobs.kv_bytes != 1) kv_bytes *= knobs.kv_bytes;
   return free_gb * formulas::kGiB / kv_bytes;
+}
+
+}  // namespace detail
+
+double MaxBatch(const Model& m, const Gpu& gpu, const Scenario& s, double ep, double tp) {
+  Config c;
+  c.scenario = s;
+  return detail::MaxBatchWith(m, gpu, s, detail::KnobsOf(c), ep, tp);
+}
+
+double MaxBatchOf(const Config& config, const Gpu& gpu, double ep, double tp) {
+  if (config.mode == "calibrated") {
+    return calibrated::MaxBatch(calibrated::SetupOf(config), gpu, ep, tp);
+  }
+  return detail::MaxBatchWith(config.model, gpu, config.scenario, detail::KnobsOf(config), ep, tp);
 }
 
 double NextPow2Above(double n) {
@@ -54,8 +90,8 @@ DecodeTable Decode(const Config& config) {
   const Scenario& s = config.scenario;
   table.rows.reserve(s.ep.size() * gpus.size() * s.bs.size() * s.decode_tp.size());
   detail::DecodeScratch scratch;
-  detail::ForEachDecodeRow<detail::RowsWanted::kAll>(
-      config.model, gpus, s, scratch,
+  detail::ForEachRow<detail::RowsWanted::kAll>(
+      config, gpus, scratch,
       [&](const DecodeRow& row, detail::RowIndex) { table.rows.push_back(row); });
   return table;
 }
@@ -67,7 +103,7 @@ MaxBatchTable MaxBatchTableOf(const Config& config) {
     table.gpus.push_back(gpus[gi].name);
     for (double ep : config.scenario.ep) {
       for (double tp : config.scenario.decode_tp) {
-        const double max_bs = MaxBatch(config.model, gpus[gi], config.scenario, ep, tp);
+        const double max_bs = MaxBatchOf(config, gpus[gi], ep, tp);
         table.rows.push_back({static_cast<int>(gi), ep, tp, std::max(0.0, std::floor(max_bs))});
       }
     }

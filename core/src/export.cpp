@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <span>
 
 #include "json.h"
@@ -9,6 +10,7 @@
 #include "shallowsim/decode.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/prefill.h"
+#include "shallowsim/reality.h"
 #include "shallowsim/sweep.h"
 #include "shallowsim/views.h"
 
@@ -62,7 +64,9 @@ struct Cells {
 bool Finite(std::span<const Column> columns, const Cells& cells) {
   for (size_t r = 0; r < cells.Rows(); ++r) {
     for (size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c].style != Style::kText && !std::isfinite(cells.Number(r, c))) return false;
+      if (columns[c].style == Style::kText) continue;
+      const double v = cells.Number(r, c);
+      if (std::isinf(v) || (std::isnan(v) && !columns[c].optional)) return false;
     }
   }
   return true;
@@ -76,6 +80,9 @@ std::optional<std::string> Write(Format format, std::span<const Column> columns,
   const auto cell = [&](size_t r, size_t c) {
     if (columns[c].style == Style::kText) return std::string(cells.Text(r, c));
     const double v = cells.Number(r, c);
+    if (std::isnan(v)) {  // an optional column without a value
+      return std::string(format == Format::kJson ? "null" : format == Format::kMarkdown ? "—" : "");
+    }
     if (format == Format::kMarkdown) {
       return FormatFixed(v, columns[c].style == Style::kInteger ? 0 : 6);
     }
@@ -87,7 +94,18 @@ std::optional<std::string> Write(Format format, std::span<const Column> columns,
       for (size_t c = 0; c < n; ++c) (out += c ? "," : "") += columns[c].name;
       out += "\n";
       for (size_t r = 0; r < rows; ++r) {
-        for (size_t c = 0; c < n; ++c) (out += c ? "," : "") += cell(r, c);
+        for (size_t c = 0; c < n; ++c) {
+          if (c) out += ',';
+          const std::string text = cell(r, c);
+          // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+          if (text.find_first_of(",\"\r\n") == std::string::npos) {
+            out += text;
+            continue;
+          }
+          out += '"';
+          for (char ch : text) (out += ch) += ch == '"' ? "\"" : "";
+          out += '"';
+        }
         out += "\n";
       }
       return out;
@@ -140,6 +158,14 @@ struct MaxBatchCells final : Cells {
   double Number(size_t r, size_t c) const override { return MaxBatchValue(t.rows[r], c); }
 };
 
+struct RealityCells final : Cells {
+  const std::vector<RealityRow>& rows;
+  explicit RealityCells(const std::vector<RealityRow>& r) : rows(r) {}
+  size_t Rows() const override { return rows.size(); }
+  std::string_view Text(size_t r, size_t c) const override { return RealityText(rows[r], c); }
+  double Number(size_t r, size_t c) const override { return RealityNumber(rows[r], c); }
+};
+
 struct SweepCells final : Cells {
   const SweepTable& t;
   explicit SweepCells(const SweepTable& table) : t(table) {}
@@ -188,8 +214,8 @@ std::optional<Format> FormatOf(std::string_view name) {
 }
 
 const std::vector<std::string_view>& ExportTables() {
-  static const std::vector<std::string_view> tables = {"prefill",  "decode",   "leaderboard",
-                                                       "maxbatch", "frontier", "sweep"};
+  static const std::vector<std::string_view> tables = {
+      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep", "reality"};
   return tables;
 }
 
@@ -207,6 +233,8 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
   } else if (table == "maxbatch") {
     const MaxBatchTable t = ShownMaxBatch(config, MaxBatchTableOf(config));
     text = Write(format, MaxBatchColumns(), MaxBatchCells(t));
+  } else if (table == "reality") {
+    text = Write(format, RealityColumns(), RealityCells(Reality(config)));
   } else if (table == "sweep") {
     const SweepResult sweep = Sweep(config, config.view.sweep);
     if (!sweep.ok()) {

@@ -35,7 +35,8 @@ std::vector<Field> ServingFields() {
                 "每步每个请求产出的 token 数（含额外 token，1 到 1 + mtp）；0 = 该 mtp "
                 "的公开数据（1.85、"
                 "2.5、2.85……）；TPOT = 单步耗时 / 该值"},
-       .number = &Scenario::mtp_accept},
+       .number = &Scenario::mtp_accept,
+       .no_sweep = true},
       {.key = "kv_dtype",
        .kind = K::kChoice,
        .group = "Serving",
@@ -64,7 +65,8 @@ std::vector<Field> ServingFields() {
             "reference (perfect balance), the measured EPLB figure in calibrated",
             "最忙 EP rank 的专家负载与平均值之比（≥ 1）；0 = 按模式：reference 为 1（完全均衡），"
             "calibrated 为实测 EPLB 数值"},
-       .number = &Scenario::ep_imbalance},
+       .number = &Scenario::ep_imbalance,
+       .reference_sweep = "ep_imbalance:1:2:0.05"},
       {.key = "prefill_tokens",
        .kind = K::kInt,
        .group = "Serving",

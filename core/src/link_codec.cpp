@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "shallowsim/calibration.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/schema.h"
 #include "text.h"
@@ -256,8 +257,10 @@ ParseResult ParseLink(std::string_view link) {
     if (!reported) result.errors.push_back(std::move(e));
   }
   if (!result.errors.empty()) return result;
-  // Canonical form: listing every GPU in catalog order is the same as not listing any.
+  // Canonical form: listing every GPU in catalog order is the same as not listing any; a
+  // calibrated link names its calibration, so newer ones never change its numbers.
   if (c.gpus == GpuNames(ResolvedCatalog(c))) c.gpus.clear();
+  if (c.mode == "calibrated" && c.cal.empty()) c.cal = std::string(CalibrationOf(c).id);
   result.config = std::move(c);
   return result;
 }

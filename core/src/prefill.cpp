@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "calibrated.h"
 #include "formulas.h"
 
 namespace shallowsim {
@@ -23,8 +24,13 @@ PrefillRow Prefill(const Model& m, const Gpu& gpu, const Scenario& s) {
 
   const double n = tp * dp;
   const double load = ExpertWeightsMiB(m) / r.mem_bw;
-  row.shared_expert = ExpertGflop(dp * seq / n, m) / r.gemm + load;
-  row.routed_expert = ExpertGflop(seq * dp * k / n, m) / r.gemm + load * (e / dp / tp);
+  // moe_dtype: auto = the GEMM rate (FP4 where the GPU has it); fp8; fp4 where the GPU has it.
+  const double moe_rate = s.moe_dtype == "fp8"                   ? r.fp8
+                          : s.moe_dtype == "fp4" && r.fp4 != 0.0 ? r.fp4
+                          : s.moe_dtype == "fp4"                 ? r.fp8
+                                                                 : r.gemm;
+  row.shared_expert = ExpertGflop(dp * seq / n, m) / moe_rate + load;
+  row.routed_expert = ExpertGflop(seq * dp * k / n, m) / moe_rate + load * (e / dp / tp);
 
   double size = 0, bw = 0;  // MiB, GB/s
   if (gpu.gpu_per_node == 8) {
@@ -52,8 +58,10 @@ PrefillRow Prefill(const Model& m, const Gpu& gpu, const Scenario& s) {
 
 std::vector<PrefillRow> PrefillTable(const Config& config) {
   std::vector<PrefillRow> rows;
+  const bool calibrated = config.mode == "calibrated";
   for (const Gpu& gpu : SelectedGpus(config)) {
-    rows.push_back(Prefill(config.model, gpu, config.scenario));
+    rows.push_back(calibrated ? calibrated::PrefillRowOf(config, gpu)
+                              : Prefill(config.model, gpu, config.scenario));
   }
   return rows;
 }

@@ -26,7 +26,7 @@ const Field* FindField(std::string_view key) {
 }
 
 bool IsSweepable(const Field& f) {
-  return (f.kind == K::kInt || f.kind == K::kFloat) && f.group != "View";
+  return (f.kind == K::kInt || f.kind == K::kFloat) && f.group != "View" && !f.no_sweep;
 }
 
 std::string_view KindName(FieldKind kind) {

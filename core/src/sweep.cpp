@@ -49,9 +49,8 @@ std::vector<ConfigError> SweepEach(const Config& base, const SweepSpec& spec,
       return errors;
     }
     std::fill(seen.begin(), seen.end(), 0);
-    detail::ForEachDecodeRow<detail::RowsWanted::kBestTpOfEach>(
-        config.model, gpus, config.scenario, scratch,
-        [&](const DecodeRow& row, detail::RowIndex at) {
+    detail::ForEachRow<detail::RowsWanted::kBestTpOfEach>(
+        config, gpus, scratch, [&](const DecodeRow& row, detail::RowIndex at) {
           const size_t slot = (static_cast<size_t>(at.gpu) * n_bs + at.bs) * n_ep + at.ep;
           best[slot] = row;
           seen[slot] = 1;

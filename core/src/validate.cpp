@@ -222,6 +222,21 @@ std::vector<ConfigError> CrossFieldErrors(const Config& c) {
   };
   exceeds("n_dense_layers", "n_layers");
   exceeds("n_activated_experts", "n_routed_experts");
+  const Scenario& s = c.scenario;
+  if (s.mtp_accept != 0 && std::isfinite(s.mtp_accept) && std::isfinite(s.mtp) &&
+      (s.mtp_accept < 1 || s.mtp_accept > 1 + s.mtp)) {
+    errors.push_back(
+        {"mtp_accept", FormatNumber(s.mtp_accept) +
+                           " tokens per step is not possible with mtp = " + FormatNumber(s.mtp) +
+                           "; allowed: 0 (the published "
+                           "figure) or from 1 to " +
+                           FormatNumber(1 + s.mtp)});
+  }
+  if (s.ep_imbalance != 0 && s.ep_imbalance < 1) {
+    errors.push_back({"ep_imbalance", FormatNumber(s.ep_imbalance) +
+                                          " would make the busiest rank lighter than the mean; "
+                                          "allowed: 0 (the mode's own) or from 1 to 64"});
+  }
   return errors;
 }
 

@@ -115,7 +115,9 @@ TEST(Sweep, RowsOfAPointAreSortedByTotal) {
   for (size_t i = 1; i < result.table.rows.size(); ++i) {
     const SweepRow& a = result.table.rows[i - 1];
     const SweepRow& b = result.table.rows[i];
-    if (a.index_value == b.index_value) EXPECT_GE(a.row.total, b.row.total);
+    if (a.index_value == b.index_value) {
+      EXPECT_GE(a.row.total, b.row.total);
+    }
   }
 }
 

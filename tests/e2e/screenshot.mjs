@@ -31,6 +31,9 @@ const shots = [
     into: '[data-group="Hardware"]',
   },
   { name: 'error', hash: '#v=1&view=decode', then: '#v=1&view=decode&seq_len=abc&tp=0&foo=1' },
+  { name: 'reality', hash: '#v=1&view=reality', charts: true },
+  { name: 'reality-table', hash: '#v=1&view=reality', charts: true, into: '#reality-table' },
+  { name: 'calibrated', hash: '#v=1&mode=calibrated&view=leaderboard' },
   // The analysis views: charts are drawn when every panel holds a canvas.
   { name: 'sweep', hash: '#v=1&view=sweep&metric=Total,TPS', charts: true, hover: '#sweep-charts .chart:nth-child(3) .u-over' },
   { name: 'sweep-zh', hash: '#v=1&view=sweep&metric=Total,TPS&lang=zh&base=v%3D1%26seq_len%3D8192', charts: true },

@@ -37,9 +37,10 @@ struct Calibration {
   std::string_view id;  // cal=
   // Attention (MLA) kernels.
   double mla_bw = 0;               // decode: KV stream / HBM bandwidth
+  double mla_bw_fp4_gpus = 0;      // the same on GPUs with FP4 tensor cores (Blackwell kernels)
   double mla_compute = 0;          // decode: attention core / BF16 peak (BF16 KV)
   double mla_compute_light = 0;    // the same on compute-light GPUs (H20 class)
-  double mla_fp8_kv_factor = 0;    // attention core with FP8 KV, relative to BF16 KV (Hopper)
+  double mla_fp8_kv_factor = 0;    // attention core with FP8 KV (FP8 MMA), relative to BF16 KV
   double mla_fp8_kv_fp4_gpus = 0;  // the same on GPUs with FP4 tensor cores (Blackwell)
   double mla_floor_ms = 0;         // fixed time per attention kernel call
   double prefill_attn_short = 0;   // prefill attention / BF16 peak at 1K tokens
@@ -50,14 +51,17 @@ struct Calibration {
   GemmFit grouped_fp8;            // grouped FP8 expert GEMM (DeepGEMM masked/contiguous)
   GemmFit grouped_fp4;            // grouped NVFP4 expert GEMM (Blackwell)
   double gemm_compute_light = 0;  // compute share of FP8 GEMMs on compute-light GPUs
-  double gemm_large = 0;          // large-M dense FP8 GEMM (prefill)
-  double light_fp8_per_sm = 0;    // TFLOPS of FP8 per SM below which a GPU is compute-light
+  double gemm_compute_fp4_gpus = 0;  // compute share of FP8 GEMMs on GPUs with FP4 (Blackwell)
+  double gemm_large = 0;             // large-M dense FP8 GEMM (prefill)
+  double light_fp8_per_sm = 0;       // TFLOPS of FP8 per SM below which a GPU is compute-light
   // Communication.
-  double nvlink = 0;        // all-to-all over the scale-up link / its datasheet bandwidth
-  double nic = 0;           // all-to-all over the scale-out NIC / its datasheet bandwidth
-  double a2a_floor_ms = 0;  // fixed time per all-to-all
+  double nvlink = 0;  // all-to-all over the scale-up link / its datasheet bandwidth
+  double nic = 0;     // all-to-all over the scale-out NIC / its datasheet bandwidth
+  double prefill_nodes_per_token = 0;  // node-limited routing: nodes a token's experts span
+  double a2a_floor_ms = 0;             // fixed time per all-to-all
   double allreduce_floor_ms = 0;
   // Serving.
+  double in_situ = 0;       // kernel time in a serving system / in a unit test
   double ep_imbalance = 0;  // busiest EP rank / mean with EPLB and redundant experts
   double sbo_hidden_routed =
       0;  // single-batch overlap: share of routed-expert time that hides comm

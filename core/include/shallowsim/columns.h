@@ -27,6 +27,7 @@ struct Column {
   int decimals = 3;  // on screen (exports keep full precision)
   Text meaning;
   std::string_view formula;
+  bool optional = false;  // may have no value (written empty in CSV, null in JSON, — in Markdown)
 };
 
 struct TableInfo {
@@ -42,6 +43,7 @@ const TableInfo* FindTable(std::string_view key);
 std::span<const Column> PrefillColumns();
 std::span<const Column> DecodeColumns();
 std::span<const Column> MaxBatchColumns();
+std::span<const Column> RealityColumns();
 // Index of a column by name, or -1.
 int ColumnIndex(std::span<const Column> columns, std::string_view name);
 

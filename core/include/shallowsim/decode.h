@@ -6,8 +6,11 @@
 
 namespace shallowsim {
 
-// SPEC §4 "Max batch": the largest batch per GPU that fits in memory (not floored; may be < 0).
+// SPEC §4 "Max batch": the largest batch per GPU that fits in memory (not floored; may be < 0),
+// with the scenario's KV and expert precisions and MTP layer (reference mode).
 double MaxBatch(const Model& model, const Gpu& gpu, const Scenario& scenario, double ep, double tp);
+// The same in the config's mode (calibrated mode counts the shared experts and FP4 sizes).
+double MaxBatchOf(const Config& config, const Gpu& gpu, double ep, double tp);
 
 // SPEC §4 grouped-GEMM efficiency for a power-of-two bucket (QUIRKS Q4: names containing
 // "H20", which includes H200 and H20-3E, use the H20 table).

@@ -61,13 +61,14 @@ struct Field {
   ListRef list{};
   TextRef text{};
   NamesRef names{};
-  std::string_view reference_sweep{};  // the reference notebooks' own sweep of this key (§5)
+  std::string_view reference_sweep{};  // the range a sweep of this key starts from (§5)
+  bool no_sweep = false;  // a number a sweep cannot vary alone (its range depends on another key)
 };
 
 // Every link key except `v`, in canonical (link) order.
 const std::vector<Field>& Schema();
 const Field* FindField(std::string_view key);
-// A sweep may vary any whole or real number that is not view state.
+// A sweep may vary any whole or real number that is not view state (nor marked no_sweep).
 bool IsSweepable(const Field& field);
 // Allowed words of a kChoice / kChoiceList / kSort field.
 std::vector<std::string> Choices(const Field& field);

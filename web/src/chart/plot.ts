@@ -10,6 +10,8 @@ export interface PlotLine {
   color: ColorSlot;
   dashed: boolean;
   y: readonly (number | null)[];
+  /** 'points': markers only (a scatter); default: a line. */
+  style?: 'line' | 'points';
 }
 
 export interface PlotSpec {
@@ -25,6 +27,8 @@ export interface PlotSpec {
   points: boolean;
   /** Charts with the same key share the hovered x. */
   sync: string | null;
+  /** Logarithmic x and y axes. */
+  log?: boolean;
 }
 
 export interface Hit {
@@ -72,6 +76,11 @@ function nearest(u: uPlot, spec: PlotSpec): Hit | null {
   return best;
 }
 
+/** A log axis from the decade below the data to the decade above. */
+function decades(min: number, max: number): [number, number] {
+  return [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max))];
+}
+
 function axis(label: string, size: number): uPlot.Axis {
   const t = () => theme();
   return {
@@ -109,7 +118,9 @@ export function createPlot(target: HTMLElement, spec: PlotSpec, hooks: PlotHooks
     scales: {
       x: {
         time: false,
+        ...(spec.log ? { distr: 3 } : {}),
         range: (_u, min, max) => {
+          if (spec.log) return decades(min, max);
           const v = hooks.vline();
           const hi = v !== null && v > max ? v : max;
           const lo = v !== null && v < min ? v : min;
@@ -118,6 +129,7 @@ export function createPlot(target: HTMLElement, spec: PlotSpec, hooks: PlotHooks
           return [Math.max(0, lo - pad), hi + pad];
         },
       },
+      ...(spec.log ? { y: { distr: 3, range: (_u, min, max) => decades(min, max) } } : {}),
     },
     axes: [axis(spec.xLabel, 34), axis(spec.yLabel, 58)],
     series: [
@@ -129,9 +141,15 @@ export function createPlot(target: HTMLElement, spec: PlotSpec, hooks: PlotHooks
           width: line.dashed ? 1.25 : 1.6,
           ...(line.dashed ? { dash: [6, 4] } : {}),
           spanGaps: spec.hover === 'nearest',
-          points: spec.points
-            ? { show: true, size: line.dashed ? 4 : 5, fill: () => colorOf(theme(), line.color) }
-            : { show: false },
+          ...(line.style === 'points' ? { paths: () => null } : {}),
+          points:
+            spec.points || line.style === 'points'
+              ? {
+                  show: true,
+                  size: line.style === 'points' ? 8 : line.dashed ? 4 : 5,
+                  fill: () => colorOf(theme(), line.color),
+                }
+              : { show: false },
         }),
       ),
     ],

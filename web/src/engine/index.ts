@@ -1,6 +1,14 @@
 // The one place that loads the wasm. Everything else gets an `Engine` from loadEngine(); it
 // passes links in and data out, and knows nothing of views, tables or formats.
-import type { ComputeResult, Description, ExportFormat, ExportResult, SweepSeriesResult } from './types';
+import type {
+  ComputeResult,
+  Description,
+  EffectsResult,
+  ExportFormat,
+  ExportResult,
+  RealityResult,
+  SweepSeriesResult,
+} from './types';
 import { wrap } from './wrap';
 
 export * from './types';
@@ -17,6 +25,10 @@ export interface Engine {
   exportTable(link: string, table: string, format: ExportFormat): ExportResult;
   /** Only the plotted values of the link's sweep: what the charts draw. */
   sweepSeries(link: string): SweepSeriesResult;
+  /** Published deployments against both modes (the link's calibration). */
+  reality(link: string): RealityResult;
+  /** What each correction of calibrated mode does to the link's tables. */
+  effects(link: string): EffectsResult;
 }
 
 export interface LoadOptions {

@@ -209,6 +209,41 @@ export interface SweepSeriesOk {
 
 export type SweepSeriesResult = SweepSeriesOk | ComputeFail;
 
+export type RealityCell = string | number | null;
+
+export interface RealityStats {
+  rows: number;
+  /** Median |error| %, per mode. */
+  reference: number;
+  calibrated: number;
+  worstReference: number;
+  worstCalibrated: number;
+}
+
+/** The reality check: one row object per deployment, keyed by the reality table's columns. */
+export type RealityResult =
+  | {
+      ok: true;
+      errors: ConfigError[];
+      calibration: string;
+      rows: Record<string, RealityCell>[];
+      stats: { A: RealityStats; AB: RealityStats };
+    }
+  | ComputeFail;
+
+/** What switching one correction of calibrated mode off does to a link's tables. */
+export interface CorrectionEffect {
+  id: string;
+  decodeRows: number;
+  decodeChanged: number;
+  decodeTotalPct: number;
+  prefillGpus: number;
+  prefillChanged: number;
+  prefillTpsPct: number;
+}
+
+export type EffectsResult = { ok: true; errors: ConfigError[]; effects: CorrectionEffect[] } | ComputeFail;
+
 /** The raw embind module. */
 export interface ShallowSimModule {
   describe(): string;
@@ -217,4 +252,6 @@ export interface ShallowSimModule {
   compute(link: string, tables: string[]): ComputeResult;
   exportTable(link: string, table: string, format: string): ExportResult;
   sweepSeries(link: string): SweepSeriesResult;
+  reality(link: string): RealityResult;
+  effects(link: string): EffectsResult;
 }

@@ -11,5 +11,7 @@ export function wrap(module: ShallowSimModule): Engine {
     compute: (link, tables) => module.compute(link, [...tables]),
     exportTable: (link, table, format) => module.exportTable(link, table, format),
     sweepSeries: (link) => module.sweepSeries(link),
+    reality: (link) => module.reality(link),
+    effects: (link) => module.effects(link),
   };
 }

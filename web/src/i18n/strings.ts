@@ -75,6 +75,7 @@ export interface Strings {
   notesIntro: string;
   corrected: string;
   kept: string;
+  effect: (e: import('../engine').CorrectionEffect, pct: (v: number) => string) => string;
   footer: string;
   compare: {
     label: string;
@@ -123,6 +124,28 @@ export interface Strings {
     baselineFailed: string;
     figureTitle: (param: string, batch: number) => string;
     summary: (panels: number, points: number) => string;
+  };
+  reality: {
+    reference: string;
+    calibrated: string;
+    measured: string;
+    median: string;
+    worst: string;
+    tierA: string;
+    tierAB: string;
+    rows: (n: number) => string;
+    note: (cal: string) => string;
+    chartTitle: string;
+    xLabel: string;
+    yLabel: string;
+    hoverHint: string;
+    open: string;
+    openDecode: string;
+    openPrefill: string;
+  };
+  mode: {
+    reference: string;
+    calibrated: (cal: string) => string;
   };
   frontier: {
     xLabel: string;
@@ -218,6 +241,8 @@ export const strings: Record<Lang, Strings> = {
       'Reference mode reproduces the original ShallowSim exactly, including these behaviours. Calibrated mode corrects those marked so (keep= switches a correction off). Know them before you quote a number.',
     corrected: 'Calibrated mode:',
     kept: 'Calibrated mode too:',
+    effect: (e, pct) =>
+      `Switching this correction off changes ${e.decodeChanged} of ${e.decodeRows} default decode rows (median Total ${e.decodeTotalPct > 0 ? '+' : ''}${pct(e.decodeTotalPct)} %) and ${e.prefillChanged} of ${e.prefillGpus} prefill GPUs (median ${e.prefillTpsPct > 0 ? '+' : ''}${pct(e.prefillTpsPct)} %).`,
     footer:
       'Everything is computed in your browser by a C++ core compiled to WebAssembly. Numbers are model estimates, not measurements.',
     compare: {
@@ -269,6 +294,29 @@ export const strings: Record<Lang, Strings> = {
       baselineFailed: 'The baseline cannot be swept this way:',
       figureTitle: (param, batch) => `${param} sweep · batch ${batch}`,
       summary: (panels, points) => `${panels} chart${panels === 1 ? '' : 's'} × ${points} points`,
+    },
+    reality: {
+      reference: 'reference',
+      calibrated: 'calibrated',
+      measured: 'measured',
+      median: 'median |error|',
+      worst: 'worst',
+      tierA: 'Tier A (controlled benchmarks)',
+      tierAB: 'Tiers A + B',
+      rows: (n) => `${n} deployment${n === 1 ? '' : 's'}`,
+      note: (cal) =>
+        `Calibration ${cal}. Rows whose batch or length the source does not state use the assumption shown, and count in the statistics. No constant is fitted to these rows (docs/CALIBRATION.md).`,
+      chartTitle: 'Model vs measured, tokens/s per GPU',
+      xLabel: 'measured (tok/s/GPU)',
+      yLabel: 'predicted (tok/s/GPU)',
+      hoverHint: 'Hover a point for its deployment; the band is ±15 %.',
+      open: 'Scenario',
+      openDecode: 'open in Decode',
+      openPrefill: 'open in Prefill',
+    },
+    mode: {
+      reference: 'reference (the original ShallowSim)',
+      calibrated: (cal) => `calibrated ${cal}`,
     },
     frontier: {
       xLabel: 'TPS per user (tok/s)',
@@ -362,6 +410,8 @@ export const strings: Record<Lang, Strings> = {
       'reference 模式完全复现原版 ShallowSim，包括以下行为。calibrated 模式修正其中标明的部分（keep= 可关闭某项修正）。引用数字之前请先了解它们。',
     corrected: 'calibrated 模式：',
     kept: 'calibrated 模式同样：',
+    effect: (e, pct) =>
+      `关闭此修正会改变默认 decode 表 ${e.decodeRows} 行中的 ${e.decodeChanged} 行（Total 中位数 ${e.decodeTotalPct > 0 ? '+' : ''}${pct(e.decodeTotalPct)} %），以及 ${e.prefillGpus} 个 prefill GPU 中的 ${e.prefillChanged} 个（中位数 ${e.prefillTpsPct > 0 ? '+' : ''}${pct(e.prefillTpsPct)} %）。`,
     footer: '所有计算都在浏览器中完成（C++ 核心编译为 WebAssembly）。数字为模型估算，而非实测。',
     compare: {
       label: 'A/B 对比',
@@ -412,6 +462,29 @@ export const strings: Record<Lang, Strings> = {
       baselineFailed: '基线无法按此方式扫描：',
       figureTitle: (param, batch) => `${param} 扫描 · 批大小 ${batch}`,
       summary: (panels, points) => `${panels} 张图 × ${points} 个点`,
+    },
+    reality: {
+      reference: 'reference',
+      calibrated: 'calibrated',
+      measured: '实测',
+      median: '|误差| 中位数',
+      worst: '最大',
+      tierA: 'A 级（受控基准）',
+      tierAB: 'A + B 级',
+      rows: (n) => `${n} 个部署`,
+      note: (cal) =>
+        `校准版本 ${cal}。来源未说明批大小或长度的行使用所示假设，并计入统计。没有任何常数拟合这些行（docs/CALIBRATION.md）。`,
+      chartTitle: '模型预测与实测对比（每卡 tokens/s）',
+      xLabel: '实测 (tok/s/GPU)',
+      yLabel: '预测 (tok/s/GPU)',
+      hoverHint: '鼠标悬停查看部署；色带为 ±15 %。',
+      open: '场景',
+      openDecode: '在 Decode 中打开',
+      openPrefill: '在 Prefill 中打开',
+    },
+    mode: {
+      reference: 'reference（原版 ShallowSim）',
+      calibrated: (cal) => `calibrated ${cal}`,
     },
     frontier: {
       xLabel: '每用户 TPS (tok/s)',

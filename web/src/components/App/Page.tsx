@@ -16,6 +16,8 @@ import { Legend } from '../Legend/Legend';
 import { memo } from '../memo';
 import { ModelNotes } from '../ModelNotes/ModelNotes';
 import { PrefillTable } from '../PrefillTable/PrefillTable';
+import { RealityView } from '../RealityView/RealityView';
+import { useCorrectionEffects } from '../../state/reality';
 import { SweepView } from '../SweepView/SweepView';
 import { Tabs } from '../Tabs/Tabs';
 
@@ -61,6 +63,10 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
   // The tables on screen are the last good config's: so is their Layers column (not the form's
   // text, which may be invalid meanwhile).
   const goodFields = useMemo(() => (good ? engine.fields(`#${good.canonical}`) : null), [engine, good]);
+  const effects = useCorrectionEffects(engine);
+  // The header names what computes the numbers: the model preset and the mode.
+  const preset = describe.presets.find((p) => p.name === fields.model)?.description ?? fields.model ?? '';
+  const mode = fields.mode === 'calibrated' ? t.mode.calibrated(fields.cal || (describe.calibrations.at(-1)?.id ?? '')) : t.mode.reference;
   const baseline = good?.baseline ?? null;
   const tableInfo = view ? describe.tables.find((x) => x.key === view.table) : undefined;
   const table: Table | undefined = view && good ? good.tables[view.key] : undefined;
@@ -68,7 +74,13 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
 
   return (
     <div class="page">
-      <MemoHeader lang={lang} languages={describe.languages} onLang={setLang} shareUrl={api.shareUrl} />
+      <MemoHeader
+        lang={lang}
+        languages={describe.languages}
+        model={`${preset} · ${mode}`}
+        onLang={setLang}
+        shareUrl={api.shareUrl}
+      />
       <div class="layout">
         <aside class="side">
           <ConfigPanel
@@ -129,6 +141,9 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           colors={colors}
                         />
                       )}
+                      {v.key === 'reality' && (
+                        <RealityView engine={engine} cal={fields.cal ?? ''} lang={lang} api={api} />
+                      )}
                       {v.key === 'frontier' && table && (
                         <FrontierView
                           table={table}
@@ -152,7 +167,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           api={api}
                         />
                       )}
-                      {table && tableInfo && v.key !== 'prefill' && (
+                      {table && tableInfo && v.key !== 'prefill' && v.key !== 'reality' && (
                         <DataTable
                           view={v}
                           info={tableInfo}
@@ -175,7 +190,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
           )}
         </main>
       </div>
-      <MemoNotes quirks={describe.quirks} lang={lang} />
+      <MemoNotes quirks={describe.quirks} effects={effects} lang={lang} />
       <footer class="foot">
         <p>{t.footer}</p>
       </footer>

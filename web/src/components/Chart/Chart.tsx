@@ -75,6 +75,8 @@ export interface ChartProps {
   onPlot?: (id: string, plot: Plot | null) => void;
   /** Draw now even if off screen (before an export); else the plot is made when it nears view. */
   eager?: boolean;
+  /** Logarithmic axes. */
+  log?: boolean;
 }
 
 /** How far outside the viewport (px) a chart is still drawn at once. */
@@ -92,7 +94,8 @@ function shapeOf(p: ChartProps): string {
     p.hover,
     p.points,
     p.sync,
-    p.lines.map((l) => [l.label, l.color, l.dashed]),
+    p.log,
+    p.lines.map((l) => [l.label, l.color, l.dashed, l.style]),
   ]);
 }
 
@@ -154,6 +157,7 @@ export function Chart(props: ChartProps) {
         height: heightFor(width, p.aspect),
         hover: p.hover,
         points: p.points ?? false,
+        log: p.log ?? false,
         sync: p.sync ?? null,
       },
       { onHover: setHit, vline: () => latest.current.vline ?? null },

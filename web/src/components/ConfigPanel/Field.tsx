@@ -54,7 +54,7 @@ export function Field({ field, value, errors, lang, onChange }: Props) {
       <select {...common} value={value} onChange={(e) => onChange(field.key, e.currentTarget.value)}>
         {choices.map((c) => (
           <option key={c} value={c}>
-            {c}
+            {c === '' ? '—' : c}
           </option>
         ))}
       </select>

@@ -4,6 +4,8 @@ import { strings, type Lang } from '../../i18n';
 
 interface Props {
   lang: Lang;
+  /** What computes the numbers: the model preset and the mode. */
+  model: string;
   /** The languages the core describes: key (lang=) and label. */
   languages: readonly { key: string; label: string }[];
   onLang: (lang: string) => void;
@@ -30,7 +32,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function Header({ lang, languages, onLang, shareUrl }: Props) {
+export function Header({ lang, model, languages, onLang, shareUrl }: Props) {
   const t = strings[lang];
   const [status, setStatus] = useState('');
   useEffect(() => {
@@ -44,6 +46,9 @@ export function Header({ lang, languages, onLang, shareUrl }: Props) {
       <div class="brand">
         <h1>{t.title}</h1>
         <p class="tagline">{t.tagline}</p>
+        <p class="model-in-use" id="model-in-use">
+          {model}
+        </p>
       </div>
       <div class="actions">
         <div class="lang" role="group" aria-label={t.languageLabel}>

@@ -1,9 +1,16 @@
 // "Model notes": what the faithful reference model does that an analyst should know (the core's
 // quirk list), with what calibrated mode does instead.
-import type { Quirk } from '../../engine';
-import { strings, tr, type Lang } from '../../i18n';
+import type { CorrectionEffect, Quirk } from '../../engine';
+import { formatNumber, strings, tr, type Lang } from '../../i18n';
 
-export function ModelNotes({ quirks, lang }: { quirks: readonly Quirk[]; lang: Lang }) {
+interface Props {
+  quirks: readonly Quirk[];
+  /** Measured on the default tables in calibrated mode (null until computed). */
+  effects: ReadonlyMap<string, CorrectionEffect> | null;
+  lang: Lang;
+}
+
+export function ModelNotes({ quirks, effects, lang }: Props) {
   const t = strings[lang];
   return (
     <section class="notes" id="model-notes" aria-labelledby="model-notes-title">
@@ -18,6 +25,12 @@ export function ModelNotes({ quirks, lang }: { quirks: readonly Quirk[]; lang: L
               {' '}
               <em>{q.corrected ? t.corrected : t.kept}</em> {tr(q.correction, lang)}
             </span>
+            {q.corrected && effects?.get(q.id) && (
+              <span class="measured-effect" data-effect={q.id}>
+                {' '}
+                {t.effect(effects.get(q.id) as CorrectionEffect, (v) => formatNumber(v, 1, lang))}
+              </span>
+            )}
           </li>
         ))}
       </ol>

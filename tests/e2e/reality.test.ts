@@ -1,0 +1,71 @@
+// Calibrated mode and the reality check in Chromium: the view's table is the CLI's, the scatter
+// draws, a row opens its scenario, and a calibrated link keeps naming its calibration.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+import { pagesForThisFile, ready } from './browser';
+
+const base = inject('baseUrl');
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = `${repoRoot}/build/native/shallowsim`;
+const { open } = pagesForThisFile(base);
+
+function cliReality(): Record<string, string>[] {
+  const text = execFileSync(CLI, ['reality', '--format', 'json'], { encoding: 'utf8' });
+  return JSON.parse(text) as Record<string, string>[];
+}
+
+describe('reality view', () => {
+  it('one row per deployment with the CLI numbers, the statistics, the scatter and a scenario link', async () => {
+    const { page, consoleErrors } = await open('#v=1&view=reality');
+    await page.waitForSelector('#reality-table tbody tr');
+    const cli = cliReality();
+    expect(await page.getAttribute('#reality-table', 'data-rows')).toBe(String(cli.length));
+    const rows = await page.$$eval('#reality-table tbody tr', (trs) => {
+      const head = [...document.querySelectorAll('#reality-table thead th')].map((th) => th.getAttribute('data-column'));
+      return trs.map((tr) => {
+        const cells = [...tr.children];
+        const at = (name: string) => cells[head.indexOf(name)]?.getAttribute('data-value') ?? null;
+        return { id: tr.getAttribute('data-id'), reference: at('reference'), calibrated: at('calibrated') };
+      });
+    });
+    for (const row of cli) {
+      const shown = rows.find((r) => r.id === row.id);
+      expect(shown, String(row.id)).toBeDefined();
+      expect(Number(shown?.reference)).toBe(Number(row.reference));
+      expect(Number(shown?.calibrated)).toBe(Number(row.calibrated));
+    }
+    // The medians the page states are the CLI's rows' medians.
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const n = s.length;
+      return n % 2 ? (s[(n - 1) / 2] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
+    };
+    const tierA = cli.filter((r) => r.tier === 'A');
+    const stated = Number(await page.getAttribute('#reality-stats [data-tiers="A"] [data-mode="calibrated"]', 'data-value'));
+    expect(stated).toBeCloseTo(median(tierA.map((r) => Math.abs(Number(r.err_calibrated_pct)))), 9);
+    await page.waitForSelector('#reality-chart canvas');
+    // A row's scenario link opens its decode row in calibrated mode.
+    await page.click('#reality-table tbody tr[data-id="ant-h20-decode-bs48"] a.open-link');
+    await page.waitForSelector('#decode-table td[data-value]');
+    expect(new URL(page.url()).hash).toContain('mode=calibrated&cal=');
+    expect(await page.getAttribute('#decode-table', 'data-rows')).toBe('1');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the issue link works in calibrated mode and names the model in use', async () => {
+    const link =
+      '#v=1&mode=calibrated&gpus=H20&ep=16&decode_tp=1&bs=48&seq_len=4864&mtp=1&mtp_accept=1.9&kv_dtype=fp8&mbs=1&view=decode';
+    const { page } = await open(link);
+    await ready(page);
+    await page.waitForFunction(() => location.hash.includes('cal='));
+    const total = await page.$eval('#decode-table tbody tr', (tr) => {
+      const head = [...document.querySelectorAll('#decode-table thead th')];
+      return tr.children[head.findIndex((th) => th.getAttribute('data-column') === 'Total')]?.getAttribute('data-value');
+    });
+    const csv = execFileSync(CLI, ['decode', link, '--format', 'csv'], { encoding: 'utf8' }).trim().split('\n');
+    const header = (csv[0] ?? '').split(',');
+    expect(Number(total)).toBe(Number((csv[1] ?? '').split(',')[header.indexOf('Total')]));
+    expect(await page.textContent('#model-in-use')).toContain('calibrated');
+  });
+});
