@@ -4,6 +4,7 @@
 
 #include "shallowsim/config.h"
 #include "shallowsim/decode.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/sweep.h"
 #include "shallowsim/views.h"
@@ -78,5 +79,15 @@ void link_round_trip_native(benchmark::State& state) {
 BENCHMARK(link_round_trip_native)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
+
+// The planner over the whole catalog (12 GPUs), both modes: prefill search, decode grid search
+// and the whole-batch refinement.
+void plan_12gpu_native(benchmark::State& state) {
+  const Config reference = *ParseLink("#v=1").config;
+  const Config calibrated = *ParseLink("#v=1&mode=calibrated").config;
+  const Config& config = state.range(0) ? calibrated : reference;
+  for (auto _ : state) benchmark::DoNotOptimize(Plan(config));
+}
+BENCHMARK(plan_12gpu_native)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -32,3 +32,13 @@ console.log(`decode_table_wasm_node_us: ${fmt(decode * 1000)} us`);
 console.log(`page_update_wasm_node_us: ${fmt(page * 1000)} us`);
 console.log(`sweep_seq_len_480_wasm_node_ms: ${fmt(sweep)} ms`);
 console.log(`sweep_seq_len_480_csv_wasm_node_ms: ${fmt(sweepCsv)} ms`);
+
+// The plan view: its table (every catalog GPU), and its details (misses, prices, the frontier, the
+// P:D-ratio curve: seven more plans), in both modes.
+for (const mode of ['reference', 'calibrated']) {
+  const link = `#v=1&view=plan&mode=${mode}`;
+  const table = time(() => engine.compute(link, ['plan']), 30);
+  const details = time(() => engine.planDetails(link), 5, 1);
+  console.log(`plan_table_12gpu_${mode}_wasm_node_ms: ${fmt(table)} ms`);
+  console.log(`plan_details_12gpu_${mode}_wasm_node_ms: ${fmt(details)} ms`);
+}

@@ -13,6 +13,7 @@
 #include "shallowsim/describe.h"
 #include "shallowsim/export.h"
 #include "shallowsim/number_text.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/schema.h"
 
 namespace {
@@ -20,13 +21,16 @@ namespace {
 using namespace shallowsim;
 
 constexpr std::string_view kUsage =
-    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|reality|schema|link>\n"
+    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|plan|reality|schema|"
+    "link>\n"
     "                  [LINK]\n"
     "                  [--format md|csv|json]\n"
     "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
     "sweep=)\n"
     "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
-    "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n";
+    "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n"
+    "plan: the best deployment per GPU for isl, osl, ttft_ms, tpot_ms (price, load); a GPU\n"
+    "      that misses a target is not a row: stderr says which target and by how much.\n";
 
 int Fail(const std::vector<ConfigError>& errors) {
   for (const ConfigError& e : errors) {
@@ -121,6 +125,12 @@ int Run(int argc, char** argv) {
   const Export out = ExportTable(config, command, format);
   if (!out.ok()) return Fail(out.errors);
   Print(out.text);
+  if (command == "plan") {
+    std::fflush(stdout);  // the table first, then why some GPUs are not in it
+    for (const PlanMiss& m : Plan(config).misses) {
+      std::fprintf(stderr, "note: %s: %s\n", m.key.c_str(), m.message.c_str());
+    }
+  }
   return 0;
 }
 

@@ -17,6 +17,8 @@ source scripts/env.sh
       sweep_seq_len_480_visit_native: ["sweep_seq_len_480_native_ms", "ms"],
       sweep_seq_len_480_native: ["sweep_seq_len_480_table_native_ms", "ms"],
       link_round_trip_native: ["link_round_trip_native_us", "us"],
+      "plan_12gpu_native/0": ["plan_12gpu_reference_native_ms", "ms"],
+      "plan_12gpu_native/1": ["plan_12gpu_calibrated_native_ms", "ms"],
     };
     for (const b of out.benchmarks) {
       if (b.aggregate_name !== "median") continue;

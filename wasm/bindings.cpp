@@ -19,6 +19,7 @@
 #include "shallowsim/describe.h"
 #include "shallowsim/export.h"
 #include "shallowsim/link_edit.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
 #include "shallowsim/schema.h"
@@ -75,7 +76,8 @@ val TableVal(std::span<const Column> columns, const std::vector<std::string>& gp
     gpu.push_back(rows[r].gpu);
     for (size_t c = 1; c <= width; ++c) {
       const double v = value(rows[r], c);
-      if (!std::isfinite(v)) *finite = false;
+      // NaN is "no value" in an optional column (JS shows it as —); anything else must be finite.
+      if (!std::isfinite(v) && !(std::isnan(v) && columns[c].optional)) *finite = false;
       values.push_back(v);
     }
   }
@@ -135,6 +137,11 @@ val Tables(const Config& config, const val& tables, bool* finite) {
       out.set(name, DecodeVal(shown, total, finite));
     }
   }
+  if (Wants(tables, "plan")) {
+    const PlanTable plan = Plan(config);
+    out.set("plan",
+            TableVal(PlanColumns(), plan.gpus, plan.rows, plan.rows.size(), PlanValue, finite));
+  }
   if (Wants(tables, "maxbatch")) {
     const MaxBatchTable all = MaxBatchTableOf(config);
     const MaxBatchTable shown = ShownMaxBatch(config, all);
@@ -144,7 +151,8 @@ val Tables(const Config& config, const val& tables, bool* finite) {
   return out;
 }
 
-// compute(link, tables): tables lists any of prefill, decode, leaderboard, maxbatch, frontier.
+// compute(link, tables): tables lists any of prefill, decode, leaderboard, maxbatch, frontier,
+// plan.
 // With a baseline (base=) the same tables of the baseline, computed with this link's view keys,
 // and the keys that differ.
 val Compute(const std::string& link, val tables) {
@@ -319,6 +327,60 @@ val RealityVal(const std::string& link) {
   return out;
 }
 
+// planDetails(link): what the plan view draws besides its table: the targets each GPU misses,
+// the price of each GPU with its source, the throughput/cost frontier per GPU and the P:D ratio
+// as isl/osl varies.
+val PlanDetailsVal(const std::string& link) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  const Config& config = *parsed.config;
+  const PlanTable plan = Plan(config);
+  val misses = val::array();
+  for (size_t i = 0; i < plan.misses.size(); ++i) {
+    const PlanMiss& m = plan.misses[i];
+    val v = val::object();
+    v.set("gpu", m.gpu);
+    v.set("key", m.key);
+    v.set("best", m.best);
+    v.set("message", m.message);
+    misses.set(i, v);
+  }
+  val prices = val::array();
+  for (size_t i = 0; i < plan.gpus.size(); ++i) {
+    const Price p = PriceOf(config, plan.gpus[i]);
+    val v = val::object();
+    v.set("gpu", plan.gpus[i]);
+    v.set("usd", p.usd);
+    v.set("source", std::string(p.source));
+    prices.set(i, v);
+  }
+  val frontier = val::array();
+  const std::vector<PlanCurve> curves = PlanFrontier(config);
+  for (size_t i = 0; i < curves.size(); ++i) {
+    val v = val::object();
+    v.set("gpu", curves[i].gpu);
+    v.set("tpsUser", Typed("Float64Array", curves[i].tps_user));
+    v.set("output", Typed("Float64Array", curves[i].output_tps_per_gpu));
+    v.set("usd", Typed("Float64Array", curves[i].usd_per_m_output));
+    frontier.set(i, v);
+  }
+  const PlanRatios ratios = PlanRatioCurve(config);
+  val pd = val::array();
+  for (size_t g = 0; g < ratios.pd.size(); ++g) pd.set(g, Typed("Float64Array", ratios.pd[g]));
+  val ratio = val::object();
+  ratio.set("x", Typed("Float64Array", ratios.ratios));
+  ratio.set("gpus", Strings(ratios.gpus));
+  ratio.set("pd", pd);
+  val out = val::object();
+  out.set("ok", true);
+  out.set("errors", val::array());
+  out.set("misses", misses);
+  out.set("prices", prices);
+  out.set("frontier", frontier);
+  out.set("ratios", ratio);
+  return out;
+}
+
 // effects(link): what each correction of calibrated mode does to the link's tables.
 val EffectsVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
@@ -360,4 +422,5 @@ EMSCRIPTEN_BINDINGS(shallowsim) {
   emscripten::function("sweepSeries", &SweepSeriesVal);
   emscripten::function("reality", &RealityVal);
   emscripten::function("effects", &EffectsVal);
+  emscripten::function("planDetails", &PlanDetailsVal);
 }

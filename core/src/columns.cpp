@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "shallowsim/plan.h"
 #include "shallowsim/table.h"
 
 namespace shallowsim {
@@ -280,19 +281,96 @@ constexpr std::array<PrefillLine, 4> kPrefillSummary = {{
 
 }  // namespace
 
+// The plan (plan.h): one row per GPU that meets the targets.
+constexpr Column Measure(std::string_view name, std::string_view unit, Better better, int decimals,
+                         Text meaning, std::string_view formula = {}, bool optional = false) {
+  return Column{.name = name,
+                .unit = unit,
+                .better = better,
+                .decimals = decimals,
+                .meaning = meaning,
+                .formula = formula,
+                .optional = optional};
+}
+constexpr std::array<Column, kPlanWidth> kPlan = {{
+    kGpu,
+    Count("PrefillTP", "GPUs",
+          {"Attention TP of a prefill instance.", "prefill 实例的注意力 TP。"}),
+    Count("PrefillDP", "GPUs",
+          {"Attention DP of a prefill instance; it has PrefillTP × PrefillDP GPUs (its EP).",
+           "prefill 实例的注意力 DP；实例共 PrefillTP × PrefillDP 张卡（即其 EP）。"}),
+    Count("PrefillTokens", "tokens",
+          {"Tokens per TP group in one prefill batch (a multiple of isl).",
+           "一个 prefill 批次中每个 TP 组的 token 数（isl 的整数倍）。"}),
+    Count("DecodeEP", "GPUs",
+          {"GPUs of a decode instance (expert parallel).", "decode 实例的 GPU 数（专家并行）。"}),
+    Count("DecodeTP", "GPUs", {"Attention TP in decode.", "decode 的注意力 TP。"}),
+    Count("Batch", "requests", {"Requests per decode GPU.", "每张 decode 卡的并发请求数。"}),
+    Measure("TTFT_ms", "ms", Better::kLower, 0,
+            {"Time to first token: 1.8 × the prefill time of the request's batch.",
+             "首 token 时延：1.8 × 请求所在批次的 prefill 时间。"},
+            "1.8 × prefill Sum"),
+    Measure("TPOT_ms", "ms", Better::kLower, 2,
+            {"Time per output token at the mean context isl + osl/2.",
+             "平均上下文 isl + osl/2 下每个输出 token 的时延。"}),
+    Measure("TPS_user", "tok/s", Better::kHigher, 1,
+            {"Output tokens per second per request.", "每个请求每秒输出 token 数。"},
+            "1000 / TPOT_ms"),
+    Measure("PrefillTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Input tokens per second per prefill GPU.", "每张 prefill 卡每秒处理的输入 token。"}),
+    Measure("DecodeTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Output tokens per second per decode GPU.", "每张 decode 卡每秒输出 token。"},
+            "Batch × TPS_user"),
+    Measure("PD_ratio", "", Better::kNone, 3,
+            {"Prefill GPUs per decode GPU, so that prefill produces the input decode consumes.",
+             "每张 decode 卡配的 prefill 卡数，使 prefill 产出恰好满足 decode 所需输入。"},
+            "DecodeTPS_per_GPU × (isl/osl) / PrefillTPS_per_GPU"),
+    Measure("OutputTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Output tokens per second per GPU of the deployment (prefill + decode GPUs).",
+             "整个部署（prefill + decode 卡）每卡每秒输出 token。"},
+            "DecodeTPS_per_GPU / (1 + PD_ratio)"),
+    Measure("TotalTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Input + output tokens per second per GPU of the deployment (the basis public "
+             "benchmarks use).",
+             "整个部署每卡每秒输入 + 输出 token（公开基准采用的口径）。"},
+            "OutputTPS_per_GPU × (isl + osl) / osl"),
+    Measure("USD_per_GPU_hr", "USD/GPU-h", Better::kNone, 2,
+            {"Price per GPU-hour (price=, or the built-in owning cost).",
+             "每 GPU 小时价格（price=，或内置持有成本）。"}),
+    Measure("USD_per_M_output", "USD/M tok", Better::kLower, 3,
+            {"Cost of a million output tokens.", "每百万输出 token 的成本。"},
+            "USD_per_GPU_hr × 10^6 / (3600 × OutputTPS_per_GPU)"),
+    Input("GPUs", "GPUs",
+          {"With load=: GPUs of the deployment, in whole instances.",
+           "给定 load= 时：部署的 GPU 总数（整数个实例）。"},
+          true),
+    Input("PrefillInstances", "instances",
+          {"With load=: prefill instances.", "给定 load= 时：prefill 实例数。"}, true),
+    Input("DecodeInstances", "instances",
+          {"With load=: decode instances.", "给定 load= 时：decode 实例数。"}, true),
+    Measure("USD_per_hour", "USD/h", Better::kLower, 0,
+            {"With load=: the deployment's cost per hour.", "给定 load= 时：部署每小时成本。"},
+            "GPUs × USD_per_GPU_hr", true),
+}};
+
 std::span<const Column> PrefillColumns() { return kPrefill; }
 std::span<const Column> DecodeColumns() { return kDecode; }
 std::span<const Column> MaxBatchColumns() { return kMaxBatch; }
 std::span<const Column> RealityColumns() { return kReality; }
+std::span<const Column> PlanColumns() { return kPlan; }
 
 std::span<const TableInfo> Tables() {
-  static const std::array<TableInfo, 5> tables = {{
+  static const std::array<TableInfo, 6> tables = {{
       {.key = "prefill", .columns = kPrefill},
       {.key = "decode",
        .columns = kDecode,
        .headline = {"GPU", "EP", "TP", "BatchSize", "TPOT", "TPS", "Total", "Comm_Impact"}},
       {.key = "maxbatch", .columns = kMaxBatch},
       {.key = "sweep", .columns = kSweep},
+      {.key = "plan",
+       .columns = kPlan,
+       .headline = {"GPU", "OutputTPS_per_GPU", "USD_per_M_output", "TPS_user", "TTFT_ms",
+                    "TPOT_ms", "PD_ratio", "DecodeEP", "DecodeTP", "Batch"}},
       {.key = "reality",
        .columns = kReality,
        .headline = {"id", "tier", "GPU", "measured", "reference", "calibrated", "err_reference_pct",

@@ -38,6 +38,11 @@ double MaxBatchWith(const Model& m, const Gpu& gpu, const Scenario& s, const Kno
   return free_gb * formulas::kGiB / kv_bytes;
 }
 
+void ForEachRowOf(const Config& c, const std::vector<Gpu>& gpus, DecodeScratch& scratch,
+                  RowVisitor visit) {
+  ForEachRow<RowsWanted::kAll>(c, gpus, scratch, visit);
+}
+
 }  // namespace detail
 
 double MaxBatch(const Model& m, const Gpu& gpu, const Scenario& s, double ep, double tp) {
@@ -90,9 +95,8 @@ DecodeTable Decode(const Config& config) {
   const Scenario& s = config.scenario;
   table.rows.reserve(s.ep.size() * gpus.size() * s.bs.size() * s.decode_tp.size());
   detail::DecodeScratch scratch;
-  detail::ForEachRow<detail::RowsWanted::kAll>(
-      config, gpus, scratch,
-      [&](const DecodeRow& row, detail::RowIndex) { table.rows.push_back(row); });
+  auto keep = [&](const DecodeRow& row, detail::RowIndex) { table.rows.push_back(row); };
+  detail::ForEachRowOf(config, gpus, scratch, keep);
   return table;
 }
 

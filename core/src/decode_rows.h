@@ -306,4 +306,23 @@ void ForEachRow(const Config& c, const std::vector<Gpu>& gpus, DecodeScratch& sc
   }
 }
 
+// A visitor taken by reference, without a template per call site, so that the row generator
+// above is instantiated once for every caller that wants all rows (the wasm carries one copy).
+class RowVisitor {
+ public:
+  template <class F>
+  RowVisitor(F& f)  // NOLINT(google-explicit-constructor): a view of any callable
+      : self_(&f), call_([](void* self, const DecodeRow& row, RowIndex at) {
+          (*static_cast<F*>(self))(row, at);
+        }) {}
+  void operator()(const DecodeRow& row, RowIndex at) const { call_(self_, row, at); }
+
+ private:
+  void* self_;
+  void (*call_)(void*, const DecodeRow&, RowIndex);
+};
+// ForEachRow<RowsWanted::kAll> (decode.cpp).
+void ForEachRowOf(const Config& c, const std::vector<Gpu>& gpus, DecodeScratch& scratch,
+                  RowVisitor visit);
+
 }  // namespace shallowsim::detail

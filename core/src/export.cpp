@@ -9,6 +9,7 @@
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/number_text.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
 #include "shallowsim/sweep.h"
@@ -166,6 +167,14 @@ struct RealityCells final : Cells {
   double Number(size_t r, size_t c) const override { return RealityNumber(rows[r], c); }
 };
 
+struct PlanCells final : Cells {
+  const PlanTable& t;
+  explicit PlanCells(const PlanTable& table) : t(table) {}
+  size_t Rows() const override { return t.rows.size(); }
+  std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].gpu]; }
+  double Number(size_t r, size_t c) const override { return PlanValue(t.rows[r], c); }
+};
+
 struct SweepCells final : Cells {
   const SweepTable& t;
   explicit SweepCells(const SweepTable& table) : t(table) {}
@@ -215,7 +224,7 @@ std::optional<Format> FormatOf(std::string_view name) {
 
 const std::vector<std::string_view>& ExportTables() {
   static const std::vector<std::string_view> tables = {
-      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep", "reality"};
+      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep", "plan", "reality"};
   return tables;
 }
 
@@ -233,6 +242,8 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
   } else if (table == "maxbatch") {
     const MaxBatchTable t = ShownMaxBatch(config, MaxBatchTableOf(config));
     text = Write(format, MaxBatchColumns(), MaxBatchCells(t));
+  } else if (table == "plan") {
+    text = Write(format, PlanColumns(), PlanCells(Plan(config)));
   } else if (table == "reality") {
     text = Write(format, RealityColumns(), RealityCells(Reality(config)));
   } else if (table == "sweep") {

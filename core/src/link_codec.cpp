@@ -6,6 +6,7 @@
 
 #include "shallowsim/calibration.h"
 #include "shallowsim/number_text.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/schema.h"
 #include "text.h"
 
@@ -124,6 +125,14 @@ void SetFromText(Config& c, const Field& f, const std::string& key, const std::s
     case K::kChoice:
     case K::kSort:
       *MutableText(c, f) = value;
+      return;
+    case K::kPrices:
+      // Kept in canonical form (numbers as links write them); names and ranges are Validate's.
+      if (const std::optional<std::vector<PriceEntry>> prices = ParsePrices(value, &why)) {
+        *MutableText(c, f) = PricesText(*prices);
+      } else {
+        error(why);
+      }
       return;
     case K::kLink: {
       // The baseline is a whole link of its own, validated and kept in canonical form; an
@@ -251,8 +260,10 @@ ParseResult ParseLink(std::string_view link) {
 
   // Range and cross-field checks too, so one pass reports every problem; a key that failed
   // to parse kept its default and is not reported twice.
+  const size_t parse_errors = result.errors.size();
   for (ConfigError& e : Validate(c)) {
-    const bool reported = std::any_of(result.errors.begin(), result.errors.end(),
+    const auto end = result.errors.begin() + static_cast<std::ptrdiff_t>(parse_errors);
+    const bool reported = std::any_of(result.errors.begin(), end,
                                       [&](const ConfigError& seen) { return seen.key == e.key; });
     if (!reported) result.errors.push_back(std::move(e));
   }

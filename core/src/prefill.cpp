@@ -56,13 +56,14 @@ PrefillRow Prefill(const Model& m, const Gpu& gpu, const Scenario& s) {
   return row;
 }
 
+PrefillRow PrefillOf(const Config& config, const Gpu& gpu) {
+  return config.mode == "calibrated" ? calibrated::PrefillRowOf(config, gpu)
+                                     : Prefill(config.model, gpu, config.scenario);
+}
+
 std::vector<PrefillRow> PrefillTable(const Config& config) {
   std::vector<PrefillRow> rows;
-  const bool calibrated = config.mode == "calibrated";
-  for (const Gpu& gpu : SelectedGpus(config)) {
-    rows.push_back(calibrated ? calibrated::PrefillRowOf(config, gpu)
-                              : Prefill(config.model, gpu, config.scenario));
-  }
+  for (const Gpu& gpu : SelectedGpus(config)) rows.push_back(PrefillOf(config, gpu));
   return rows;
 }
 

@@ -30,9 +30,9 @@ bool IsSweepable(const Field& f) {
 }
 
 std::string_view KindName(FieldKind kind) {
-  constexpr std::array<std::string_view, 11> kNames = {
+  constexpr std::array<std::string_view, 12> kNames = {
       "int",         "float",   "bool",  "int_list", "name_list", "choice",
-      "choice_list", "hw_rows", "sweep", "link",     "sort"};
+      "choice_list", "hw_rows", "sweep", "link",     "sort",      "prices"};
   return kNames[static_cast<size_t>(kind)];
 }
 
@@ -177,6 +177,7 @@ std::string FieldText(const Config& c, const Field& f) {
       return text::Join(GetNames(c, f), ",");
     case K::kChoice:
     case K::kSort:
+    case K::kPrices:
       return GetText(c, f);
     case K::kLink:
       return text::PercentEncode(c.view.base, ",:");  // a fragment as the value of one key

@@ -13,13 +13,14 @@ std::vector<Field> HardwareFields();
 std::vector<Field> AdvancedFields();
 std::vector<Field> ServingFields();
 std::vector<Field> ModeFields();
+std::vector<Field> PlanFields();
 std::vector<Field> ViewFields();
 
 // Every key in canonical order.
 inline std::vector<Field> MakeSchema() {
   std::vector<Field> all;
   for (auto part : {ScenarioFields, ModelFields, HardwareFields, AdvancedFields, ServingFields,
-                    ModeFields, ViewFields}) {
+                    ModeFields, PlanFields, ViewFields}) {
     for (Field& f : part()) all.push_back(std::move(f));
   }
   return all;

@@ -6,7 +6,7 @@
 namespace shallowsim {
 
 std::span<const GroupInfo> Groups() {
-  static constexpr std::array<GroupInfo, 7> kGroups = {{
+  static constexpr std::array<GroupInfo, 8> kGroups = {{
       {.key = "Mode",
        .label = {"Model mode", "模型模式"},
        .note = {"reference reproduces the original ShallowSim; calibrated corrects its quirks and "
@@ -24,13 +24,17 @@ std::span<const GroupInfo> Groups() {
                 "选择预设会载入其参数；单独修改的参数会覆盖预设。"}},
       {.key = "Hardware", .label = {"Hardware", "硬件"}, .open = true},
       {.key = "Advanced", .label = {"Advanced", "高级"}},
+      {.key = "Plan",
+       .label = {"Workload and targets", "负载与目标"},
+       .note = {"What the Plan view sizes a deployment for.", "规划视图据此确定部署方案。"},
+       .in_form = false},
       {.key = "View", .label = {"View", "视图"}, .in_form = false},
   }};
   return kGroups;
 }
 
 std::span<const ViewInfo> Views() {
-  static const std::array<ViewInfo, 7> kViews = {{
+  static const std::array<ViewInfo, 8> kViews = {{
       {.key = "prefill",
        .label = {"Prefill", "Prefill"},
        .intro = {"Per-layer times (ms) for one prefill of seq_len tokens with attention TP = tp "
@@ -92,6 +96,20 @@ std::span<const ViewInfo> Views() {
                    "每个 GPU 的帕累托前沿（每用户 TPS 对单卡 Total）"},
        .match = {"TP", "EP", "BatchSize"},
        .inputs = {"tps_floor", "sort", "only_gpu", "only_ep", "only_tp", "only_bs", "cols"}},
+      {.key = "plan",
+       .label = {"Plan", "部署规划"},
+       .intro = {"For this workload and these latency targets, the best disaggregated deployment "
+                 "per GPU: prefill instances that meet the TTFT target, decode instances that "
+                 "meet the TPOT target with the KV cache in memory, rate-matched, and what a "
+                 "million output tokens cost. Throughput per GPU counts prefill and decode GPUs.",
+                 "针对该负载与时延目标，每个 GPU 的最优 PD 分离部署：满足 TTFT 目标的 prefill "
+                 "实例、满足 TPOT 目标且 KV-Cache 放得下的 decode 实例，按速率配比，并给出每百万"
+                 "输出 token 的成本。单卡吞吐按 prefill 与 decode 全部 GPU 计算。"},
+       .table = "plan",
+       .caption = {"Plan: the best deployment per GPU", "部署规划：每个 GPU 的最优部署"},
+       .match = {},
+       .best = true,
+       .inputs = {"isl", "osl", "ttft_ms", "tpot_ms", "price", "load", "sort"}},
       {.key = "reality",
        .label = {"Reality check", "实测对照"},
        .intro = {"Published DeepSeek-V3/R1 deployments against both modes' predictions, under the "

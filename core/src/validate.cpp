@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "shallowsim/number_text.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/schema.h"
 #include "text.h"
 
@@ -91,6 +92,10 @@ std::vector<ConfigError> Validate(const Config& c) {
         if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
           error(f.key, Show(value) + " is not known; allowed: " + Join(allowed, ", "));
         }
+        break;
+      }
+      case K::kPrices: {
+        for (std::string& why : PriceErrors(c)) error(f.key, std::move(why));
         break;
       }
       case K::kSort: {

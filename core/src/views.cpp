@@ -155,4 +155,14 @@ MaxBatchTable ShownMaxBatch(const Config& config, const MaxBatchTable& table) {
   return out;
 }
 
+PlanTable ShownPlan(const Config& config, const PlanTable& table) {
+  const View& v = config.view;
+  PlanTable out{table.gpus, {}, table.misses};
+  for (const PlanRow& r : table.rows) {
+    if (AllowedGpu(v.only_gpu, table.gpus[r.gpu])) out.rows.push_back(r);
+  }
+  SortRows(out.rows, out.gpus, PlanColumns(), v.sort, PlanValue);
+  return out;
+}
+
 }  // namespace shallowsim

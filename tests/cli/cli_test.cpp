@@ -209,6 +209,68 @@ TEST(Cli, BadArgumentsExitTwo) {
   EXPECT_NE(sweep.err.find("error: sweep: step 0 must be greater than 0"), std::string::npos);
 }
 
+// Column `name` of a CSV line split on commas (the plan has no quoted fields).
+double CsvNumber(const std::vector<std::string>& header, const std::string& line,
+                 const std::string& name) {
+  std::vector<std::string> cells;
+  std::stringstream in(line);
+  for (std::string c; std::getline(in, c, ',');) cells.push_back(c);
+  for (size_t i = 0; i < header.size() && i < cells.size(); ++i) {
+    if (header[i] == name) return cells[i].empty() ? NAN : std::stod(cells[i]);
+  }
+  ADD_FAILURE() << "no column " << name;
+  return NAN;
+}
+
+std::vector<std::string> CsvHeader(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream in(line);
+  for (std::string c; std::getline(in, c, ',');) out.push_back(c);
+  return out;
+}
+
+TEST(Cli, PlanRowsMeetTheTargetsAndCostWhatThePriceSays) {
+  const CliRun r = Cli({"plan",
+                        "v=1&mode=calibrated&isl=1024&osl=1024&ttft_ms=2000&tpot_ms=25&price=2,"
+                        "H200:1.5",
+                        "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GT(lines.size(), 3u);
+  const std::vector<std::string> header = CsvHeader(lines[0]);
+  EXPECT_EQ(lines[0].rfind("GPU,PrefillTP,PrefillDP,PrefillTokens,DecodeEP,DecodeTP,Batch,TTFT_ms,"
+                           "TPOT_ms,TPS_user,",
+                           0),
+            0u);
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_LE(CsvNumber(header, lines[i], "TTFT_ms"), 2000) << lines[i];
+    EXPECT_LE(CsvNumber(header, lines[i], "TPOT_ms"), 25) << lines[i];
+    const double price = lines[i].rfind("H200,", 0) == 0 ? 1.5 : 2.0;
+    EXPECT_EQ(CsvNumber(header, lines[i], "USD_per_GPU_hr"), price);
+    const double out = CsvNumber(header, lines[i], "OutputTPS_per_GPU");
+    const double usd = CsvNumber(header, lines[i], "USD_per_M_output");
+    EXPECT_NEAR(usd, price * 1e6 / (3600 * out), 1e-9 * usd);
+    EXPECT_TRUE(std::isnan(CsvNumber(header, lines[i], "GPUs"))) << "empty without load";
+  }
+}
+
+TEST(Cli, PlanSaysWhichTargetAGpuMisses) {
+  const CliRun r = Cli({"plan", "v=1&gpus=H20,GB200-NVL72&tpot_ms=5", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("note: tpot_ms: H20: TPOT ≥ "), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("H20,"), std::string::npos) << "a GPU that misses a target is not a row";
+}
+
+TEST(Cli, PlanTargetErrorsExitTwo) {
+  for (const char* link : {"v=1&price=H200:1,H200:2", "v=1&price=XX:2", "v=1&tpot_ms=0",
+                           "v=1&ttft=5", "v=1&isl=-1", "v=1&price=1,2"}) {
+    const CliRun r = Cli({"plan", link});
+    EXPECT_EQ(r.exit_code, 2) << link;
+    EXPECT_TRUE(r.out.empty()) << link;
+    EXPECT_EQ(r.err.rfind("error: ", 0), 0u) << r.err;
+  }
+}
+
 class CliHostile : public ::testing::TestWithParam<shallowsim::testing::HostileLink> {};
 
 TEST_P(CliHostile, ExitsTwoWithOneLinePerProblemAndNoOutput) {

@@ -34,6 +34,9 @@ const shots = [
   { name: 'reality', hash: '#v=1&view=reality', charts: true },
   { name: 'reality-table', hash: '#v=1&view=reality', charts: true, into: '#reality-table' },
   { name: 'calibrated', hash: '#v=1&mode=calibrated&view=leaderboard' },
+  { name: 'plan', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true },
+  { name: 'plan-charts', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true, into: '#plan-charts' },
+  { name: 'plan-load', hash: '#v=1&view=plan&mode=calibrated&isl=8192&osl=1024&tpot_ms=30&load=100000&gpus=H200,GB200-NVL72,H20,DGX-B200', charts: true },
   // The analysis views: charts are drawn when every panel holds a canvas.
   { name: 'sweep', hash: '#v=1&view=sweep&metric=Total,TPS', charts: true, hover: '#sweep-charts .chart:nth-child(3) .u-over' },
   { name: 'sweep-zh', hash: '#v=1&view=sweep&metric=Total,TPS&lang=zh&base=v%3D1%26seq_len%3D8192', charts: true },

@@ -40,6 +40,13 @@ struct Scenario {
   std::string moe_dtype = "auto";  // expert weights: auto (the reference's rule), fp8, fp4
   double ep_imbalance = 0;         // busiest EP rank's load over the mean; 0 = the mode's own
   double prefill_tokens = 0;       // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
+  // The planner's workload and targets (plan.h; docs/PLANNER.md gives the defaults' sources).
+  double isl = 1024;      // input tokens per request
+  double osl = 1024;      // output tokens per request
+  double ttft_ms = 2000;  // time to first token, at most
+  double tpot_ms = 50;    // time per output token, at most
+  std::string price;      // USD per GPU-hour: "" = built-in, "2.5", "H200:1.22,…" (plan.h)
+  double load = 0;        // output tokens/s the service must sustain; 0 = no sizing
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };

@@ -36,6 +36,7 @@ enum class FieldKind {
   kSweep,       // key:from:to:step
   kLink,        // a whole config as a percent-encoded fragment (the A/B baseline)
   kSort,        // a column name, '-' in front for descending
+  kPrices,      // USD per GPU-hour: a number and/or GPU:value pairs (plan.h)
 };
 std::string_view KindName(FieldKind kind);
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "shallowsim/config.h"
+#include "shallowsim/plan.h"
 #include "shallowsim/table.h"
 
 namespace shallowsim {
@@ -33,5 +34,8 @@ View Unfiltered(View view);
 DecodeTable ShownDecode(const Config& config, const DecodeTable& decode, std::string_view view);
 // The max-batch rows that pass only_gpu/only_ep/only_tp, in sort= order.
 MaxBatchTable ShownMaxBatch(const Config& config, const MaxBatchTable& table);
+
+// The plan rows that pass only_gpu, in sort= order (a column the plan lacks: its own order).
+PlanTable ShownPlan(const Config& config, const PlanTable& table);
 
 }  // namespace shallowsim

@@ -6,6 +6,7 @@ import type {
   EffectsResult,
   ExportFormat,
   ExportResult,
+  PlanDetailsResult,
   RealityResult,
   SweepSeriesResult,
 } from './types';
@@ -29,6 +30,8 @@ export interface Engine {
   reality(link: string): RealityResult;
   /** What each correction of calibrated mode does to the link's tables. */
   effects(link: string): EffectsResult;
+  /** The plan's misses, prices, throughput/cost frontier and P:D ratio curve. */
+  planDetails(link: string): PlanDetailsResult;
 }
 
 export interface LoadOptions {

@@ -17,7 +17,8 @@ export type FieldKind =
   | 'hw_rows'
   | 'sweep'
   | 'link'
-  | 'sort';
+  | 'sort'
+  | 'prices';
 
 export interface FieldInfo {
   key: string;
@@ -244,6 +245,36 @@ export interface CorrectionEffect {
 
 export type EffectsResult = { ok: true; errors: ConfigError[]; effects: CorrectionEffect[] } | ComputeFail;
 
+/** A target a GPU's plans all miss, with the closest value reached. */
+export interface PlanMiss {
+  gpu: string;
+  /** ttft_ms, tpot_ms or mem_util. */
+  key: string;
+  best: number;
+  message: string;
+}
+
+/** Per GPU, the best output per GPU (and its cost) at each TPS per user, ascending. */
+export interface PlanCurve {
+  gpu: string;
+  tpsUser: Float64Array;
+  output: Float64Array;
+  usd: Float64Array;
+}
+
+/** What the plan view draws besides its table (plan.h). */
+export type PlanDetailsResult =
+  | {
+      ok: true;
+      errors: ConfigError[];
+      misses: PlanMiss[];
+      prices: { gpu: string; usd: number; source: string }[];
+      frontier: PlanCurve[];
+      /** The P:D ratio of each GPU's best plan (NaN: none) at isl/osl = x, isl + osl held. */
+      ratios: { x: Float64Array; gpus: string[]; pd: Float64Array[] };
+    }
+  | ComputeFail;
+
 /** The raw embind module. */
 export interface ShallowSimModule {
   describe(): string;
@@ -254,4 +285,5 @@ export interface ShallowSimModule {
   sweepSeries(link: string): SweepSeriesResult;
   reality(link: string): RealityResult;
   effects(link: string): EffectsResult;
+  planDetails(link: string): PlanDetailsResult;
 }

@@ -13,5 +13,6 @@ export function wrap(module: ShallowSimModule): Engine {
     sweepSeries: (link) => module.sweepSeries(link),
     reality: (link) => module.reality(link),
     effects: (link) => module.effects(link),
+    planDetails: (link) => module.planDetails(link),
   };
 }

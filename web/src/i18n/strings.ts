@@ -143,6 +143,30 @@ export interface Strings {
     openDecode: string;
     openPrefill: string;
   };
+  plan: {
+    targets: string;
+    best: string;
+    answer: (gpu: string, output: string, usd: string, tps: string) => string;
+    how: (p: { prefill: string; decode: string; pd: string; ttft: string; tpot: string }) => string;
+    fleet: (gpus: string, prefill: string, decode: string, usd: string) => string;
+    prefillShape: (tp: string, dp: string, tokens: string) => string;
+    decodeShape: (ep: string, tp: string, batch: string) => string;
+    none: string;
+    misses: string;
+    outputTitle: string;
+    costTitle: string;
+    ratioTitle: string;
+    xTps: string;
+    yOutput: string;
+    yCost: string;
+    xRatio: string;
+    yRatio: string;
+    hoverHint: string;
+    prices: string;
+    model: string;
+    openDecode: string;
+    openPrefill: string;
+  };
   mode: {
     reference: string;
     calibrated: (cal: string) => string;
@@ -314,6 +338,34 @@ export const strings: Record<Lang, Strings> = {
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
     },
+    plan: {
+      targets: 'Workload and targets',
+      best: 'Best plan',
+      answer: (gpu, output, usd, tps) =>
+        `${gpu}: ${output} output tok/s per GPU, $${usd} per million output tokens, ${tps} tok/s per user`,
+      how: (p) =>
+        `Prefill ${p.prefill}; decode ${p.decode}; ${p.pd} prefill GPUs per decode GPU. TTFT ${p.ttft}, TPOT ${p.tpot}.`,
+      fleet: (gpus, prefill, decode, usd) =>
+        `For the load: ${gpus} GPUs (${prefill} prefill + ${decode} decode instances), $${usd} per hour.`,
+      prefillShape: (tp, dp, tokens) => `TP ${tp} × DP ${dp}, ${tokens} tokens per batch`,
+      decodeShape: (ep, tp, batch) => `EP ${ep}, TP ${tp}, ${batch} requests per GPU`,
+      none: 'No GPU meets every target; the reasons follow.',
+      misses: 'Targets not met',
+      outputTitle: 'Output tok/s per GPU vs tok/s per user (best prefill under the TTFT target)',
+      costTitle: 'USD per million output tokens vs tok/s per user',
+      ratioTitle: 'Prefill GPUs per decode GPU as isl/osl varies (isl + osl held)',
+      xTps: 'tok/s per user',
+      yOutput: 'output tok/s per GPU',
+      yCost: 'USD per M output tokens',
+      xRatio: 'isl / osl',
+      yRatio: 'prefill GPUs per decode GPU',
+      hoverHint: 'Hover a curve for its value; the vertical line is the TPOT target.',
+      prices: 'Prices (USD per GPU-hour)',
+      model:
+        'How the plan is made: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) must give TTFT = 1.8 × the prefill time of the batch ≤ ttft_ms (1.8: the queueing allowance NVIDIA AIConfigurator applies). Decode instances (the EP and decode TP lists, batches 1–4096) must give TPOT ≤ tpot_ms at the mean context isl + osl/2, with the KV cache of isl + osl tokens in memory. Prefill GPUs per decode GPU = decode tok/s × (isl/osl) / prefill tok/s. KV transfer between the pools is not modelled (< 1 % of TTFT at these lengths).',
+      openDecode: 'decode row',
+      openPrefill: 'prefill',
+    },
     mode: {
       reference: 'reference (the original ShallowSim)',
       calibrated: (cal) => `calibrated ${cal}`,
@@ -481,6 +533,34 @@ export const strings: Record<Lang, Strings> = {
       open: '场景',
       openDecode: '在 Decode 中打开',
       openPrefill: '在 Prefill 中打开',
+    },
+    plan: {
+      targets: '负载与目标',
+      best: '最优方案',
+      answer: (gpu, output, usd, tps) =>
+        `${gpu}：每卡输出 ${output} token/s，每百万输出 token $${usd}，每用户 ${tps} token/s`,
+      how: (p) =>
+        `Prefill ${p.prefill}；decode ${p.decode}；每张 decode 卡配 ${p.pd} 张 prefill 卡。TTFT ${p.ttft}，TPOT ${p.tpot}。`,
+      fleet: (gpus, prefill, decode, usd) =>
+        `满足负载：共 ${gpus} 张卡（${prefill} 个 prefill 实例 + ${decode} 个 decode 实例），每小时 $${usd}。`,
+      prefillShape: (tp, dp, tokens) => `TP ${tp} × DP ${dp}，每批 ${tokens} token`,
+      decodeShape: (ep, tp, batch) => `EP ${ep}，TP ${tp}，每卡 ${batch} 个请求`,
+      none: '没有 GPU 能满足全部目标，原因如下。',
+      misses: '未满足的目标',
+      outputTitle: '每卡输出 token/s 与每用户 token/s（TTFT 目标下的最优 prefill）',
+      costTitle: '每百万输出 token 成本（美元）与每用户 token/s',
+      ratioTitle: 'isl/osl 变化时每张 decode 卡所需 prefill 卡数（isl + osl 不变）',
+      xTps: '每用户 token/s',
+      yOutput: '每卡输出 token/s',
+      yCost: '每百万输出 token 美元',
+      xRatio: 'isl / osl',
+      yRatio: '每张 decode 卡的 prefill 卡数',
+      hoverHint: '悬停曲线查看数值；竖线为 TPOT 目标。',
+      prices: '价格（每 GPU 小时美元）',
+      model:
+        '规划方法：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）需满足 TTFT = 1.8 × 批次 prefill 时间 ≤ ttft_ms（1.8 为 NVIDIA AIConfigurator 采用的排队系数）。decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下。每张 decode 卡的 prefill 卡数 = decode token/s × (isl/osl) / prefill token/s。未建模两池之间的 KV 传输（此长度下 < TTFT 的 1%）。',
+      openDecode: 'decode 行',
+      openPrefill: 'prefill',
     },
     mode: {
       reference: 'reference（原版 ShallowSim）',

@@ -15,6 +15,7 @@ import { Header } from '../Header/Header';
 import { Legend } from '../Legend/Legend';
 import { memo } from '../memo';
 import { ModelNotes } from '../ModelNotes/ModelNotes';
+import { PlanView } from '../PlanView/PlanView';
 import { PrefillTable } from '../PrefillTable/PrefillTable';
 import { RealityView } from '../RealityView/RealityView';
 import { useCorrectionEffects } from '../../state/reality';
@@ -167,7 +168,20 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           api={api}
                         />
                       )}
-                      {table && tableInfo && v.key !== 'prefill' && v.key !== 'reality' && (
+                      {v.key === 'plan' && tableInfo && (
+                        <PlanView
+                          engine={engine}
+                          good={good}
+                          view={v}
+                          info={tableInfo}
+                          fields={fields}
+                          errors={errors}
+                          lang={lang}
+                          api={api}
+                          colors={colors}
+                        />
+                      )}
+                      {table && tableInfo && !['prefill', 'reality', 'plan'].includes(v.key) && (
                         <DataTable
                           view={v}
                           info={tableInfo}

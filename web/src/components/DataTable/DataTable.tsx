@@ -94,7 +94,8 @@ function layoutOf(
     const header = Math.max(name.length, info?.unit.length ?? 0) * 0.95 + 1;
     if (c === 0) {
       const longest = Math.max(6, ...table.gpus.map((g) => g.length));
-      return Math.max(header, longest * 1.1) + 1.6;
+      // Bold capitals are wider than the `ch` unit (the width of "0").
+      return Math.max(header, longest * 1.25) + 1.6;
     }
     let max = 0;
     let neg = 0;

@@ -1,0 +1,342 @@
+// The planner (plan.h): rate matching and cost with hand-computed values, the targets every row
+// meets, monotonicity in the targets, the load sizing, prices, misses, and agreement with the
+// decode and prefill tables the plan's links open.
+#include "shallowsim/plan.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "shallowsim/columns.h"
+#include "shallowsim/decode.h"
+#include "shallowsim/prefill.h"
+#include "test_util.h"
+
+namespace shallowsim {
+namespace {
+
+using testing::ConfigOf;
+
+TEST(RateMatch, HandComputed) {
+  // 1000 output tok/s per decode GPU with isl/osl = 4 needs 4000 input tok/s: one prefill GPU
+  // at 4000 tok/s. Two GPUs emit 1000 output tok/s: 500 per GPU, 2500 input + output.
+  const Matched m = RateMatch(1000, 4000, 2048, 512);
+  EXPECT_DOUBLE_EQ(m.pd_ratio, 1.0);
+  EXPECT_DOUBLE_EQ(m.output_tps_per_gpu, 500.0);
+  EXPECT_DOUBLE_EQ(m.total_tps_per_gpu, 2500.0);
+  // isl = osl = 1024, prefill 10× faster per GPU: 0.1 prefill GPUs per decode GPU.
+  const Matched n = RateMatch(3000, 30000, 1024, 1024);
+  EXPECT_DOUBLE_EQ(n.pd_ratio, 0.1);
+  EXPECT_NEAR(n.output_tps_per_gpu, 3000 / 1.1, 1e-9);
+  EXPECT_NEAR(n.total_tps_per_gpu, 2 * 3000 / 1.1, 1e-9);
+}
+
+TEST(RateMatch, CostPerMillionTokens) {
+  // $2 per GPU-hour at 500 tok/s per GPU: 1.8 M tokens per GPU-hour, $1.111… per million.
+  EXPECT_NEAR(UsdPerMillion(2.0, 500), 2.0 / 1.8, 1e-12);
+  EXPECT_NEAR(UsdPerMillion(1.86, 16155.4), 1.86e6 / (3600 * 16155.4), 1e-15);
+}
+
+// Every plan row of a link, with its GPU name.
+PlanTable PlanOf(const std::string& link) { return Plan(ConfigOf(link)); }
+
+const std::vector<std::string> kLinks = {
+    "#v=1",
+    "#v=1&mode=calibrated",
+    "#v=1&isl=8192&osl=1024&tpot_ms=30",
+    "#v=1&mode=calibrated&isl=1024&osl=8192&tpot_ms=20&ttft_ms=1500",
+    "#v=1&mode=calibrated&mtp=1&kv_dtype=bf16&isl=4000&osl=1000&tpot_ms=40",
+    "#v=1&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000",
+};
+
+TEST(Plan, EveryRowMeetsTheTargets) {
+  for (const std::string& link : kLinks) {
+    const Config c = ConfigOf(link);
+    const PlanTable plan = Plan(c);
+    ASSERT_FALSE(plan.rows.empty()) << link;
+    for (const PlanRow& r : plan.rows) {
+      const std::string& gpu = plan.gpus[static_cast<size_t>(r.gpu)];
+      EXPECT_LE(r.ttft_ms, c.scenario.ttft_ms) << link << " " << gpu;
+      EXPECT_LE(r.tpot_ms, c.scenario.tpot_ms) << link << " " << gpu;
+      EXPECT_GT(r.output_tps_per_gpu, 0) << link << " " << gpu;
+      EXPECT_NEAR(r.tps_user, 1000 / r.tpot_ms, 1e-9 * r.tps_user);
+      EXPECT_NEAR(r.usd_per_m_output, r.usd_per_gpu_hr * 1e6 / (3600 * r.output_tps_per_gpu),
+                  1e-9 * r.usd_per_m_output);
+      EXPECT_NEAR(r.total_tps_per_gpu,
+                  r.output_tps_per_gpu * (c.scenario.isl + c.scenario.osl) / c.scenario.osl,
+                  1e-9 * r.total_tps_per_gpu);
+      EXPECT_NEAR(r.pd_ratio, r.decode_tps * c.scenario.isl / c.scenario.osl / r.prefill_tps, 1e-9);
+      EXPECT_TRUE(std::isnan(r.gpus)) << "no load, no sizing";
+    }
+  }
+}
+
+TEST(Plan, TighteningTpotNeverRaisesOutputPerGpu) {
+  for (const std::string mode : {"reference", "calibrated"}) {
+    std::map<std::string, double> last;
+    for (double tpot : {200.0, 100.0, 60.0, 40.0, 30.0, 25.0, 20.0, 15.0, 12.0, 10.0}) {
+      const PlanTable plan = PlanOf("#v=1&mode=" + mode + "&tpot_ms=" + FormatNumber(tpot));
+      std::map<std::string, double> now;
+      for (const PlanRow& r : plan.rows) now[plan.gpus[r.gpu]] = r.output_tps_per_gpu;
+      for (const auto& [gpu, before] : last) {
+        const auto it = now.find(gpu);
+        if (it != now.end()) {
+          EXPECT_LE(it->second, before) << mode << " " << gpu << " " << tpot;
+        }
+      }
+      // A GPU that dropped out stays out.
+      for (const auto& [gpu, v] : now) {
+        if (!last.empty()) {
+          EXPECT_TRUE(last.count(gpu)) << mode << " " << gpu << " " << tpot;
+        }
+      }
+      last = now;
+    }
+  }
+}
+
+TEST(Plan, TighteningTtftNeverRaisesOutputPerGpu) {
+  std::map<std::string, double> last;
+  for (double ttft : {5000.0, 2000.0, 1000.0, 500.0, 200.0, 100.0}) {
+    const PlanTable plan =
+        PlanOf("#v=1&mode=calibrated&isl=8192&tpot_ms=60&ttft_ms=" + FormatNumber(ttft));
+    for (const PlanRow& r : plan.rows) {
+      const std::string& gpu = plan.gpus[r.gpu];
+      if (last.count(gpu)) {
+        EXPECT_LE(r.output_tps_per_gpu, last[gpu]) << gpu << " " << ttft;
+      }
+      last[gpu] = r.output_tps_per_gpu;
+    }
+  }
+}
+
+TEST(Plan, TheDecodeRowIsTheDecodeTablesRowAtTheMeanContext) {
+  // isl 1000, osl 501: mean context 1000 + 250 = 1250, memory at 1501 = 1250 + 251.
+  for (const std::string mode : {"reference", "calibrated"}) {
+    const Config c = ConfigOf("#v=1&mode=" + mode + "&isl=1000&osl=501&tpot_ms=35");
+    const PlanTable plan = Plan(c);
+    ASSERT_FALSE(plan.rows.empty());
+    for (const PlanRow& r : plan.rows) {
+      Config d = c;
+      d.gpus = {plan.gpus[r.gpu]};
+      d.scenario.seq_len = 1250;
+      d.scenario.decode_len = 251;
+      d.scenario.ep = {r.decode_ep};
+      d.scenario.decode_tp = {r.decode_tp};
+      d.scenario.bs = {r.batch};
+      const DecodeTable t = Decode(d);
+      ASSERT_EQ(t.rows.size(), 1u) << mode << " " << d.gpus[0];
+      EXPECT_EQ(t.rows[0].tpot, r.tpot_ms);
+      EXPECT_EQ(t.rows[0].total, r.decode_tps);
+      // The batch is a whole number, not a grid point: one more request per GPU misses the
+      // target, does not fit, or gives no more.
+      d.scenario.bs = {r.batch + 1};
+      for (const DecodeRow& other : Decode(d).rows) {
+        if (other.tpot <= c.scenario.tpot_ms) {
+          EXPECT_LE(other.total, r.decode_tps);
+        }
+      }
+      // Over every EP and TP, the best batch from the scenario's list is no better.
+      d.scenario.ep = c.scenario.ep;
+      d.scenario.decode_tp = c.scenario.decode_tp;
+      d.scenario.bs = c.scenario.bs;
+      for (const DecodeRow& other : Decode(d).rows) {
+        if (other.tpot <= c.scenario.tpot_ms) {
+          EXPECT_LE(other.total, r.decode_tps);
+        }
+      }
+    }
+  }
+}
+
+TEST(Plan, TheTtftIsThePrefillTablesSumTimesTheQueueFactor) {
+  for (const std::string mode : {"reference", "calibrated"}) {
+    const Config c = ConfigOf("#v=1&mode=" + mode + "&isl=2048&osl=512&tpot_ms=50");
+    const PlanTable plan = Plan(c);
+    ASSERT_FALSE(plan.rows.empty());
+    for (const PlanRow& r : plan.rows) {
+      Config p = c;
+      p.gpus = {plan.gpus[r.gpu]};
+      p.scenario.seq_len = 2048;
+      p.scenario.decode_len = 0;
+      p.scenario.tp = r.prefill_tp;
+      p.scenario.dp = r.prefill_dp;
+      p.scenario.prefill_tokens = mode == "calibrated" ? r.prefill_tokens : 0;
+      const std::vector<PrefillRow> rows = PrefillTable(p);
+      ASSERT_EQ(rows.size(), 1u);
+      EXPECT_DOUBLE_EQ(r.ttft_ms, kTtftQueueFactor * rows[0].sum);
+      EXPECT_DOUBLE_EQ(r.prefill_tps, rows[0].prefill_tps);
+      if (mode == "reference") {
+        EXPECT_EQ(r.prefill_tokens, 2048) << "one prompt per batch";
+      }
+    }
+  }
+}
+
+TEST(Plan, LoadSizesWholeInstances) {
+  const Config c = ConfigOf(
+      "#v=1&mode=calibrated&isl=8192&osl=1024&tpot_ms=30&load=100000&gpus=H200,GB200-NVL72");
+  const PlanTable plan = Plan(c);
+  ASSERT_EQ(plan.rows.size(), 2u);
+  for (const PlanRow& r : plan.rows) {
+    const double prefill_gpus = r.prefill_tp * r.prefill_dp;
+    EXPECT_EQ(r.gpus, r.prefill_instances * prefill_gpus + r.decode_instances * r.decode_ep);
+    // Enough of each pool, and one instance fewer would not be.
+    EXPECT_GE(r.decode_instances * r.decode_ep * r.decode_tps, 100000);
+    EXPECT_LT((r.decode_instances - 1) * r.decode_ep * r.decode_tps, 100000);
+    EXPECT_GE(r.prefill_instances * prefill_gpus * r.prefill_tps, 100000 * 8192 / 1024.0);
+    EXPECT_LT((r.prefill_instances - 1) * prefill_gpus * r.prefill_tps, 100000 * 8192 / 1024.0);
+    EXPECT_DOUBLE_EQ(r.usd_per_hour, r.gpus * r.usd_per_gpu_hr);
+  }
+  // The cheapest fleet first.
+  EXPECT_LE(plan.rows[0].usd_per_hour, plan.rows[1].usd_per_hour);
+}
+
+TEST(Plan, MoreLoadNeverNeedsFewerGpus) {
+  std::map<std::string, double> last;
+  for (double load : {1e3, 1e4, 5e4, 1e5, 1e6}) {
+    const PlanTable plan = PlanOf("#v=1&tpot_ms=40&load=" + FormatNumber(load));
+    for (const PlanRow& r : plan.rows) {
+      const std::string& gpu = plan.gpus[r.gpu];
+      if (last.count(gpu)) {
+        EXPECT_GE(r.gpus, last[gpu]) << gpu << " " << load;
+      }
+      last[gpu] = r.gpus;
+    }
+  }
+}
+
+TEST(Plan, MissesSayWhichTargetAndByHowMuch) {
+  const PlanTable plan = PlanOf("#v=1&gpus=H20,H200&tpot_ms=5&ttft_ms=1");
+  EXPECT_TRUE(plan.rows.empty());
+  int tpot = 0, ttft = 0;
+  for (const PlanMiss& m : plan.misses) {
+    if (m.key == "tpot_ms") {
+      ++tpot;
+      EXPECT_GT(m.best, 5);
+      EXPECT_NE(m.message.find("TPOT ≥"), std::string::npos) << m.message;
+      EXPECT_NE(m.message.find("target 5.0 ms"), std::string::npos) << m.message;
+    }
+    if (m.key == "ttft_ms") {
+      ++ttft;
+      EXPECT_GT(m.best, 1);
+      EXPECT_NE(m.message.find("TTFT ≥"), std::string::npos) << m.message;
+    }
+  }
+  EXPECT_EQ(tpot, 2);
+  EXPECT_EQ(ttft, 2);
+  // The best TPOT reported is the fastest decode row: a target just above it is met.
+  const PlanMiss& h20 = plan.misses[0].gpu == "H20" && plan.misses[0].key == "tpot_ms"
+                            ? plan.misses[0]
+                        : plan.misses[1].key == "tpot_ms" ? plan.misses[1]
+                                                          : plan.misses[0];
+  ASSERT_EQ(h20.key, "tpot_ms");
+  const PlanTable met =
+      PlanOf("#v=1&gpus=" + h20.gpu + "&tpot_ms=" + FormatNumber(h20.best * 1.0001));
+  ASSERT_EQ(met.rows.size(), 1u);
+}
+
+TEST(Plan, MemoryMissNamesTheLargestBatchThatFits) {
+  const PlanTable plan = PlanOf("#v=1&gpus=H800&isl=1000000&osl=48576&mem_util=0.5");
+  ASSERT_TRUE(plan.rows.empty());
+  bool memory = false;
+  for (const PlanMiss& m : plan.misses) {
+    if (m.key != "mem_util") continue;
+    memory = true;
+    EXPECT_LT(m.best, 1);
+    EXPECT_NE(m.message.find("not fit"), std::string::npos) << m.message;
+  }
+  EXPECT_TRUE(memory);
+}
+
+TEST(Prices, ParseCheckAndResolve) {
+  std::string why;
+  const auto prices = ParsePrices("2.50,H200:1.220", &why);
+  ASSERT_TRUE(prices.has_value()) << why;
+  EXPECT_EQ(PricesText(*prices), "2.5,H200:1.22");
+  EXPECT_FALSE(ParsePrices("H200:", &why).has_value());
+  EXPECT_FALSE(ParsePrices(":3", &why).has_value());
+  EXPECT_FALSE(ParsePrices("cheap", &why).has_value());
+
+  const Config c = ConfigOf("#v=1&price=2.5,H200:1.22");
+  EXPECT_EQ(PriceOf(c, "H200").usd, 1.22);
+  EXPECT_EQ(PriceOf(c, "H20").usd, 2.5);
+  const Config builtin = ConfigOf("#v=1");
+  EXPECT_EQ(PriceOf(builtin, "GB200-NVL72").usd, 1.86);
+  EXPECT_NE(PriceOf(builtin, "H20").source.find("estimate"), std::string_view::npos);
+  const Config custom = ConfigOf("#v=1&hw=MYGPU,132,20,1200,2400,0,192,6000,900,100,8");
+  EXPECT_EQ(PriceOf(custom, "MYGPU").usd, 2.0);
+  EXPECT_NE(PriceOf(custom, "MYGPU").source.find("fallback"), std::string_view::npos);
+
+  // The price in the plan is the GPU's.
+  const PlanTable plan = Plan(ConfigOf("#v=1&gpus=H200,GB200-NVL72&price=3,H200:1"));
+  for (const PlanRow& r : plan.rows) {
+    EXPECT_EQ(r.usd_per_gpu_hr, plan.gpus[r.gpu] == "H200" ? 1.0 : 3.0);
+  }
+}
+
+TEST(Prices, ContradictionsAreErrors) {
+  for (const char* link :
+       {"#v=1&price=H200:1,H200:2", "#v=1&price=1,2", "#v=1&price=XX:1", "#v=1&price=0",
+        "#v=1&price=H200:-1", "#v=1&price=H200:1e9", "#v=1&price=a:b:c", "#v=1&tpot_ms=0",
+        "#v=1&ttft_ms=-1", "#v=1&isl=0", "#v=1&osl=1.5", "#v=1&load=-5"}) {
+    const ParseResult r = ParseLink(link);
+    EXPECT_FALSE(r.ok()) << link;
+    for (const ConfigError& e : r.errors) EXPECT_FALSE(e.message.empty()) << link;
+  }
+  const ParseResult r = ParseLink("#v=1&price=H200:1,H200:2,XX:3,-1");
+  EXPECT_EQ(r.errors.size(), 3u) << "each problem of price= is its own line";
+}
+
+TEST(PlanFrontier, AtTheTargetItGivesThePlansOutput) {
+  const Config c = ConfigOf("#v=1&gpus=GB200-NVL72,H200&tpot_ms=25");
+  const PlanTable plan = Plan(c);
+  const std::vector<PlanCurve> curves = PlanFrontier(c);
+  ASSERT_EQ(curves.size(), 2u);
+  for (const PlanCurve& curve : curves) {
+    ASSERT_FALSE(curve.tps_user.empty());
+    for (size_t i = 1; i < curve.tps_user.size(); ++i) {
+      EXPECT_GT(curve.tps_user[i], curve.tps_user[i - 1]);
+      EXPECT_LT(curve.output_tps_per_gpu[i], curve.output_tps_per_gpu[i - 1]);
+    }
+    double best = 0;
+    for (size_t i = 0; i < curve.tps_user.size(); ++i) {
+      if (curve.tps_user[i] >= 1000 / 25.0) best = std::max(best, curve.output_tps_per_gpu[i]);
+    }
+    for (const PlanRow& r : plan.rows) {
+      if (plan.gpus[r.gpu] == curve.gpu) {
+        EXPECT_NEAR(best, r.output_tps_per_gpu, 1e-9 * best);
+      }
+    }
+  }
+}
+
+TEST(PlanRatioCurve, MoreInputPerOutputNeedsMorePrefill) {
+  const PlanRatios r = PlanRatioCurve(ConfigOf("#v=1&gpus=GB200-NVL72,H200&tpot_ms=40"));
+  ASSERT_EQ(r.gpus.size(), 2u);
+  for (const std::vector<double>& pd : r.pd) {
+    ASSERT_EQ(pd.size(), r.ratios.size());
+    for (size_t i = 1; i < pd.size(); ++i) EXPECT_GT(pd[i], pd[i - 1]);
+  }
+  // isl/osl = 1 with isl + osl = 2048 is the default workload's plan.
+  const PlanTable plan = Plan(ConfigOf("#v=1&gpus=GB200-NVL72,H200&tpot_ms=40"));
+  for (const PlanRow& row : plan.rows) EXPECT_DOUBLE_EQ(r.pd[row.gpu][3], row.pd_ratio);
+}
+
+TEST(PlanColumns, NamesAndValuesLineUp) {
+  ASSERT_EQ(PlanColumns().size(), kPlanWidth);
+  PlanRow r;
+  r.prefill_tp = 1;
+  r.usd_per_hour = 20;
+  EXPECT_EQ(PlanValue(r, 1), 1);
+  EXPECT_EQ(PlanValue(r, kPlanWidth - 1), 20);
+  EXPECT_EQ(PlanColumns()[kPlanWidth - 1].name, "USD_per_hour");
+  EXPECT_EQ(PlanColumns()[static_cast<size_t>(ColumnIndex(PlanColumns(), "USD_per_M_output"))].name,
+            "USD_per_M_output");
+  r.usd_per_m_output = 0.5;
+  EXPECT_EQ(PlanValue(r, static_cast<size_t>(ColumnIndex(PlanColumns(), "USD_per_M_output"))), 0.5);
+}
+
+}  // namespace
+}  // namespace shallowsim

@@ -1,0 +1,99 @@
+// The planner through the engine: the plan table is the CLI's, its details (misses, prices,
+// curves) agree with the table, and the plan view renders them from the link.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../web/src/engine';
+import { cell, gpuName } from '../../web/src/table/cells';
+import { planPicks } from '../../web/src/state/plan';
+import { engine, repoRoot } from './helpers';
+
+let sim: Engine;
+beforeAll(async () => {
+  sim = await engine();
+});
+
+const LINK = 'v=1&view=plan&gpus=GB200-NVL72,H200,H20&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000';
+
+function cli(args: string[]): string {
+  return execFileSync(resolve(repoRoot, 'build/native/shallowsim'), args, { encoding: 'utf8', stdio: 'pipe' });
+}
+
+describe('the plan', () => {
+  it('computes the CLI plan table, value for value', () => {
+    for (const link of [LINK, `${LINK}&mode=calibrated&load=50000&price=2,H200:1.5`]) {
+      const r = sim.compute(`#${link}`, ['plan']);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      const t = r.tables.plan!;
+      const rows = JSON.parse(cli(['plan', link, '--format', 'json'])) as Record<string, string | number | null>[];
+      expect(t.rows).toBe(rows.length);
+      expect(t.columns).toEqual(sim.describe.tables.find((x) => x.key === 'plan')!.columns.map((c) => c.name));
+      rows.forEach((row, i) => {
+        expect(gpuName(t, i)).toBe(row.GPU);
+        t.columns.forEach((name, c) => {
+          if (c === 0) return;
+          const v = cell(t, i, c);
+          if (row[name] === null) expect(Number.isNaN(v), name).toBe(true);
+          else expect(v, `${String(row.GPU)} ${name}`).toBe(row[name]);
+        });
+      });
+      const download = sim.exportTable(`#${link}`, 'plan', 'csv');
+      if (!download.ok) throw new Error('export');
+      expect(download.text).toBe(cli(['plan', link, '--format', 'csv']));
+    }
+  });
+
+  it('its details: a miss per target a GPU cannot meet, a price per GPU, curves through the plan', () => {
+    const d = sim.planDetails(`#v=1&view=plan&gpus=GB200-NVL72,H20&tpot_ms=8`);
+    if (!d.ok) throw new Error('details');
+    expect(d.misses.map((m) => [m.gpu, m.key])).toEqual([['H20', 'tpot_ms']]);
+    expect(d.misses[0]!.best).toBeGreaterThan(8);
+    expect(d.misses[0]!.message).toMatch(/^H20: TPOT ≥ [\d.]+ ms at any batch/);
+    expect(d.prices.map((p) => [p.gpu, p.usd])).toEqual([
+      ['GB200-NVL72', 1.86],
+      ['H20', 0.9],
+    ]);
+    expect(d.prices[1]!.source).toMatch(/estimate/);
+
+    const plan = sim.compute(`#v=1&view=plan&gpus=GB200-NVL72,H20&tpot_ms=8`, ['plan']);
+    if (!plan.ok) throw new Error('plan');
+    const t = plan.tables.plan!;
+    const out = t.columns.indexOf('OutputTPS_per_GPU');
+    // At the TPOT target (125 tok/s per user) the frontier gives the table's number.
+    const curve = d.frontier.find((c) => c.gpu === 'GB200-NVL72')!;
+    let best = 0;
+    curve.tpsUser.forEach((x, i) => {
+      if (x >= 125) best = Math.max(best, curve.output[i]!);
+    });
+    expect(best).toBeCloseTo(cell(t, 0, out), 6);
+    // The P:D ratio grows with isl/osl.
+    const pd = d.ratios.pd[0]!;
+    for (let i = 1; i < pd.length; i++) expect(pd[i]!).toBeGreaterThan(pd[i - 1]!);
+  });
+
+  it('links each plan to its decode row and prefill, which give the same numbers', () => {
+    const r = sim.compute(`#${LINK}`, ['plan']);
+    if (!r.ok) throw new Error('plan');
+    const fields = sim.fields(`#${LINK}`);
+    const picks = planPicks(sim, r.canonical, r.tables.plan!, fields);
+    expect(picks.map((p) => p.gpu)).toEqual(['GB200-NVL72', 'H200', 'H20']);
+    for (const p of picks) {
+      const decode = sim.compute(`#${p.decodeLink}`, ['decode']);
+      if (!decode.ok) throw new Error(p.decodeLink);
+      const d = decode.tables.decode!;
+      expect(d.rows).toBe(1);
+      expect(cell(d, 0, d.columns.indexOf('TPOT'))).toBe(p.values.TPOT_ms);
+      expect(cell(d, 0, d.columns.indexOf('Total'))).toBe(p.values.DecodeTPS_per_GPU);
+      const prefill = sim.compute(`#${p.prefillLink}`, ['prefill']);
+      if (!prefill.ok) throw new Error(p.prefillLink);
+      const pre = prefill.tables.prefill!;
+      expect(cell(pre, 0, pre.columns.indexOf('PrefillTPS'))).toBe(p.values.PrefillTPS_per_GPU);
+    }
+  });
+
+  it('reports bad targets by key', () => {
+    const r = sim.compute('#v=1&view=plan&price=H200:1,H200:2&tpot_ms=0', ['plan']);
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => e.key).sort()).toEqual(['price', 'tpot_ms']);
+  });
+});
