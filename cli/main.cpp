@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "shallowsim/config.h"
+#include "shallowsim/decode.h"
 #include "shallowsim/describe.h"
 #include "shallowsim/export.h"
 #include "shallowsim/number_text.h"
@@ -21,8 +22,8 @@ namespace {
 using namespace shallowsim;
 
 constexpr std::string_view kUsage =
-    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|plan|reality|schema|"
-    "link>\n"
+    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|series|plan|reality|"
+    "schema|link>\n"
     "                  [LINK]\n"
     "                  [--format md|csv|json]\n"
     "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
@@ -125,10 +126,15 @@ int Run(int argc, char** argv) {
   const Export out = ExportTable(config, command, format);
   if (!out.ok()) return Fail(out.errors);
   Print(out.text);
+  // Then, on stderr, why a GPU is not in the table.
+  std::fflush(stdout);
   if (command == "plan") {
-    std::fflush(stdout);  // the table first, then why some GPUs are not in it
     for (const PlanMiss& m : Plan(config).misses) {
       std::fprintf(stderr, "note: %s: %s\n", m.key.c_str(), m.message.c_str());
+    }
+  } else if (command != "prefill" && command != "reality") {
+    for (const FitNote& n : FitNotes(config)) {
+      std::fprintf(stderr, "note: mem_util: %s\n", n.message.c_str());
     }
   }
   return 0;

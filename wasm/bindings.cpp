@@ -166,6 +166,23 @@ val Compute(const std::string& link, val tables) {
   out.set("canonical", EncodeLink(config));
   out.set("gpus", Strings(GpuNames(SelectedGpus(config))));
   out.set("tables", Tables(config, tables, &finite));
+  // Why a GPU has no decode row (memory), with the numbers.
+  val fit = val::array();
+  const std::vector<FitNote> notes = FitNotes(config);
+  for (size_t i = 0; i < notes.size(); ++i) {
+    const FitNote& n = notes[i];
+    val v = val::object();
+    v.set("gpu", n.gpu);
+    v.set("message", n.message);
+    v.set("usableGb", n.usable_gb);
+    v.set("fixedGb", n.fixed_gb);
+    v.set("kvGb", n.kv_gb);
+    v.set("maxBatch", n.max_batch);
+    v.set("memUtilNeeded", n.mem_util_needed);
+    v.set("maxContext", n.max_context);
+    fit.set(i, v);
+  }
+  out.set("fit", fit);
   out.set("baseline", val::null());
   if (const std::string base = BaselineLink(config); !base.empty()) {
     const ParseResult b = ParseLink(base);
@@ -224,65 +241,23 @@ val FieldsVal(const std::string& link) {
 val SweepSeriesVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
-  // The sweep runs over the config's EP and batch lists plus the plotted ones.
-  Config config = *parsed.config;
-  for (double e : config.view.sweep_ep) {
-    std::vector<double>& ep = config.scenario.ep;
-    if (std::find(ep.begin(), ep.end(), e) == ep.end()) ep.push_back(e);
+  const SweepSeries s = SweepSeriesOf(*parsed.config);
+  if (!s.ok()) return Failure(s.errors);
+  for (double v : s.y) {
+    if (!std::isfinite(v)) return Failure({OverflowError()});
   }
-  std::vector<double>& bs = config.scenario.bs;
-  if (std::find(bs.begin(), bs.end(), config.view.sweep_bs) == bs.end()) {
-    bs.push_back(config.view.sweep_bs);
-  }
-  const SweepSpec& spec = config.view.sweep;
-  const std::vector<double> points = SweepPoints(spec);
-  const std::vector<Gpu> gpus = SelectedGpus(config);
-  const std::vector<double>& eps = config.view.sweep_ep;
-  const size_t n_metrics = config.view.metric.size();
-  std::vector<size_t> metrics;
-  for (const std::string& m : config.view.metric) {
-    metrics.push_back(static_cast<size_t>(ColumnIndex(DecodeColumns(), m)));
-  }
-  const size_t n_points = points.size(), n_ep = eps.size();
-  // y[((metric · gpus + gpu) · eps + ep) · points + point]; tp and present without the metric.
-  std::vector<double> y(n_metrics * gpus.size() * n_ep * n_points, 0.0);
-  std::vector<double> tp(gpus.size() * n_ep * n_points, 0.0);
-  std::vector<uint8_t> present(tp.size(), 0);
-  const size_t plane = tp.size();
-  size_t point = 0;
-  bool finite = true;
-  const std::vector<ConfigError> errors =
-      SweepEach(config, spec, [&](double, const std::vector<DecodeRow>& rows) {
-        for (const DecodeRow& r : rows) {
-          if (r.batch != config.view.sweep_bs) continue;
-          size_t e = 0;
-          while (e < n_ep && eps[e] != r.ep) ++e;
-          if (e == n_ep) continue;  // an EP of the table that is not plotted
-          const size_t at = (static_cast<size_t>(r.gpu) * n_ep + e) * n_points + point;
-          for (size_t m = 0; m < n_metrics; ++m) {
-            const double v = DecodeValue(r, metrics[m]);
-            y[m * plane + at] = v;
-            if (!std::isfinite(v)) finite = false;
-          }
-          tp[at] = r.tp;
-          present[at] = 1;
-        }
-        ++point;
-      });
-  if (!errors.empty()) return Failure(errors);
-  if (!finite) return Failure({OverflowError()});
   val out = val::object();
   out.set("ok", true);
   out.set("errors", val::array());
-  out.set("param", spec.param);
-  out.set("metrics", Strings(config.view.metric));
-  out.set("batch", config.view.sweep_bs);
-  out.set("x", Typed("Float64Array", points));
-  out.set("gpus", Strings(GpuNames(gpus)));
-  out.set("eps", Typed("Float64Array", eps));
-  out.set("y", Typed("Float64Array", y));
-  out.set("tp", Typed("Float64Array", tp));
-  out.set("present", Typed("Uint8Array", present));
+  out.set("param", s.param);
+  out.set("metrics", Strings(s.metrics));
+  out.set("batch", s.batch);
+  out.set("x", Typed("Float64Array", s.x));
+  out.set("gpus", Strings(s.gpus));
+  out.set("eps", Typed("Float64Array", s.eps));
+  out.set("y", Typed("Float64Array", s.y));
+  out.set("tp", Typed("Float64Array", s.tp));
+  out.set("present", Typed("Uint8Array", s.present));
   return out;
 }
 

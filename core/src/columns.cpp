@@ -178,6 +178,29 @@ constexpr std::array<Column, kDecodeWidth + 1> SweepColumns() {
 }
 constexpr std::array<Column, kDecodeWidth + 1> kSweep = SweepColumns();
 
+// What the sweep charts plot (sweep.h SweepSeries), one row per point of each line.
+constexpr std::array<Column, 7> kSeries = {{
+    {.name = "index_value",
+     .decimals = 6,
+     .meaning = {"The swept input's value at this point.", "该点上被扫描参数的取值。"}},
+    kGpu,
+    kEp,
+    {.name = "BatchSize",
+     .unit = "requests",
+     .style = Style::kInteger,
+     .decimals = 0,
+     .meaning = {"The plotted batch per GPU (sweep_bs).", "绘制的每卡批大小（sweep_bs）。"}},
+    {.name = "TP",
+     .unit = "GPUs",
+     .style = Style::kInteger,
+     .decimals = 0,
+     .meaning = {"The decode TP of the best row at this point.", "该点最优行的 decode TP。"}},
+    {.name = "metric",
+     .style = Style::kText,
+     .meaning = {"The plotted column (metric=).", "绘制的列（metric=）。"}},
+    {.name = "value", .decimals = 3, .meaning = {"Its value at this point.", "该点的取值。"}},
+}};
+
 constexpr Column Label(std::string_view name, Text meaning) {
   return Column{.name = name, .style = Style::kText, .meaning = meaning};
 }
@@ -360,13 +383,14 @@ std::span<const Column> RealityColumns() { return kReality; }
 std::span<const Column> PlanColumns() { return kPlan; }
 
 std::span<const TableInfo> Tables() {
-  static const std::array<TableInfo, 6> tables = {{
+  static const std::array<TableInfo, 7> tables = {{
       {.key = "prefill", .columns = kPrefill},
       {.key = "decode",
        .columns = kDecode,
        .headline = {"GPU", "EP", "TP", "BatchSize", "TPOT", "TPS", "Total", "Comm_Impact"}},
       {.key = "maxbatch", .columns = kMaxBatch},
       {.key = "sweep", .columns = kSweep},
+      {.key = "series", .columns = kSeries},
       {.key = "plan",
        .columns = kPlan,
        .headline = {"GPU", "OutputTPS_per_GPU", "USD_per_M_output", "TPS_user", "TTFT_ms",

@@ -1,10 +1,13 @@
 #include "shallowsim/decode.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "calibrated.h"
 #include "decode_rows.h"
 #include "shallowsim/calibration.h"
+#include "shallowsim/number_text.h"
 
 namespace shallowsim {
 
@@ -113,6 +116,69 @@ MaxBatchTable MaxBatchTableOf(const Config& config) {
     }
   }
   return table;
+}
+
+std::vector<FitNote> FitNotes(const Config& config) {
+  std::vector<FitNote> out;
+  const Scenario& s = config.scenario;
+  if (s.bs.empty() || s.ep.empty() || s.decode_tp.empty()) return out;
+  const double min_batch = *std::min_element(s.bs.begin(), s.bs.end());
+  const double context = s.seq_len + s.decode_len;
+  Config other = config;
+  other.scenario.mem_util = s.mem_util + 0.5;
+  for (const Gpu& gpu : SelectedGpus(config)) {
+    // Max batch is linear in usable memory: (mem·u − fixed) / kv. Two utilisations give the
+    // fixed memory and the KV of one request in whichever mode computes them. The EP/TP shown
+    // is the one closest to fitting the smallest batch.
+    FitNote n;
+    bool fits = false, first = true;
+    for (double ep : s.ep) {
+      for (double tp : s.decode_tp) {
+        const double b = MaxBatchOf(config, gpu, ep, tp);
+        if (min_batch <= b) fits = true;
+        const double kv = gpu.mem * 0.5 / (MaxBatchOf(other, gpu, ep, tp) - b);
+        const double fixed = gpu.mem * s.mem_util - b * kv;
+        const double needed = (fixed + min_batch * kv) / gpu.mem;
+        if (first || needed < n.mem_util_needed) {
+          first = false;
+          n.ep = ep;
+          n.tp = tp;
+          n.kv_gb = kv;
+          n.fixed_gb = fixed;
+          n.mem_util_needed = needed;
+          n.max_batch = std::max(0.0, std::floor(b));
+        }
+      }
+    }
+    if (fits) continue;
+    n.gpu = gpu.name;
+    n.usable_gb = gpu.mem * s.mem_util;
+    n.min_batch = min_batch;
+    n.max_context =
+        std::max(0.0, std::floor((n.usable_gb - n.fixed_gb) / (min_batch * n.kv_gb / context)));
+    const auto gb = [](double v) { return FormatFixed(v, v < 10 ? 2 : 1) + " GB"; };
+    std::string m = gpu.name + ": nothing fits — weights and fixed memory " + gb(n.fixed_gb) +
+                    " per GPU (at EP " + FormatNumber(n.ep) + ", TP " + FormatNumber(n.tp) +
+                    ") + " + FormatNumber(min_batch) + " × " + gb(n.kv_gb) +
+                    " of KV cache per request (" + FormatNumber(context) +
+                    " tokens) = " + gb(n.fixed_gb + min_batch * n.kv_gb) + " > " + gb(n.usable_gb) +
+                    " usable (" + FormatNumber(gpu.mem) + " GB × mem_util " +
+                    FormatNumber(s.mem_util) + "). ";
+    if (n.fixed_gb >= n.usable_gb) {
+      m += "The weights alone do not fit";
+    } else {
+      m += "Fits: " + FormatNumber(n.max_batch) + " requests per GPU at this context, or " +
+           FormatNumber(min_batch) + " requests up to " + FormatNumber(n.max_context) +
+           " tokens each";
+    }
+    m += n.mem_util_needed <= 1
+             ? "; batch " + FormatNumber(min_batch) + " needs mem_util ≥ " +
+                   FormatFixed(std::ceil(n.mem_util_needed * 1000) / 1000, 3) + "."
+             : "; batch " + FormatNumber(min_batch) + " does not fit on this GPU at any mem_util.";
+    n.message = std::move(m);
+    out.push_back(std::move(n));
+  }
+  return out;
 }
 
 }  // namespace shallowsim

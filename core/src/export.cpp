@@ -167,6 +167,48 @@ struct RealityCells final : Cells {
   double Number(size_t r, size_t c) const override { return RealityNumber(rows[r], c); }
 };
 
+// The plotted series, a row per present point of each metric × GPU × EP line.
+struct SeriesCells final : Cells {
+  const SweepSeries& s;
+  struct At {
+    size_t metric, gpu, ep, point;
+  };
+  std::vector<At> rows;
+  explicit SeriesCells(const SweepSeries& series) : s(series) {
+    const size_t n_p = s.x.size(), n_e = s.eps.size();
+    for (size_t m = 0; m < s.metrics.size(); ++m) {
+      for (size_t g = 0; g < s.gpus.size(); ++g) {
+        for (size_t e = 0; e < n_e; ++e) {
+          for (size_t p = 0; p < n_p; ++p) {
+            if (s.present[(g * n_e + e) * n_p + p]) rows.push_back({m, g, e, p});
+          }
+        }
+      }
+    }
+  }
+  size_t Rows() const override { return rows.size(); }
+  std::string_view Text(size_t r, size_t c) const override {
+    return c == 1 ? s.gpus[rows[r].gpu] : s.metrics[rows[r].metric];
+  }
+  double Number(size_t r, size_t c) const override {
+    const At& a = rows[r];
+    const size_t n_p = s.x.size(), n_e = s.eps.size();
+    const size_t at = (a.gpu * n_e + a.ep) * n_p + a.point;
+    switch (c) {
+      case 0:
+        return s.x[a.point];
+      case 2:
+        return s.eps[a.ep];
+      case 3:
+        return s.batch;
+      case 4:
+        return s.tp[at];
+      default:
+        return s.y[a.metric * s.gpus.size() * n_e * n_p + at];
+    }
+  }
+};
+
 struct PlanCells final : Cells {
   const PlanTable& t;
   explicit PlanCells(const PlanTable& table) : t(table) {}
@@ -223,8 +265,9 @@ std::optional<Format> FormatOf(std::string_view name) {
 }
 
 const std::vector<std::string_view>& ExportTables() {
-  static const std::vector<std::string_view> tables = {
-      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep", "plan", "reality"};
+  static const std::vector<std::string_view> tables = {"prefill",  "decode",   "leaderboard",
+                                                       "maxbatch", "frontier", "sweep",
+                                                       "series",   "plan",     "reality"};
   return tables;
 }
 
@@ -242,6 +285,13 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
   } else if (table == "maxbatch") {
     const MaxBatchTable t = ShownMaxBatch(config, MaxBatchTableOf(config));
     text = Write(format, MaxBatchColumns(), MaxBatchCells(t));
+  } else if (table == "series") {
+    const SweepSeries series = SweepSeriesOf(config);
+    if (!series.ok()) {
+      out.errors = series.errors;
+      return out;
+    }
+    text = Write(format, FindTable("series")->columns, SeriesCells(series));
   } else if (table == "plan") {
     text = Write(format, PlanColumns(), PlanCells(Plan(config)));
   } else if (table == "reality") {

@@ -6,6 +6,7 @@
 
 #include "decode_rows.h"
 #include "order.h"
+#include "shallowsim/columns.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/schema.h"
 
@@ -82,6 +83,51 @@ SweepResult Sweep(const Config& base, const SweepSpec& spec) {
   });
   if (!result.ok()) result.table.rows.clear();
   return result;
+}
+
+SweepSeries SweepSeriesOf(const Config& link_config) {
+  SweepSeries out;
+  Config config = link_config;
+  for (double e : config.view.sweep_ep) {
+    std::vector<double>& ep = config.scenario.ep;
+    if (std::find(ep.begin(), ep.end(), e) == ep.end()) ep.push_back(e);
+  }
+  std::vector<double>& bs = config.scenario.bs;
+  if (std::find(bs.begin(), bs.end(), config.view.sweep_bs) == bs.end()) {
+    bs.push_back(config.view.sweep_bs);
+  }
+  const SweepSpec& spec = config.view.sweep;
+  out.param = spec.param;
+  out.metrics = config.view.metric;
+  out.batch = config.view.sweep_bs;
+  out.x = SweepPoints(spec);
+  out.gpus = GpuNames(SelectedGpus(config));
+  out.eps = config.view.sweep_ep;
+  std::vector<size_t> metrics;
+  for (const std::string& m : out.metrics) {
+    metrics.push_back(static_cast<size_t>(ColumnIndex(DecodeColumns(), m)));
+  }
+  const size_t n_points = out.x.size(), n_ep = out.eps.size();
+  const size_t plane = out.gpus.size() * n_ep * n_points;
+  out.y.assign(metrics.size() * plane, 0.0);
+  out.tp.assign(plane, 0.0);
+  out.present.assign(plane, 0);
+  size_t point = 0;
+  out.errors = SweepEach(config, spec, [&](double, const std::vector<DecodeRow>& rows) {
+    for (const DecodeRow& r : rows) {
+      if (r.batch != out.batch) continue;
+      size_t e = 0;
+      while (e < n_ep && out.eps[e] != r.ep) ++e;
+      if (e == n_ep) continue;  // an EP of the table that is not plotted
+      const size_t at = (static_cast<size_t>(r.gpu) * n_ep + e) * n_points + point;
+      for (size_t m = 0; m < metrics.size(); ++m)
+        out.y[m * plane + at] = DecodeValue(r, metrics[m]);
+      out.tp[at] = r.tp;
+      out.present[at] = 1;
+    }
+    ++point;
+  });
+  return out;
 }
 
 }  // namespace shallowsim

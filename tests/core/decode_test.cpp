@@ -151,3 +151,50 @@ TEST(Decode, BoxOfEightUsesNvlinkOnlyWhenItHoldsAllExperts) {
 
 }  // namespace
 }  // namespace shallowsim
+
+namespace shallowsim {
+namespace {
+
+// FitNotes: a GPU whose smallest batch fits nowhere, with numbers that check out: the stated
+// mem_util makes that batch fit, the stated context too, and the sum is what it says.
+TEST(FitNotes, ExplainTheMemoryShortfallWithNumbersThatHold) {
+  for (const char* mode : {"reference", "calibrated"}) {
+    const Config c = testing::ConfigOf(std::string("#v=1&mem_util=0.1&gpus=H800,H20,GB200-NVL72"
+                                                   "&mode=") +
+                                       mode);
+    const std::vector<FitNote> notes = FitNotes(c);
+    ASSERT_FALSE(notes.empty()) << mode;
+    const DecodeTable table = Decode(c);
+    for (const FitNote& n : notes) {
+      for (const DecodeRow& r : table.rows) EXPECT_NE(table.gpus[r.gpu], n.gpu) << "no row";
+      EXPECT_GT(n.fixed_gb + n.min_batch * n.kv_gb, n.usable_gb) << n.gpu;
+      EXPECT_NE(n.message.find("nothing fits"), std::string::npos);
+      EXPECT_NE(n.message.find("mem_util 0.1"), std::string::npos) << n.message;
+      ASSERT_LE(n.mem_util_needed, 1) << n.gpu;
+      Config more = c;
+      more.scenario.mem_util = std::ceil(n.mem_util_needed * 1000) / 1000;
+      more.gpus = {n.gpu};
+      more.scenario.ep = {n.ep};
+      more.scenario.decode_tp = {n.tp};
+      more.scenario.bs = {n.min_batch};
+      EXPECT_EQ(Decode(more).rows.size(), 1u) << mode << " " << n.gpu;
+      more.scenario.mem_util = n.mem_util_needed * 0.99;
+      EXPECT_EQ(Decode(more).rows.size(), 0u) << mode << " " << n.gpu;
+      if (n.max_context > 0) {
+        Config shorter = c;
+        shorter.gpus = {n.gpu};
+        shorter.scenario.decode_len = 0;
+        shorter.scenario.seq_len = n.max_context;
+        shorter.scenario.ep = {n.ep};
+        shorter.scenario.decode_tp = {n.tp};
+        shorter.scenario.bs = {n.min_batch};
+        EXPECT_EQ(Decode(shorter).rows.size(), 1u) << mode << " " << n.gpu;
+      }
+    }
+  }
+  // Nothing to explain when every GPU has a row.
+  EXPECT_TRUE(FitNotes(testing::ConfigOf("#v=1")).empty());
+}
+
+}  // namespace
+}  // namespace shallowsim

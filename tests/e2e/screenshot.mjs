@@ -33,6 +33,8 @@ const shots = [
   { name: 'error', hash: '#v=1&view=decode', then: '#v=1&view=decode&seq_len=abc&tp=0&foo=1' },
   { name: 'reality', hash: '#v=1&view=reality', charts: true },
   { name: 'reality-table', hash: '#v=1&view=reality', charts: true, into: '#reality-table' },
+  { name: 'memory', hash: '#v=1&view=decode&mem_util=0.01&gpus=H200,GB200-NVL72,H20' },
+  { name: 'memory-sweep', hash: '#v=1&view=sweep&mem_util=0.2', charts: true },
   { name: 'calibrated', hash: '#v=1&mode=calibrated&view=leaderboard' },
   { name: 'plan', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true },
   { name: 'plan-charts', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true, into: '#plan-charts' },

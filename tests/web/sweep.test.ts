@@ -123,7 +123,7 @@ describe('the sweep figure', () => {
     const f = sweepFigure(s, null, 'gpu', slots, labels);
     expect(f.panels).toHaveLength(2 * sim.describe.catalog.length);
     expect(f.panels.slice(0, 2).map((p) => p.title)).toEqual(['DGX-B300 (Total)', 'DGX-B300 (TPS)']);
-    expect(f.panels[0]?.lines.map((l) => l.label)).toEqual(['36', '72', '144', '320']);
+    expect(f.panels[0]?.lines.map((l) => l.label)).toEqual(['EP 36', 'EP 72', 'EP 144', 'EP 320']);
     expect(f.panels[0]?.lines.every((l) => !l.dashed && l.y.length === 480)).toBe(true);
     const h800 = f.panels.find((p) => p.title === 'H800 (Total)');
     expect(h800?.lines[0]?.y[479]).toBeNull();
@@ -150,14 +150,14 @@ describe('the sweep figure', () => {
     const h800 = f.panels.find((p) => p.group === 'H800');
     expect(h200?.lines).toHaveLength(4);
     expect(h800?.lines.map((l) => [l.label, l.dashed])).toEqual([
-      ['36', false],
-      ['72', false],
-      ['144', false],
-      ['320', false],
-      ['36 (baseline)', true],
-      ['72 (baseline)', true],
-      ['144 (baseline)', true],
-      ['320 (baseline)', true],
+      ['EP 36', false],
+      ['EP 72', false],
+      ['EP 144', false],
+      ['EP 320', false],
+      ['EP 36 (baseline)', true],
+      ['EP 72 (baseline)', true],
+      ['EP 144 (baseline)', true],
+      ['EP 320 (baseline)', true],
     ]);
     const other = series('#v=1&gpus=H800&sweep=decode_len:500:2000:250');
     expect(sweepFigure(cur, other, 'gpu', new Map(), labels).compared).toBe(false);
@@ -298,5 +298,39 @@ describe('the sweep inputs', () => {
     const cur = series(`#${other.canonical}`);
     expect(Array.from(base.x)).toEqual(Array.from(cur.x));
     expect(base.metrics).toEqual(cur.metrics);
+  });
+});
+
+describe('where lines stop, and the plotted series', () => {
+  it('a line that ends for memory has a stop at its last point', () => {
+    const s = series('#v=1&gpus=H800,H200&sweep=seq_len:1024:32768:1024&sweep_bs=128');
+    const f = sweepFigure(s, null, 'gpu', new Map(), labels);
+    let stopped = 0;
+    for (const panel of f.panels) {
+      for (const line of panel.lines) {
+        for (const p of line.stops) {
+          expect(line.y[p]).not.toBeNull();
+          expect(line.y[p + 1]).toBeNull();
+          stopped++;
+        }
+        // No stop where the line goes on.
+        line.y.forEach((v, p) => {
+          if (v !== null && line.y[p + 1] !== null && p + 1 < line.y.length) expect(line.stops).not.toContain(p);
+        });
+      }
+    }
+    expect(stopped).toBeGreaterThan(0);
+  });
+
+  it('the series CSV is the CLI`s and has a row per plotted point', () => {
+    const link = '#v=1&gpus=H800,H200&sweep=seq_len:1024:32768:1024&sweep_bs=128&metric=Total,TPS';
+    const text = sim.exportTable(link, 'series', 'csv');
+    if (!text.ok) throw new Error('series');
+    expect(text.text).toBe(cli('series', link, 'csv'));
+    const s = series(link);
+    const present = Array.from(s.present).filter((p) => p === 1).length;
+    const lines = text.text.trim().split('\n');
+    expect(lines[0]).toBe('index_value,GPU,EP,BatchSize,TP,metric,value');
+    expect(lines).toHaveLength(1 + present * s.metrics.length);
   });
 });

@@ -44,7 +44,7 @@ describe('sweep view', () => {
     const titles = figures().map((f) => f.querySelector('figcaption')?.textContent);
     expect(titles).toEqual(catalog().map((g) => `${g} (Total)`));
     const legend = figures()[0]!.querySelectorAll('.chart-legend li');
-    expect([...legend].map((li) => li.getAttribute('data-line'))).toEqual(field('sweep_ep').default.split(','));
+    expect([...legend].map((li) => li.getAttribute('data-line'))).toEqual(field('sweep_ep').default.split(',').map((ep) => `EP ${ep}`));
     // No canvas in happy-dom: the chart says so instead of failing.
     expect(figures()[0]!.querySelector('.chart-note')?.textContent).toBe(t.sweep.noCanvas);
     // The sweep view computes no table.
@@ -262,7 +262,7 @@ describe('A/B comparison', () => {
     expect($$('#compare .changes li').map((li) => li.getAttribute('data-key'))).toEqual(['n_activated_experts']);
     const eps = field('sweep_ep').default.split(',');
     await waitFor(() => expect(figures()[0]?.querySelectorAll('.chart-legend li.dashed')).toHaveLength(eps.length));
-    expect(figures()[0]!.querySelector('.chart-legend li.dashed')?.getAttribute('data-line')).toBe(t.compare.baseLabel(eps[0]!));
+    expect(figures()[0]!.querySelector('.chart-legend li.dashed')?.getAttribute('data-line')).toBe(t.compare.baseLabel(`EP ${eps[0]!}`));
     click($('#tab-frontier'));
     await waitFor(() => expect($('#frontier-best-table thead')?.textContent).toContain(t.frontier.baseTotal));
     expect($$('#frontier-best-table td.delta-cell')).toHaveLength(1);

@@ -1,6 +1,9 @@
 // Decode: rows over EP × GPU × batch × decode TP, with the memory limit (SPEC §4).
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "shallowsim/config.h"
 #include "shallowsim/table.h"
 
@@ -23,5 +26,21 @@ DecodeTable Decode(const Config& config);
 
 // SPEC §5 "Max-batch table": floor(max_bs), at least 0, per GPU × EP × decode TP.
 MaxBatchTable MaxBatchTableOf(const Config& config);
+
+// Why a selected GPU has no decode row: its smallest batch (bs=) does not fit at any EP and
+// decode TP. The numbers are those of the EP/TP where the most fits, in the config's mode.
+struct FitNote {
+  std::string gpu;
+  double ep = 0, tp = 0;       // where the most fits
+  double usable_gb = 0;        // mem × mem_util
+  double fixed_gb = 0;         // weights and other fixed memory per GPU there
+  double kv_gb = 0;            // the KV cache of one request (seq_len + decode_len tokens)
+  double max_batch = 0;        // requests per GPU that fit (floored, at least 0)
+  double min_batch = 0;        // the smallest batch of bs=
+  double mem_util_needed = 0;  // for min_batch (> 1: not on this GPU)
+  double max_context = 0;      // tokens per request that fit at min_batch (0: none)
+  std::string message;         // all of the above in one sentence
+};
+std::vector<FitNote> FitNotes(const Config& config);
 
 }  // namespace shallowsim

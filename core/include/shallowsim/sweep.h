@@ -1,6 +1,7 @@
 // Sweeps over one numeric input (SPEC §5).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -43,5 +44,24 @@ std::vector<ConfigError> SweepEach(const Config& base, const SweepSpec& spec,
 // SPEC §5: at each point, the best row per (GPU, BatchSize, EP) (first in decode row order
 // among exact ties); rows of a point sorted by Total descending.
 SweepResult Sweep(const Config& base, const SweepSpec& spec);
+
+// What the sweep view plots (metric=, sweep_bs=, sweep_ep=): for each metric × GPU × plotted EP,
+// the best row's value at each point, the TP of that row, and whether the batch fits there.
+// The sweep runs over the config's EP and batch lists plus the plotted ones.
+struct SweepSeries {
+  std::string param;
+  std::vector<std::string> metrics;
+  double batch = 0;
+  std::vector<double> x;  // the points
+  std::vector<std::string> gpus;
+  std::vector<double> eps;
+  // y[((metric · gpus + gpu) · eps + ep) · points + point]; tp and present without the metric.
+  std::vector<double> y;
+  std::vector<double> tp;
+  std::vector<uint8_t> present;  // 0: the batch does not fit at that point (a gap)
+  std::vector<ConfigError> errors;
+  bool ok() const { return errors.empty(); }
+};
+SweepSeries SweepSeriesOf(const Config& config);
 
 }  // namespace shallowsim

@@ -12,6 +12,8 @@ export interface PlotLine {
   y: readonly (number | null)[];
   /** 'points': markers only (a scatter); default: a line. */
   style?: 'line' | 'points';
+  /** Indexes where the line ends for memory: drawn as a cross. */
+  stops?: readonly number[];
 }
 
 export interface PlotSpec {
@@ -178,6 +180,31 @@ export function createPlot(target: HTMLElement, spec: PlotSpec, hooks: PlotHooks
         },
       ],
       draw: [
+        (u) => {
+          // A cross where a line ends because the batch no longer fits.
+          const { ctx } = u;
+          const r = 4 * uPlot.pxRatio;
+          ctx.save();
+          ctx.lineWidth = 1.8 * uPlot.pxRatio;
+          spec.lines.forEach((line, i) => {
+            if (!line.stops?.length || u.series[i + 1]?.show === false) return;
+            ctx.strokeStyle = colorOf(theme(), line.color);
+            for (const idx of line.stops) {
+              const yv = line.y[idx];
+              const xv = spec.x[idx];
+              if (yv === null || yv === undefined || xv === undefined) continue;
+              const px = u.valToPos(xv, 'x', true);
+              const py = u.valToPos(yv, 'y', true);
+              ctx.beginPath();
+              ctx.moveTo(px - r, py - r);
+              ctx.lineTo(px + r, py + r);
+              ctx.moveTo(px + r, py - r);
+              ctx.lineTo(px - r, py + r);
+              ctx.stroke();
+            }
+          });
+          ctx.restore();
+        },
         (u) => {
           const v = hooks.vline();
           if (v === null || v <= 0) return;

@@ -13,6 +13,8 @@ export interface ChartLine {
   y: (number | null)[];
   /** The decode TP of the best row at each point. */
   tp: (number | null)[];
+  /** Points after which the line ends because the batch no longer fits (memory). */
+  stops: number[];
 }
 
 export interface SweepPanel {
@@ -42,7 +44,7 @@ export interface SweepLabels {
 }
 
 /** One line: metric m, GPU g, EP e of a series. */
-function lineOf(s: SweepSeriesOk, m: number, g: number, e: number): Pick<ChartLine, 'y' | 'tp'> {
+function lineOf(s: SweepSeriesOk, m: number, g: number, e: number): Pick<ChartLine, 'y' | 'tp' | 'stops'> {
   const P = s.x.length;
   const G = s.gpus.length;
   const E = s.eps.length;
@@ -55,7 +57,11 @@ function lineOf(s: SweepSeriesOk, m: number, g: number, e: number): Pick<ChartLi
     y[p] = here ? (s.y[yAt + p] ?? null) : null;
     tp[p] = here ? (s.tp[at + p] ?? null) : null;
   }
-  return { y, tp };
+  const stops: number[] = [];
+  for (let p = 0; p + 1 < P; p++) {
+    if (s.present[at + p] === 1 && s.present[at + p + 1] !== 1) stops.push(p);
+  }
+  return { y, tp, stops };
 }
 
 function sameX(a: Float64Array, b: Float64Array): boolean {
@@ -102,7 +108,7 @@ export function sweepFigure(
         const pairs = eps.map((ep, e) => ({
           g,
           e,
-          label: String(ep),
+          label: labels.ep(ep),
           color: { kind: 'series', index: e } as ColorSlot,
         }));
         panels.push({

@@ -171,9 +171,23 @@ export type Baseline = ({ ok: true; errors: ConfigError[]; tables: Tables } | Co
   link: string;
 };
 
+/** Why a selected GPU has no decode row: memory, with the numbers (decode.h FitNote). */
+export interface FitNote {
+  gpu: string;
+  message: string;
+  usableGb: number;
+  fixedGb: number;
+  kvGb: number;
+  maxBatch: number;
+  memUtilNeeded: number;
+  maxContext: number;
+}
+
 export interface ComputeOk {
   ok: true;
   errors: ConfigError[];
+  /** GPUs whose smallest batch fits at no EP/TP, and why. */
+  fit: FitNote[];
   /** The canonical fragment, without '#'. */
   canonical: string;
   gpus: string[];

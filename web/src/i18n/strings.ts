@@ -113,6 +113,9 @@ export interface Strings {
     csv: string;
     csvTitle: string;
     csvBusy: string;
+    series: string;
+    seriesTitle: string;
+    stop: string;
     png: string;
     pngTitle: string;
     computing: string;
@@ -142,6 +145,12 @@ export interface Strings {
     open: string;
     openDecode: string;
     openPrefill: string;
+  };
+  fit: {
+    title: string;
+    changed: string;
+    default: (value: string) => string;
+    nothingFits: string;
   };
   plan: {
     targets: string;
@@ -307,6 +316,9 @@ export const strings: Record<Lang, Strings> = {
       csv: 'CSV',
       csvTitle: 'Download the full sweep table (best row per GPU, batch and EP at each point), as the CLI writes it',
       csvBusy: 'Preparing CSV…',
+      series: 'CSV (plotted)',
+      seriesTitle: 'Download exactly the plotted lines: one row per point, GPU, EP and metric',
+      stop: 'memory limit (the line ends: the batch no longer fits)',
       png: 'PNG',
       pngTitle: 'Download the charts as one PNG image',
       computing: 'Computing…',
@@ -337,6 +349,12 @@ export const strings: Record<Lang, Strings> = {
       open: 'Scenario',
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
+    },
+    fit: {
+      title: 'Not in the results: nothing fits in memory',
+      changed: 'Advanced settings changed:',
+      default: (v) => `default ${v}`,
+      nothingFits: 'Nothing fits in memory: the reasons are above the table.',
     },
     plan: {
       targets: 'Workload and targets',
@@ -503,6 +521,9 @@ export const strings: Record<Lang, Strings> = {
       csv: 'CSV',
       csvTitle: '下载完整的扫描表（每个点上每个 GPU、批大小与 EP 的最优行），与命令行输出相同',
       csvBusy: '正在生成 CSV…',
+      series: 'CSV（绘制的曲线）',
+      seriesTitle: '只下载绘制的曲线：每行一个点、GPU、EP 与指标',
+      stop: '显存上限（曲线在此结束：该批大小放不下）',
       png: 'PNG',
       pngTitle: '将所有图表下载为一张 PNG 图片',
       computing: '计算中…',
@@ -533,6 +554,12 @@ export const strings: Record<Lang, Strings> = {
       open: '场景',
       openDecode: '在 Decode 中打开',
       openPrefill: '在 Prefill 中打开',
+    },
+    fit: {
+      title: '未出现在结果中：显存放不下',
+      changed: '已修改的高级设置：',
+      default: (v) => `默认 ${v}`,
+      nothingFits: '显存放不下任何配置：原因见表格上方。',
     },
     plan: {
       targets: '负载与目标',

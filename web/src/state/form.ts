@@ -27,3 +27,10 @@ export function gpuNames(describe: Description, fields: Record<string, string>):
   }
   return names;
 }
+
+/** The keys of a form group whose text differs from the default: [key, text, default]. */
+export function changedKeys(describe: Description, fields: Record<string, string>, group: string): [string, string, string][] {
+  return describe.fields
+    .filter((f) => f.group === group && fields[f.key] !== undefined && fields[f.key] !== f.default)
+    .map((f) => [f.key, fields[f.key] ?? '', f.default]);
+}

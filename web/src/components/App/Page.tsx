@@ -4,12 +4,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Engine, Table } from '../../engine';
 import { strings, tr } from '../../i18n';
-import { gpuNames } from '../../state/form';
+import { changedKeys, gpuNames } from '../../state/form';
 import { usePage } from '../../state/page';
 import { CompareBar } from '../Compare/CompareBar';
 import { ConfigPanel } from '../ConfigPanel/ConfigPanel';
 import { DataTable } from '../DataTable/DataTable';
 import { ErrorList } from '../ErrorList/ErrorList';
+import { FitNotes } from '../FitNotes/FitNotes';
 import { FrontierView } from '../FrontierView/FrontierView';
 import { Header } from '../Header/Header';
 import { Legend } from '../Legend/Legend';
@@ -23,6 +24,8 @@ import { SweepView } from '../SweepView/SweepView';
 import { Tabs } from '../Tabs/Tabs';
 
 const MemoHeader = memo(Header);
+/** The views whose rows are decode rows: a GPU whose smallest batch does not fit is missing. */
+const FIT_VIEWS = new Set(['decode', 'leaderboard', 'frontier', 'maxbatch', 'sweep']);
 const MemoTabs = memo(Tabs);
 const MemoNotes = memo(ModelNotes);
 const MemoLegend = memo(Legend);
@@ -65,6 +68,8 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
   // text, which may be invalid meanwhile).
   const goodFields = useMemo(() => (good ? engine.fields(`#${good.canonical}`) : null), [engine, good]);
   const effects = useCorrectionEffects(engine);
+  // Views built on decode rows say why a GPU has none, and which Advanced settings differ.
+  const advanced = useMemo(() => (goodFields ? changedKeys(describe, goodFields, 'Advanced') : []), [describe, goodFields]);
   // The header names what computes the numbers: the model preset and the mode.
   const preset = describe.presets.find((p) => p.name === fields.model)?.description ?? fields.model ?? '';
   const mode = fields.mode === 'calibrated' ? t.mode.calibrated(fields.cal || (describe.calibrations.at(-1)?.id ?? '')) : t.mode.reference;
@@ -131,6 +136,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                   {v.key === view?.key && (
                     <>
                       <p class="intro">{tr(v.intro, lang)}</p>
+                      {FIT_VIEWS.has(v.key) && <FitNotes notes={good.fit} changed={advanced} lang={lang} />}
                       {v.key === 'sweep' && (
                         <SweepView
                           engine={engine}
@@ -189,6 +195,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           fields={fields}
                           gpus={good.gpus}
                           floorInput={v.key !== 'frontier'}
+                          empty={good.fit.length > 0 ? t.fit.nothingFits : undefined}
                           lang={lang}
                           colors={colors}
                           baseline={baseTable}

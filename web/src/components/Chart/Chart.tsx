@@ -71,6 +71,8 @@ export interface ChartProps {
   describe: (hit: Hit) => Readout;
   /** List the dashed (baseline) lines as one legend entry with this label. */
   dashedLegend?: string;
+  /** The legend entry of the crosses where lines end for memory (shown when a line has one). */
+  stopLegend?: string;
   /** The live plot, for PNG export. */
   onPlot?: (id: string, plot: Plot | null) => void;
   /** Draw now even if off screen (before an export); else the plot is made when it nears view. */
@@ -233,6 +235,14 @@ export function Chart(props: ChartProps) {
             />
           );
         })}
+        {props.stopLegend !== undefined && lines.some((l) => (l.stops?.length ?? 0) > 0) && (
+          <li class="legend-stop" data-stop="true">
+            <span class="stop-mark" aria-hidden="true">
+              ×
+            </span>{' '}
+            {props.stopLegend}
+          </li>
+        )}
         {props.dashedLegend !== undefined && lines.some((l) => l.dashed) && (
           <LegendItem
             label={props.dashedLegend}

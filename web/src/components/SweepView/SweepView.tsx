@@ -90,6 +90,12 @@ export function SweepView(props: Props) {
     }
   };
 
+  // Exactly the plotted series (the core's `series` table), computed in the page: a few ms.
+  const saveSeries = () => {
+    const result = props.api.exportTable('series', 'csv');
+    if (result.ok) download(`shallowsim-series-${figure?.param ?? 'sweep'}.csv`, result.text, 'text/csv');
+  };
+
   const savePng = async () => {
     if (!figure) return;
     const mod = await import('../../chart/plot');
@@ -153,6 +159,16 @@ export function SweepView(props: Props) {
           <button
             type="button"
             class="small"
+            data-export="series-csv"
+            title={t.sweep.seriesTitle}
+            disabled={!figure}
+            onClick={saveSeries}
+          >
+            {t.sweep.series}
+          </button>
+          <button
+            type="button"
+            class="small"
             data-export="sweep-png"
             title={t.sweep.pngTitle}
             disabled={!figure}
@@ -181,6 +197,7 @@ export function SweepView(props: Props) {
               yLabel={withUnit(panel.metric, unitOf(panel.metric))}
               x={figure.x}
               lines={panel.lines}
+              stopLegend={t.sweep.stop}
               hover="index"
               sync="sweep"
               aspect={ASPECT}
