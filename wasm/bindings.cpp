@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "shallowsim/breakdown.h"
 #include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/config.h"
@@ -119,10 +120,15 @@ val Tables(const Config& config, const val& tables, bool* finite) {
       indexed.push_back({static_cast<int>(i), &rows[i]});
       names.push_back(rows[i].gpu);
     }
-    out.set("prefill",
-            TableVal(
-                PrefillColumns(), names, indexed, rows.size(),
-                [](const IndexedPrefill& r, size_t c) { return PrefillValue(*r.row, c); }, finite));
+    val prefill = TableVal(
+        PrefillColumns(), names, indexed, rows.size(),
+        [](const IndexedPrefill& r, size_t c) { return PrefillValue(*r.row, c); }, finite);
+    std::vector<double> parts;
+    for (const PrefillRow& r : rows) {
+      for (double v : PrefillParts(r, config.model)) parts.push_back(v);
+    }
+    prefill.set("parts", Typed("Float64Array", parts));
+    out.set("prefill", prefill);
   }
   const bool filtered = FiltersRows(config.view);
   Config plain = config;
@@ -134,7 +140,14 @@ val Tables(const Config& config, const val& tables, bool* finite) {
       const DecodeTable shown = ShownDecode(config, decode, name);
       const size_t total =
           filtered ? ShownDecode(plain, decode, name).rows.size() : shown.rows.size();
-      out.set(name, DecodeVal(shown, total, finite));
+      val table = DecodeVal(shown, total, finite);
+      std::vector<double> parts;
+      parts.reserve(shown.rows.size() * kParts);
+      for (const DecodeRow& r : shown.rows) {
+        for (double v : DecodeParts(r, config.model)) parts.push_back(v);
+      }
+      table.set("parts", Typed("Float64Array", parts));
+      out.set(name, table);
     }
   }
   if (Wants(tables, "plan")) {

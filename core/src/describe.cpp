@@ -1,6 +1,7 @@
 #include "shallowsim/describe.h"
 
 #include "json.h"
+#include "shallowsim/breakdown.h"
 #include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/number_text.h"
@@ -153,6 +154,9 @@ std::string DescribeJson() {
     j.Bool("corrected", q.corrected).Text("correction", q.correction);
   });
   j.Objects("calibrations", Calibrations(), [&](const Calibration& c) { j.Str("id", c.id); });
+  j.Objects("parts", Parts(), [&](const PartInfo& p) {
+    j.Str("key", p.key).Text("label", p.label).Text("meaning", p.meaning);
+  });
   return j.Raw("\n}\n").Take();
 }
 

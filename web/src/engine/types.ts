@@ -134,6 +134,8 @@ export interface Description {
   catalog: CatalogGpu[];
   quirks: Quirk[];
   calibrations: { id: string }[];
+  /** The parts a prefill Sum or a decode step splits into (breakdown.h). */
+  parts: { key: string; label: Bilingual; meaning: Bilingual }[];
 }
 
 /** Row-major numbers; the first column (GPU) is left out of `values` and given by `gpu`. */
@@ -146,6 +148,8 @@ export interface Table {
   rows: number;
   /** Rows before the link's filters. */
   total: number;
+  /** Prefill and decode-row tables: each row's time by part (Description.parts), ms. */
+  parts?: Float64Array;
 }
 
 export interface ConfigError {

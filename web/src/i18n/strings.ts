@@ -146,6 +146,12 @@ export interface Strings {
     openDecode: string;
     openPrefill: string;
   };
+  breakdown: {
+    prefill: string;
+    decode: string;
+    sum: string;
+    step: string;
+  };
   fit: {
     title: string;
     changed: string;
@@ -349,6 +355,13 @@ export const strings: Record<Lang, Strings> = {
       open: 'Scenario',
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
+    },
+    breakdown: {
+      prefill: 'Where the prefill time goes: all layers, ms and share of Sum',
+      decode:
+        'Where a decode step goes: the first row of each GPU as sorted and filtered (sort or filter to choose the row), all layers, ms and share',
+      sum: 'Sum ms',
+      step: 'Step ms',
     },
     fit: {
       title: 'Not in the results: nothing fits in memory',
@@ -554,6 +567,12 @@ export const strings: Record<Lang, Strings> = {
       open: '场景',
       openDecode: '在 Decode 中打开',
       openPrefill: '在 Prefill 中打开',
+    },
+    breakdown: {
+      prefill: 'Prefill 时间构成：全部层，毫秒与占 Sum 的比例',
+      decode: '一个 decode 步的时间构成：按当前排序与筛选每个 GPU 的第一行（排序或筛选以选择该行），全部层，毫秒与占比',
+      sum: 'Sum 毫秒',
+      step: '单步毫秒',
     },
     fit: {
       title: '未出现在结果中：显存放不下',

@@ -9,6 +9,8 @@ import { usePage } from '../../state/page';
 import { CompareBar } from '../Compare/CompareBar';
 import { ConfigPanel } from '../ConfigPanel/ConfigPanel';
 import { DataTable } from '../DataTable/DataTable';
+import { firstRowBars, prefillBars } from '../../table/parts';
+import { Breakdown } from '../Breakdown/Breakdown';
 import { ErrorList } from '../ErrorList/ErrorList';
 import { FitNotes } from '../FitNotes/FitNotes';
 import { FrontierView } from '../FrontierView/FrontierView';
@@ -200,6 +202,26 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           colors={colors}
                           baseline={baseTable}
                           api={api}
+                        />
+                      )}
+                      {table && v.key === 'prefill' && (
+                        <Breakdown
+                          id="prefill-breakdown"
+                          title={t.breakdown.prefill}
+                          totalLabel={t.breakdown.sum}
+                          describe={describe}
+                          rows={prefillBars(table, describe.parts.length)}
+                          lang={lang}
+                        />
+                      )}
+                      {table && (v.key === 'decode' || v.key === 'leaderboard') && (
+                        <Breakdown
+                          id="decode-breakdown"
+                          title={t.breakdown.decode}
+                          totalLabel={t.breakdown.step}
+                          describe={describe}
+                          rows={firstRowBars(table, describe.parts.length)}
+                          lang={lang}
                         />
                       )}
                       {tableInfo && <MemoLegend columns={tableInfo.columns} lang={lang} />}
