@@ -14,6 +14,7 @@
 
 #include "shallowsim/breakdown.h"
 #include "shallowsim/calibration.h"
+#include "shallowsim/catalog.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/config.h"
 #include "shallowsim/decode.h"
@@ -196,6 +197,18 @@ val Compute(const std::string& link, val tables) {
     fit.set(i, v);
   }
   out.set("fit", fit);
+  // What is odd about the link's own hw= rows (catalog.h GpuWarnings).
+  val warnings = val::array();
+  size_t n_warned = 0;
+  for (const Gpu& g : config.hw) {
+    const std::vector<std::string> list = GpuWarnings(g);
+    if (list.empty()) continue;
+    val v = val::object();
+    v.set("gpu", g.name);
+    v.set("warnings", Strings(list));
+    warnings.set(n_warned++, v);
+  }
+  out.set("hwWarnings", warnings);
   out.set("baseline", val::null());
   if (const std::string base = BaselineLink(config); !base.empty()) {
     const ParseResult b = ParseLink(base);
@@ -369,6 +382,33 @@ val PlanDetailsVal(const std::string& link) {
   return out;
 }
 
+// catalog(link): every GPU of the resolved catalog as row objects keyed by the catalog table's
+// columns (catalog.h).
+val CatalogVal(const std::string& link) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  const std::vector<CatalogRow> rows = CatalogTable(*parsed.config);
+  const std::span<const Column> columns = CatalogColumns();
+  val list = val::array();
+  for (size_t r = 0; r < rows.size(); ++r) {
+    val row = val::object();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const std::string name(columns[c].name);
+      if (columns[c].style == Style::kText) {
+        row.set(name, std::string(CatalogText(rows[r], c)));
+      } else {
+        row.set(name, CatalogNumber(rows[r], c));
+      }
+    }
+    list.set(r, row);
+  }
+  val out = val::object();
+  out.set("ok", true);
+  out.set("errors", val::array());
+  out.set("rows", list);
+  return out;
+}
+
 // effects(link): what each correction of calibrated mode does to the link's tables.
 val EffectsVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
@@ -411,4 +451,5 @@ EMSCRIPTEN_BINDINGS(shallowsim) {
   emscripten::function("reality", &RealityVal);
   emscripten::function("effects", &EffectsVal);
   emscripten::function("planDetails", &PlanDetailsVal);
+  emscripten::function("catalog", &CatalogVal);
 }

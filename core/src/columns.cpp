@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "shallowsim/hardware.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/table.h"
 
@@ -382,8 +383,39 @@ std::span<const Column> MaxBatchColumns() { return kMaxBatch; }
 std::span<const Column> RealityColumns() { return kReality; }
 std::span<const Column> PlanColumns() { return kPlan; }
 
+std::span<const Column> CatalogColumns() {
+  // GPU and where the row comes from, every hw= figure (HwFields: the one descriptor of them),
+  // the price, then the notes.
+  static const std::vector<Column> columns = [] {
+    std::vector<Column> out = {
+        kGpu, Label("origin", {"catalog, or the link's hw= row (added or replacing one).",
+                               "内置目录，或链接中的 hw= 行（新增或替换）。"})};
+    for (const HwField& h : HwFields()) {
+      if (!h.member) continue;
+      out.push_back({.name = h.key,
+                     .unit = h.unit,
+                     .style = h.whole ? Style::kInteger : Style::kDecimal,
+                     .decimals = 0,
+                     .meaning = h.meaning});
+    }
+    out.push_back({.name = "USD_per_GPU_hr",
+                   .unit = "USD/GPU-h",
+                   .decimals = 2,
+                   .meaning = {"The price the planner uses.", "规划视图使用的价格。"}});
+    out.push_back(Label("price_source", {"Where the price comes from.", "价格来源。"}));
+    out.push_back(Label("warnings", {"What is physically odd about these figures, as the model "
+                                     "uses them.",
+                                     "这些数据在模型中的使用方式下存在的物理上不合理之处。"}));
+    out.push_back(Label("source", {"Where the figures come from; which disagree with the "
+                                   "published ones (docs/HARDWARE.md).",
+                                   "数据来源；与公开数据不一致之处（docs/HARDWARE.md）。"}));
+    return out;
+  }();
+  return columns;
+}
+
 std::span<const TableInfo> Tables() {
-  static const std::array<TableInfo, 7> tables = {{
+  static const std::array<TableInfo, 8> tables = {{
       {.key = "prefill", .columns = kPrefill},
       {.key = "decode",
        .columns = kDecode,
@@ -395,6 +427,9 @@ std::span<const TableInfo> Tables() {
        .columns = kPlan,
        .headline = {"GPU", "OutputTPS_per_GPU", "USD_per_M_output", "TPS_user", "TTFT_ms",
                     "TPOT_ms", "PD_ratio", "DecodeEP", "DecodeTP", "Batch"}},
+      {.key = "catalog",
+       .columns = CatalogColumns(),
+       .headline = {"GPU", "fp8", "fp4", "mem", "mem_bw", "nvlink_bw", "pcie_bw", "gpu_per_node"}},
       {.key = "reality",
        .columns = kReality,
        .headline = {"id", "tier", "GPU", "measured", "reference", "calibrated", "err_reference_pct",

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "json.h"
+#include "shallowsim/catalog.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/number_text.h"
@@ -209,6 +210,14 @@ struct SeriesCells final : Cells {
   }
 };
 
+struct CatalogCells final : Cells {
+  const std::vector<CatalogRow>& rows;
+  explicit CatalogCells(const std::vector<CatalogRow>& r) : rows(r) {}
+  size_t Rows() const override { return rows.size(); }
+  std::string_view Text(size_t r, size_t c) const override { return CatalogText(rows[r], c); }
+  double Number(size_t r, size_t c) const override { return CatalogNumber(rows[r], c); }
+};
+
 struct PlanCells final : Cells {
   const PlanTable& t;
   explicit PlanCells(const PlanTable& table) : t(table) {}
@@ -265,9 +274,9 @@ std::optional<Format> FormatOf(std::string_view name) {
 }
 
 const std::vector<std::string_view>& ExportTables() {
-  static const std::vector<std::string_view> tables = {"prefill",  "decode",   "leaderboard",
-                                                       "maxbatch", "frontier", "sweep",
-                                                       "series",   "plan",     "reality"};
+  static const std::vector<std::string_view> tables = {
+      "prefill", "decode", "leaderboard", "maxbatch", "frontier",
+      "sweep",   "series", "plan",        "catalog",  "reality"};
   return tables;
 }
 
@@ -292,6 +301,8 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
       return out;
     }
     text = Write(format, FindTable("series")->columns, SeriesCells(series));
+  } else if (table == "catalog") {
+    text = Write(format, CatalogColumns(), CatalogCells(CatalogTable(config)));
   } else if (table == "plan") {
     text = Write(format, PlanColumns(), PlanCells(Plan(config)));
   } else if (table == "reality") {

@@ -34,7 +34,7 @@ std::span<const GroupInfo> Groups() {
 }
 
 std::span<const ViewInfo> Views() {
-  static const std::array<ViewInfo, 8> kViews = {{
+  static const std::array<ViewInfo, 9> kViews = {{
       {.key = "prefill",
        .label = {"Prefill", "Prefill"},
        .intro = {"Per-layer times (ms) for one prefill of seq_len tokens with attention TP = tp "
@@ -110,6 +110,18 @@ std::span<const ViewInfo> Views() {
        .match = {},
        .best = true,
        .inputs = {"isl", "osl", "ttft_ms", "tpot_ms", "price", "load", "sort"}},
+      {.key = "catalog",
+       .label = {"Hardware", "硬件"},
+       .intro = {"Every GPU the tables can use: the built-in catalog and the link's hw= rows, "
+                 "with each figure's source, where the catalog disagrees with published figures, "
+                 "and warnings for figures the model would use in a way you may not expect. "
+                 "Catalog figures are the reference's; change them with hw=.",
+                 "表格可用的全部 GPU：内置目录与链接中的 hw= "
+                 "行，附每项数据的来源、与公开数据不一致之处，"
+                 "以及模型使用方式可能出乎意料的数据警告。目录数据沿用参考模型；可用 hw= 修改。"},
+       .table = "catalog",
+       .caption = {"Hardware: the catalog and hw= rows", "硬件：内置目录与 hw= 行"},
+       .inputs = {"sort"}},
       {.key = "reality",
        .label = {"Reality check", "实测对照"},
        .intro = {"Published DeepSeek-V3/R1 deployments against both modes' predictions, under the "

@@ -16,7 +16,7 @@ const { open } = pagesForThisFile(base);
 const CONFIG = 'v=1&seq_len=8192&gpus=H200,GB200-NVL72,H20,DGX-B300&only_ep=72,144&sort=-Total';
 
 describe('downloads equal the CLI', () => {
-  for (const table of ['prefill', 'decode', 'leaderboard', 'maxbatch', 'frontier', 'plan', 'reality']) {
+  for (const table of ['prefill', 'decode', 'leaderboard', 'maxbatch', 'frontier', 'plan', 'catalog', 'reality']) {
     it(`${table}: CSV, Markdown and JSON`, async () => {
       const link = `#${CONFIG}&view=${table}`;
       const { page, consoleErrors } = await open(link);

@@ -35,6 +35,8 @@ const shots = [
   { name: 'reality-table', hash: '#v=1&view=reality', charts: true, into: '#reality-table' },
   { name: 'memory', hash: '#v=1&view=decode&mem_util=0.01&gpus=H200,GB200-NVL72,H20' },
   { name: 'memory-sweep', hash: '#v=1&view=sweep&mem_util=0.2', charts: true },
+  { name: 'catalog', hash: '#v=1&view=catalog&hw=H100,132,20,989,1979,15000,80,3350,450,50,8' },
+  { name: 'catalog-hw', hash: '#v=1&view=catalog&hw=H100,132,20,989,1979,15000,80,3350,450,50,8', into: '[data-group="Hardware"]' },
   { name: 'calibrated', hash: '#v=1&mode=calibrated&view=leaderboard' },
   { name: 'plan', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true },
   { name: 'plan-charts', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true, into: '#plan-charts' },

@@ -1,6 +1,7 @@
 // The one place that loads the wasm. Everything else gets an `Engine` from loadEngine(); it
 // passes links in and data out, and knows nothing of views, tables or formats.
 import type {
+  CatalogResult,
   ComputeResult,
   Description,
   EffectsResult,
@@ -32,6 +33,8 @@ export interface Engine {
   effects(link: string): EffectsResult;
   /** The plan's misses, prices, throughput/cost frontier and P:D ratio curve. */
   planDetails(link: string): PlanDetailsResult;
+  /** Every GPU the tables can use, with sources and warnings. */
+  catalog(link: string): CatalogResult;
 }
 
 export interface LoadOptions {

@@ -192,6 +192,8 @@ export interface ComputeOk {
   errors: ConfigError[];
   /** GPUs whose smallest batch fits at no EP/TP, and why. */
   fit: FitNote[];
+  /** What is physically odd about the link's own hw= rows. */
+  hwWarnings: { gpu: string; warnings: string[] }[];
   /** The canonical fragment, without '#'. */
   canonical: string;
   gpus: string[];
@@ -293,6 +295,9 @@ export type PlanDetailsResult =
     }
   | ComputeFail;
 
+/** The resolved catalog: one row object per GPU, keyed by the catalog table's columns. */
+export type CatalogResult = { ok: true; errors: ConfigError[]; rows: Record<string, string | number>[] } | ComputeFail;
+
 /** The raw embind module. */
 export interface ShallowSimModule {
   describe(): string;
@@ -304,4 +309,5 @@ export interface ShallowSimModule {
   reality(link: string): RealityResult;
   effects(link: string): EffectsResult;
   planDetails(link: string): PlanDetailsResult;
+  catalog(link: string): CatalogResult;
 }

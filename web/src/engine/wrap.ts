@@ -14,5 +14,6 @@ export function wrap(module: ShallowSimModule): Engine {
     reality: (link) => module.reality(link),
     effects: (link) => module.effects(link),
     planDetails: (link) => module.planDetails(link),
+    catalog: (link) => module.catalog(link),
   };
 }

@@ -64,6 +64,8 @@ export interface Strings {
     reset: string;
   };
   sort: (column: string) => string;
+  /** Read out before a sortable column header. */
+  sortPrefix: string;
   exportLabel: string;
   exportAs: (format: string) => string;
   legendTitle: string;
@@ -146,11 +148,19 @@ export interface Strings {
     openDecode: string;
     openPrefill: string;
   };
+  catalog: {
+    title: string;
+    sources: string;
+    noSource: string;
+    price: string;
+    warnings: string;
+  };
   breakdown: {
     prefill: string;
     decode: string;
     sum: string;
     step: string;
+    row: string;
   };
   fit: {
     title: string;
@@ -268,6 +278,7 @@ export const strings: Record<Lang, Strings> = {
       reset: 'Default columns',
     },
     sort: (column) => `Sort by ${column}`,
+    sortPrefix: 'Sort by',
     exportLabel: 'Download',
     exportAs: (format) => `Download the rows shown (filters and sort applied) as ${format}`,
     legendTitle: 'Column definitions',
@@ -356,12 +367,20 @@ export const strings: Record<Lang, Strings> = {
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
     },
+    catalog: {
+      title: 'Hardware: every GPU the tables can use',
+      sources: 'Where the figures come from',
+      noSource: 'No source: figures as entered.',
+      price: 'price',
+      warnings: 'Figures the model would use in a way you may not expect',
+    },
     breakdown: {
       prefill: 'Where the prefill time goes: all layers, ms and share of Sum',
       decode:
         'Where a decode step goes: the first row of each GPU as sorted and filtered (sort or filter to choose the row), all layers, ms and share',
       sum: 'Sum ms',
       step: 'Step ms',
+      row: 'GPU · EP · TP · batch',
     },
     fit: {
       title: 'Not in the results: nothing fits in memory',
@@ -481,6 +500,7 @@ export const strings: Record<Lang, Strings> = {
       reset: '默认列',
     },
     sort: (column) => `按 ${column} 排序`,
+    sortPrefix: '排序：',
     exportLabel: '下载',
     exportAs: (format) => `将当前显示的行（含筛选与排序）下载为 ${format}`,
     legendTitle: '列定义',
@@ -568,11 +588,19 @@ export const strings: Record<Lang, Strings> = {
       openDecode: '在 Decode 中打开',
       openPrefill: '在 Prefill 中打开',
     },
+    catalog: {
+      title: '硬件：表格可用的全部 GPU',
+      sources: '数据来源',
+      noSource: '无来源：按输入的数据。',
+      price: '价格',
+      warnings: '模型的使用方式可能出乎意料的数据',
+    },
     breakdown: {
       prefill: 'Prefill 时间构成：全部层，毫秒与占 Sum 的比例',
       decode: '一个 decode 步的时间构成：按当前排序与筛选每个 GPU 的第一行（排序或筛选以选择该行），全部层，毫秒与占比',
       sum: 'Sum 毫秒',
       step: '单步毫秒',
+      row: 'GPU · EP · TP · 批大小',
     },
     fit: {
       title: '未出现在结果中：显存放不下',

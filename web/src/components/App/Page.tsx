@@ -11,6 +11,7 @@ import { ConfigPanel } from '../ConfigPanel/ConfigPanel';
 import { DataTable } from '../DataTable/DataTable';
 import { firstRowBars, prefillBars } from '../../table/parts';
 import { Breakdown } from '../Breakdown/Breakdown';
+import { CatalogView } from '../CatalogView/CatalogView';
 import { ErrorList } from '../ErrorList/ErrorList';
 import { FitNotes } from '../FitNotes/FitNotes';
 import { FrontierView } from '../FrontierView/FrontierView';
@@ -27,6 +28,7 @@ import { Tabs } from '../Tabs/Tabs';
 
 const MemoHeader = memo(Header);
 /** The views whose rows are decode rows: a GPU whose smallest batch does not fit is missing. */
+const NO_WARNINGS: readonly { gpu: string; warnings: string[] }[] = [];
 const FIT_VIEWS = new Set(['decode', 'leaderboard', 'frontier', 'maxbatch', 'sweep']);
 const MemoTabs = memo(Tabs);
 const MemoNotes = memo(ModelNotes);
@@ -98,6 +100,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
             lang={lang}
             api={api}
             startOpen={startOpen}
+            hwWarnings={good?.hwWarnings ?? NO_WARNINGS}
           />
         </aside>
         <main class="main" id="main">
@@ -176,6 +179,9 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           api={api}
                         />
                       )}
+                      {v.key === 'catalog' && (
+                        <CatalogView engine={engine} canonical={good.canonical} lang={lang} api={api} colors={colors} />
+                      )}
                       {v.key === 'plan' && tableInfo && (
                         <PlanView
                           engine={engine}
@@ -189,7 +195,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           colors={colors}
                         />
                       )}
-                      {table && tableInfo && !['prefill', 'reality', 'plan'].includes(v.key) && (
+                      {table && tableInfo && !['prefill', 'reality', 'plan', 'catalog'].includes(v.key) && (
                         <DataTable
                           view={v}
                           info={tableInfo}
@@ -211,6 +217,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           totalLabel={t.breakdown.sum}
                           describe={describe}
                           rows={prefillBars(table, describe.parts.length)}
+                          rowLabel="GPU"
                           lang={lang}
                         />
                       )}
@@ -221,6 +228,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           totalLabel={t.breakdown.step}
                           describe={describe}
                           rows={firstRowBars(table, describe.parts.length)}
+                          rowLabel={t.breakdown.row}
                           lang={lang}
                         />
                       )}

@@ -18,10 +18,12 @@ interface Props {
   totalLabel: string;
   describe: Description;
   rows: readonly BreakdownRow[];
+  /** The header of the row labels' column. */
+  rowLabel: string;
   lang: Lang;
 }
 
-export function Breakdown({ id, title, totalLabel, describe, rows, lang }: Props) {
+export function Breakdown({ id, title, totalLabel, describe, rows, rowLabel, lang }: Props) {
   if (rows.length === 0) return null;
   const parts = describe.parts;
   const totals = rows.map((r) => r.parts.reduce((a, b) => a + b, 0));
@@ -70,7 +72,9 @@ export function Breakdown({ id, title, totalLabel, describe, rows, lang }: Props
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col" class="text" />
+              <th scope="col" class="text">
+                {rowLabel}
+              </th>
               {parts.map((p) => (
                 <th key={p.key} scope="col" class="num" title={tr(p.meaning, lang)}>
                   {tr(p.label, lang)}

@@ -21,6 +21,8 @@ interface Props {
   api: PageApi;
   /** Collapsed at start on narrow screens. */
   startOpen: boolean;
+  /** What is physically odd about the link's hw= rows (the core's GpuWarnings). */
+  hwWarnings: readonly { gpu: string; warnings: string[] }[];
 }
 
 function messagesFor(errors: readonly ConfigError[], key: string): readonly string[] {
@@ -69,6 +71,7 @@ function Group({ group, members, ...props }: GroupProps) {
               errors={messagesFor(errors, field.key)}
               help={tr(field.help, lang)}
               api={api}
+              warnings={props.hwWarnings}
             />
           ) : (
             <div key={field.key} class="field-wrap">
@@ -109,6 +112,12 @@ function sameGroup(a: GroupProps, b: GroupProps): boolean {
     a.describe !== b.describe ||
     a.api !== b.api ||
     a.startOpen !== b.startOpen
+  ) {
+    return false;
+  }
+  if (
+    a.members.some((f) => f.kind === 'hw_rows') &&
+    JSON.stringify(a.hwWarnings) !== JSON.stringify(b.hwWarnings)
   ) {
     return false;
   }

@@ -13,6 +13,8 @@ interface Props {
   errors: readonly string[];
   help: string;
   api: PageApi;
+  /** Per hw= row name: what is physically odd about its figures. */
+  warnings: readonly { gpu: string; warnings: string[] }[];
 }
 
 const BLANK = '';
@@ -41,7 +43,7 @@ function renamedGpus(gpus: string, from: string | null, to: string | null): stri
   return list.join(',');
 }
 
-export function HwEditor({ describe, fields, lang, errors, help, api }: Props) {
+export function HwEditor({ describe, fields, lang, errors, help, api, warnings }: Props) {
   const t = strings[lang].hw;
   const rows = hwRows(fields.hw ?? '');
   const catalogNames = describe.catalog.map((g) => g.name);
@@ -147,6 +149,15 @@ export function HwEditor({ describe, fields, lang, errors, help, api }: Props) {
                 );
               })}
             </div>
+            {(warnings.find((w) => w.gpu === name.trim())?.warnings ?? []).length > 0 && (
+              <ul class="hw-warnings" data-hw-warnings={name}>
+                {warnings
+                  .find((w) => w.gpu === name.trim())
+                  ?.warnings.map((w, j) => (
+                    <li key={j}>⚠ {w}</li>
+                  ))}
+              </ul>
+            )}
           </div>
         );
       })}

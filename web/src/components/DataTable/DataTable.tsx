@@ -268,7 +268,9 @@ function Head({ screen, table, columns, lefts, sort, lang, onSort }: HeadProps) 
               title={title}
               data-column={column}
             >
-              <button type="button" class="sort" aria-label={t.sort(column)} onClick={() => onSort(column)}>
+              <button type="button" class="sort" onClick={() => onSort(column)}>
+                {/* The name the button reads out starts with what it shows (WCAG 2.5.3). */}
+                <span class="visually-hidden">{t.sortPrefix} </span>
                 <span class="label">
                   <span class="name">{column}</span>
                   {info?.unit && <span class="unit">{info.unit}</span>}
