@@ -55,9 +55,9 @@ describe('sweep view', () => {
     expect(titles.slice(0, 3)).toEqual(['DGX-B300 (Total)', 'DGX-B200 (Total)', 'GB200-NVL72 (Total)']);
     expect(await drawAll(page, '#sweep-charts figure.chart')).toBe(12);
     const lines = await page.$$eval('#sweep-charts figure.chart >> nth=6 >> .chart-legend li', (lis) =>
-      lis.map((li) => li.getAttribute('data-line')),
+      lis.filter((li) => li.hasAttribute('data-line')).map((li) => li.getAttribute('data-line')),
     );
-    expect(lines).toEqual(['36', '72', '144', '320']);
+    expect(lines).toEqual(['EP 36', 'EP 72', 'EP 144', 'EP 320']);
 
     // Hover H200's panel (the 7th) at two places: every EP's value and TP is the CLI's row.
     const { header, rows } = cliRows('#v=1');
@@ -74,8 +74,8 @@ describe('sweep view', () => {
       );
       const readout = await page.$eval('#sweep-charts figure.chart >> nth=6', (f) => ({
         heading: f.querySelector('.readout')?.textContent ?? '',
-        values: [...f.querySelectorAll('.chart-legend li')].map((li) => ({
-          ep: li.getAttribute('data-line'),
+        values: [...f.querySelectorAll('.chart-legend li[data-line]')].map((li) => ({
+          ep: (li.getAttribute('data-line') ?? '').replace(/^EP /, ''),
           value: li.querySelector('.value')?.getAttribute('data-value') ?? null,
           text: li.querySelector('.value')?.textContent ?? '',
         })),

@@ -264,7 +264,7 @@ export const strings: Record<Lang, Strings> = {
       ep: 'EP',
       tp: 'TP',
       batch: 'Batch',
-      tpsFloor: 'TPS/user ≥',
+      tpsFloor: 'TPS per user ≥',
       tpsFloorHint:
         'tps_floor: the per-user speed a service needs (tok/s). Rows below it are out of the running: hidden here, never the best row of the leaderboard, marked on the frontier.',
       all: 'All',
