@@ -101,7 +101,7 @@ for (const scheme of schemes) {
             const r = f.getBoundingClientRect();
             return r.bottom > 0 && r.top < innerHeight;
           });
-          return document.querySelector('figure.chart canvas') && figures.every((f) => f.querySelector('canvas'));
+          return (figures.length === 0 || document.querySelector('figure.chart canvas')) && figures.every((f) => f.querySelector('canvas'));
         });
       if (shot.charts) {
         await chartsDrawn();

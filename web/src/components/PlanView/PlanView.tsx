@@ -111,24 +111,6 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
 
   return (
     <div class="plan-view">
-      <fieldset class="plan-inputs" id="plan-inputs">
-        <legend>{p.targets}</legend>
-        {INPUTS.map((key) => {
-          const f = fieldInfo.find((x) => x.key === key);
-          if (!f) return null;
-          return (
-            <Field
-              key={key}
-              field={f}
-              value={fields[key] ?? ''}
-              errors={errors.filter((e) => e.key === key).map((e) => e.message)}
-              lang={lang}
-              onChange={api.set}
-            />
-          );
-        })}
-      </fieldset>
-
       <section class="plan-answer" id="plan-answer" aria-live="polite">
         {best ? (
           <>
@@ -178,6 +160,24 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
           <p class="answer">{p.none}</p>
         )}
       </section>
+
+      <fieldset class="plan-inputs" id="plan-inputs">
+        <legend>{p.targets}</legend>
+        {INPUTS.map((key) => {
+          const f = fieldInfo.find((x) => x.key === key);
+          if (!f) return null;
+          return (
+            <Field
+              key={key}
+              field={f}
+              value={fields[key] ?? ''}
+              errors={errors.filter((e) => e.key === key).map((e) => e.message)}
+              lang={lang}
+              onChange={api.set}
+            />
+          );
+        })}
+      </fieldset>
 
       {ok && ok.misses.length > 0 && (
         <section class="plan-misses" id="plan-misses">
