@@ -330,6 +330,11 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
           {"GPUs of a decode instance (expert parallel).", "decode 实例的 GPU 数（专家并行）。"}),
     Count("DecodeTP", "GPUs", {"Attention TP in decode.", "decode 的注意力 TP。"}),
     Count("Batch", "requests", {"Requests per decode GPU.", "每张 decode 卡的并发请求数。"}),
+    Count("MaxBatch", "requests",
+          {"Requests per decode GPU whose KV cache (isl + osl) fits at this EP and TP; Batch = "
+           "MaxBatch: memory, not the TPOT target, limits the batch.",
+           "该 EP 与 TP 下 KV-Cache（isl + osl）放得下的每卡请求数；Batch = MaxBatch "
+           "表示限制批大小的是显存而非 TPOT 目标。"}),
     Measure("TTFT_ms", "ms", Better::kLower, 0,
             {"Time to first token: 1.8 × the prefill time of the request's batch.",
              "首 token 时延：1.8 × 请求所在批次的 prefill 时间。"},

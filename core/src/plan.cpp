@@ -331,25 +331,16 @@ double UsdPerMillion(double usd_per_gpu_hr, double tps_per_gpu) {
 // ------------------------------------------------------------------------------------
 
 double PlanValue(const PlanRow& r, size_t column) {
-  const std::array<double, kPlanWidth - 1> values = {r.prefill_tp,
-                                                     r.prefill_dp,
-                                                     r.prefill_tokens,
-                                                     r.decode_ep,
-                                                     r.decode_tp,
-                                                     r.batch,
-                                                     r.ttft_ms,
-                                                     r.tpot_ms,
-                                                     r.tps_user,
-                                                     r.prefill_tps,
-                                                     r.decode_tps,
-                                                     r.pd_ratio,
-                                                     r.output_tps_per_gpu,
-                                                     r.total_tps_per_gpu,
-                                                     r.usd_per_gpu_hr,
-                                                     r.usd_per_m_output,
-                                                     r.gpus,
-                                                     r.prefill_instances,
-                                                     r.decode_instances,
+  const std::array<double, kPlanWidth - 1> values = {r.prefill_tp,        r.prefill_dp,
+                                                     r.prefill_tokens,    r.decode_ep,
+                                                     r.decode_tp,         r.batch,
+                                                     r.max_batch,         r.ttft_ms,
+                                                     r.tpot_ms,           r.tps_user,
+                                                     r.prefill_tps,       r.decode_tps,
+                                                     r.pd_ratio,          r.output_tps_per_gpu,
+                                                     r.total_tps_per_gpu, r.usd_per_gpu_hr,
+                                                     r.usd_per_m_output,  r.gpus,
+                                                     r.prefill_instances, r.decode_instances,
                                                      r.usd_per_hour};
   return column >= 1 && column <= values.size() ? values[column - 1] : kNaN;
 }
@@ -402,6 +393,7 @@ PlanTable Plan(const Config& c) {
     row.decode_ep = r.ep;
     row.decode_tp = r.tp;
     row.batch = r.batch;
+    row.max_batch = std::max(0.0, std::floor(MaxBatchOf(d, gpu, r.ep, r.tp)));
     row.ttft_ms = prefill.ttft;
     row.tpot_ms = r.tpot;
     row.tps_user = r.tps;

@@ -238,9 +238,10 @@ TEST(Cli, PlanRowsMeetTheTargetsAndCostWhatThePriceSays) {
   const std::vector<std::string> lines = Lines(r.out);
   ASSERT_GT(lines.size(), 3u);
   const std::vector<std::string> header = CsvHeader(lines[0]);
-  EXPECT_EQ(lines[0].rfind("GPU,PrefillTP,PrefillDP,PrefillTokens,DecodeEP,DecodeTP,Batch,TTFT_ms,"
-                           "TPOT_ms,TPS_user,",
-                           0),
+  EXPECT_EQ(lines[0].rfind(
+                "GPU,PrefillTP,PrefillDP,PrefillTokens,DecodeEP,DecodeTP,Batch,MaxBatch,TTFT_ms,"
+                "TPOT_ms,TPS_user,",
+                0),
             0u);
   for (size_t i = 1; i < lines.size(); ++i) {
     EXPECT_LE(CsvNumber(header, lines[i], "TTFT_ms"), 2000) << lines[i];

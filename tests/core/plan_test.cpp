@@ -68,6 +68,7 @@ TEST(Plan, EveryRowMeetsTheTargets) {
                   1e-9 * r.total_tps_per_gpu);
       EXPECT_NEAR(r.pd_ratio, r.decode_tps * c.scenario.isl / c.scenario.osl / r.prefill_tps, 1e-9);
       EXPECT_TRUE(std::isnan(r.gpus)) << "no load, no sizing";
+      EXPECT_LE(r.batch, r.max_batch) << link << " " << gpu;
     }
   }
 }
@@ -172,6 +173,18 @@ TEST(Plan, TheTtftIsThePrefillTablesSumTimesTheQueueFactor) {
       }
     }
   }
+}
+
+TEST(Plan, SaysWhenMemoryNotTheTargetLimitsTheBatch) {
+  // 8K prompts on GB200 in reference mode: the KV cache caps the batch well under the TPOT target.
+  const PlanTable plan = PlanOf("#v=1&gpus=GB200-NVL72&isl=8192&osl=1024");
+  ASSERT_EQ(plan.rows.size(), 1u);
+  EXPECT_EQ(plan.rows[0].batch, plan.rows[0].max_batch);
+  EXPECT_LT(plan.rows[0].tpot_ms, 0.5 * 50);
+  // A tight target limits it instead.
+  const PlanTable tight = PlanOf("#v=1&gpus=GB200-NVL72&isl=1024&osl=1024&tpot_ms=15");
+  ASSERT_EQ(tight.rows.size(), 1u);
+  EXPECT_LT(tight.rows[0].batch, tight.rows[0].max_batch);
 }
 
 TEST(Plan, LoadSizesWholeInstances) {

@@ -65,7 +65,8 @@ struct PlanRow {
   double prefill_tokens = 0;  // tokens per TP group per prefill batch
   double decode_ep = 0;       // GPUs of a decode instance
   double decode_tp = 0;
-  double batch = 0;  // requests per decode GPU
+  double batch = 0;      // requests per decode GPU
+  double max_batch = 0;  // requests per decode GPU that fit at that EP/TP (= batch: memory-bound)
   double ttft_ms = 0;
   double tpot_ms = 0;
   double tps_user = 0;            // output tokens/s per request
@@ -83,8 +84,8 @@ struct PlanRow {
   double usd_per_hour = 0;  // the fleet's cost per hour
 };
 // Columns of a plan row, GPU included (columns.h PlanColumns() describes them).
-inline constexpr size_t kPlanWidth = 21;
-// Numeric column i (1..20 of PlanColumns()) of a plan row.
+inline constexpr size_t kPlanWidth = 22;
+// Numeric column i (1..21 of PlanColumns()) of a plan row.
 double PlanValue(const PlanRow& row, size_t column);
 
 // A target no configuration of a GPU meets, with the closest it gets.

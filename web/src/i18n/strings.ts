@@ -191,6 +191,8 @@ export interface Strings {
     model: string;
     openDecode: string;
     openPrefill: string;
+    limitMemory: string;
+    limitTpot: string;
   };
   mode: {
     reference: string;
@@ -415,6 +417,8 @@ export const strings: Record<Lang, Strings> = {
         'How the plan is made: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) must give TTFT = 1.8 × the prefill time of the batch ≤ ttft_ms (1.8: the queueing allowance NVIDIA AIConfigurator applies). Decode instances (the EP and decode TP lists, batches 1–4096) must give TPOT ≤ tpot_ms at the mean context isl + osl/2, with the KV cache of isl + osl tokens in memory. Prefill GPUs per decode GPU = decode tok/s × (isl/osl) / prefill tok/s. KV transfer between the pools is not modelled (< 1 % of TTFT at these lengths).',
       openDecode: 'decode row',
       openPrefill: 'prefill',
+      limitMemory: 'Memory limits the decode batch (the KV cache of isl + osl), not the TPOT target.',
+      limitTpot: 'The TPOT target limits the decode batch (more would fit in memory).',
     },
     mode: {
       reference: 'reference (the original ShallowSim)',
@@ -635,6 +639,8 @@ export const strings: Record<Lang, Strings> = {
         '规划方法：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）需满足 TTFT = 1.8 × 批次 prefill 时间 ≤ ttft_ms（1.8 为 NVIDIA AIConfigurator 采用的排队系数）。decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下。每张 decode 卡的 prefill 卡数 = decode token/s × (isl/osl) / prefill token/s。未建模两池之间的 KV 传输（此长度下 < TTFT 的 1%）。',
       openDecode: 'decode 行',
       openPrefill: 'prefill',
+      limitMemory: '限制 decode 批大小的是显存（isl + osl 的 KV-Cache），而非 TPOT 目标。',
+      limitTpot: '限制 decode 批大小的是 TPOT 目标（显存还能放下更多）。',
     },
     mode: {
       reference: 'reference（原版 ShallowSim）',

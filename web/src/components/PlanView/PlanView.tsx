@@ -137,6 +137,9 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
                 ttft: `${ms(best.values.TTFT_ms)} ≤ ${ms(Number(fields.ttft_ms))}`,
                 tpot: `${ms(best.values.TPOT_ms)} ≤ ${ms(tpot)}`,
               })}{' '}
+              <span data-limit={best.values.Batch === best.values.MaxBatch ? 'memory' : 'tpot'}>
+                {best.values.Batch === best.values.MaxBatch ? p.limitMemory : p.limitTpot}
+              </span>{' '}
               <a class="open-link" href={`#${best.decodeLink}`}>
                 {p.openDecode}
               </a>{' '}
