@@ -171,6 +171,24 @@ describe('numbers on screen', () => {
     expect(formatValue(columnInfo(sim, 'decode', 'Delta'), -0.0535, 'en')).toBe('-0.054');
   });
 
+  it('the hand-written separators agree with Intl.NumberFormat (en-US, zh-CN) on random values', () => {
+    // A deterministic generator: values from 1e-6 to 1e15, both signs, 0 to 4 decimals.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 5000; i++) {
+      const value = (next() < 0.2 ? -1 : 1) * 10 ** (next() * 21 - 6) * next();
+      const decimals = Math.floor(next() * 5);
+      for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']] as const) {
+        const intl = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+        expect(formatNumber(value, decimals, lang), `${value} with ${decimals} decimals`).toBe(intl.format(value));
+      }
+    }
+    expect(formatNumber(1234567.5, 0, 'en')).toBe('1,234,568');
+    expect(formatNumber(-999.96, 1, 'en')).toBe('-1,000.0');
+    expect(formatNumber(-0.0001, 2, 'en')).toBe('-0.00');
+    expect(formatNumber(2e21, 0, 'en')).toBe('2,000,000,000,000,000,000,000');
+  });
+
   it('a value that is not a number shows as a dash', () => {
     expect(formatValue(columnInfo(sim, 'decode', 'TPOT'), NaN, 'en')).toBe('—');
     expect(formatValue(columnInfo(sim, 'decode', 'TPOT'), Infinity, 'zh')).toBe('—');

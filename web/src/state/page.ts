@@ -20,6 +20,8 @@ export interface PageState {
   errors: ConfigError[];
   /** The last valid result: the tables on screen (stale while `errors` is non-empty). */
   good: ComputeOk | null;
+  /** The form's texts of `good`'s config (the tables' Layers, the Advanced keys that differ). */
+  goodFields: Record<string, string> | null;
   /** The view shown: the link's, or the last one when the link names a view this page lacks. */
   view: ViewInfo | null;
   lang: Lang;
@@ -62,14 +64,18 @@ function derive(engine: Engine, fragment: string, previous: PageState | null): P
   const lang: Lang = fields.lang === 'zh' ? 'zh' : 'en';
   const tables = tablesFor(view);
   const result = engine.compute(`#${link}`, tables);
-  if (result.ok) return { link: result.canonical, fields, errors: [], good: result, view, lang };
+  if (result.ok) return { link: result.canonical, fields, errors: [], good: result, goodFields: fields, view, lang };
   // The last good config stays on screen, in the view this link asks for.
   let good = previous?.good ?? null;
+  let goodFields = previous?.goodFields ?? null;
   if (good && view && tables.some((t) => !good?.tables[t])) {
     const last = engine.compute(`#${engine.edit(good.canonical, 'view', view.key)}`, tables);
-    if (last.ok) good = last;
+    if (last.ok) {
+      good = last;
+      goodFields = engine.fields(`#${last.canonical}`);
+    }
   }
-  return { link, fields, errors: result.errors, good, view, lang };
+  return { link, fields, errors: result.errors, good, goodFields, view, lang };
 }
 
 export function usePage(engine: Engine, win: Window = window): [PageState, PageApi] {

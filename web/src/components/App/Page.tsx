@@ -42,7 +42,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
   const [state, api] = usePage(engine, win);
   const { describe } = engine;
   const [startOpen] = useState(() => !narrowScreen(win));
-  const { fields, errors, good, view, lang } = state;
+  const { fields, errors, good, goodFields, view, lang } = state;
   const t = strings[lang];
   const fieldKeys = useMemo(
     () =>
@@ -68,9 +68,8 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
     () => new Map(names.split(',').map((name, i) => [name, i % 12] as const)),
     [names],
   );
-  // The tables on screen are the last good config's: so is their Layers column (not the form's
-  // text, which may be invalid meanwhile).
-  const goodFields = useMemo(() => (good ? engine.fields(`#${good.canonical}`) : null), [engine, good]);
+  // The tables on screen are the last good config's: so is their Layers column (goodFields, not
+  // the form's text, which may be invalid meanwhile).
   const effects = useCorrectionEffects(engine);
   // Views built on decode rows say why a GPU has none, and which Advanced settings differ.
   const advanced = useMemo(() => (goodFields ? changedKeys(describe, goodFields, 'Advanced') : []), [describe, goodFields]);
