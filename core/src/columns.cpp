@@ -4,29 +4,16 @@
 
 #include <array>
 
+#include "column_kit.h"
 #include "shallowsim/hardware.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/table.h"
 
 namespace shallowsim {
 
+using namespace column_kit;  // NOLINT(google-build-using-namespace): the descriptors' vocabulary
+
 namespace {
-
-constexpr Text kGpuMeaning = {
-    "Accelerator or rack model. In “NVLxxx” the number is about the GPUs in the NVLink domain "
-    "(NVL72 = 72 Blackwell GPUs, NVL576 = Rubin Ultra).",
-    "使用的加速卡／机柜型号。“NVLxxx”里的数字≈机柜中的 GPU 总数（NVL72 = 72 颗 Blackwell，NVL576 = "
-    "Rubin Ultra）。"};
-constexpr Column kGpu = {.name = "GPU", .style = Style::kText, .meaning = kGpuMeaning};
-
-constexpr auto Ms(std::string_view name, Text meaning, std::string_view formula = {}) {
-  return Column{.name = name,
-                .unit = "ms",
-                .better = Better::kLower,
-                .decimals = 3,
-                .meaning = meaning,
-                .formula = formula};
-}
 
 constexpr std::array<Column, kPrefillWidth> kPrefill = {{
     kGpu,
@@ -62,11 +49,6 @@ constexpr std::array<Column, kPrefillWidth> kPrefill = {{
      .meaning = {"Prefill tokens per second per GPU.", "每卡每秒 prefill 的 token 数。"},
      .formula = "seq_len / tp · 1000 / Sum"},
 }};
-
-constexpr Column Count(std::string_view name, std::string_view unit, Text meaning) {
-  return Column{
-      .name = name, .unit = unit, .style = Style::kInteger, .decimals = 0, .meaning = meaning};
-}
 
 constexpr Column kTp = Count(
     "TP", "GPUs",
@@ -202,83 +184,6 @@ constexpr std::array<Column, 7> kSeries = {{
     {.name = "value", .decimals = 3, .meaning = {"Its value at this point.", "该点的取值。"}},
 }};
 
-constexpr Column Label(std::string_view name, Text meaning) {
-  return Column{.name = name, .style = Style::kText, .meaning = meaning};
-}
-constexpr Column Input(std::string_view name, std::string_view unit, Text meaning,
-                       bool optional = false) {
-  return Column{.name = name,
-                .unit = unit,
-                .style = Style::kInteger,
-                .decimals = 0,
-                .meaning = meaning,
-                .optional = optional};
-}
-constexpr Column Rate(std::string_view name, Text meaning, bool optional) {
-  return Column{.name = name,
-                .unit = "tok/s/GPU",
-                .better = Better::kNone,
-                .decimals = 0,
-                .meaning = meaning,
-                .optional = optional};
-}
-constexpr Column ErrorPct(std::string_view name, Text meaning) {
-  return Column{.name = name,
-                .unit = "%",
-                .better = Better::kNone,
-                .decimals = 1,
-                .meaning = meaning,
-                .formula = "(predicted − measured) / measured × 100",
-                .optional = true};
-}
-
-// The reality check (reality.h): one row per published deployment.
-constexpr std::array<Column, 25> kReality = {{
-    Label("id", {"The deployment (core/data/deployments.csv).", "部署编号。"}),
-    Label("tier", {"A: controlled benchmark, conditions stated; B: usable with care.",
-                   "A：受控基准，条件明确；B：需谨慎使用。"}),
-    Label("phase", {"decode (output tokens/s per GPU) or prefill (input tokens/s per GPU).",
-                    "decode（每卡输出 token/s）或 prefill（每卡输入 token/s）。"}),
-    kGpu,
-    Input("EP", "GPUs", {"Expert parallel size of one instance.", "单个实例的专家并行规模。"},
-          true),
-    Input("TP", "GPUs", {"Attention TP.", "注意力 TP。"}, true),
-    Input("DP", "GPUs", {"Attention DP.", "注意力 DP。"}, true),
-    Input("batch", "",
-          {"Decode: requests per GPU; prefill: tokens per batch (assumed where not stated).",
-           "decode：每卡请求数；prefill：每批 token 数（未说明时为假设值）。"},
-          true),
-    Input("isl", "tokens", {"Input length.", "输入长度。"}, true),
-    Input("osl", "tokens", {"Output length.", "输出长度。"}, true),
-    Input("kv_len", "tokens",
-          {"Mean KV length read per decode step.", "每个 decode 步平均读取的 KV 长度。"}, true),
-    Input("mtp", "tokens", {"MTP draft tokens per step.", "每步 MTP 草稿 token 数。"}, true),
-    {.name = "mtp_accept",
-     .unit = "tokens/step",
-     .decimals = 2,
-     .meaning = {"Tokens emitted per request per step.", "每步每个请求产出的 token 数。"},
-     .optional = true},
-    Label("moe_dtype", {"Expert weight format.", "专家权重格式。"}),
-    Label("kv_dtype", {"KV-cache element.", "KV-Cache 元素类型。"}),
-    Input("mbs", "micro-batches", {"Micro-batches overlapped.", "重叠的微批数。"}, true),
-    Rate("measured", {"Measured throughput per GPU.", "实测每卡吞吐。"}, false),
-    Rate("reference",
-         {"Predicted in reference mode (empty: the batch does not fit).",
-          "reference 模式预测值（空：放不下该批大小）。"},
-         true),
-    Rate("calibrated",
-         {"Predicted in calibrated mode (empty: the batch does not fit).",
-          "calibrated 模式预测值（空：放不下该批大小）。"},
-         true),
-    ErrorPct("err_reference_pct", {"Reference mode's error.", "reference 模式误差。"}),
-    ErrorPct("err_calibrated_pct", {"Calibrated mode's error.", "calibrated 模式误差。"}),
-    Label("unit", {"What `measured` counts.", "measured 的含义。"}),
-    Label("assumed", {"What the source does not state and the model assumed.",
-                      "来源未说明、由模型假设的内容。"}),
-    Label("source", {"Where the figure was published.", "数据出处。"}),
-    Label("link", {"The scenario in calibrated mode.", "calibrated 模式下的场景链接。"}),
-}};
-
 constexpr std::array<PrefillLine, 9> kPrefillLayout = {{
     {"MLA", "MLA", Layers::kDense, {"Dense-layer MLA time", "Dense层MLA耗时"}},
     {"DenseMLP", "DenseMLP", Layers::kDense, {"Dense-layer MLP time", "Dense层MLP耗时"}},
@@ -305,88 +210,9 @@ constexpr std::array<PrefillLine, 4> kPrefillSummary = {{
 
 }  // namespace
 
-// The plan (plan.h): one row per GPU that meets the targets.
-constexpr Column Measure(std::string_view name, std::string_view unit, Better better, int decimals,
-                         Text meaning, std::string_view formula = {}, bool optional = false) {
-  return Column{.name = name,
-                .unit = unit,
-                .better = better,
-                .decimals = decimals,
-                .meaning = meaning,
-                .formula = formula,
-                .optional = optional};
-}
-constexpr std::array<Column, kPlanWidth> kPlan = {{
-    kGpu,
-    Count("PrefillTP", "GPUs",
-          {"Attention TP of a prefill instance.", "prefill 实例的注意力 TP。"}),
-    Count("PrefillDP", "GPUs",
-          {"Attention DP of a prefill instance; it has PrefillTP × PrefillDP GPUs (its EP).",
-           "prefill 实例的注意力 DP；实例共 PrefillTP × PrefillDP 张卡（即其 EP）。"}),
-    Count("PrefillTokens", "tokens",
-          {"Tokens per TP group in one prefill batch (a multiple of isl).",
-           "一个 prefill 批次中每个 TP 组的 token 数（isl 的整数倍）。"}),
-    Count("DecodeEP", "GPUs",
-          {"GPUs of a decode instance (expert parallel).", "decode 实例的 GPU 数（专家并行）。"}),
-    Count("DecodeTP", "GPUs", {"Attention TP in decode.", "decode 的注意力 TP。"}),
-    Count("Batch", "requests", {"Requests per decode GPU.", "每张 decode 卡的并发请求数。"}),
-    Count("MaxBatch", "requests",
-          {"Requests per decode GPU whose KV cache (isl + osl) fits at this EP and TP; Batch = "
-           "MaxBatch: memory, not the TPOT target, limits the batch.",
-           "该 EP 与 TP 下 KV-Cache（isl + osl）放得下的每卡请求数；Batch = MaxBatch "
-           "表示限制批大小的是显存而非 TPOT 目标。"}),
-    Measure("TTFT_ms", "ms", Better::kLower, 0,
-            {"Time to first token: 1.8 × the prefill time of the request's batch.",
-             "首 token 时延：1.8 × 请求所在批次的 prefill 时间。"},
-            "1.8 × prefill Sum"),
-    Measure("TPOT_ms", "ms", Better::kLower, 2,
-            {"Time per output token at the mean context isl + osl/2.",
-             "平均上下文 isl + osl/2 下每个输出 token 的时延。"}),
-    Measure("TPS_user", "tok/s", Better::kHigher, 1,
-            {"Output tokens per second per request.", "每个请求每秒输出 token 数。"},
-            "1000 / TPOT_ms"),
-    Measure("PrefillTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
-            {"Input tokens per second per prefill GPU.", "每张 prefill 卡每秒处理的输入 token。"}),
-    Measure("DecodeTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
-            {"Output tokens per second per decode GPU.", "每张 decode 卡每秒输出 token。"},
-            "Batch × TPS_user"),
-    Measure("PD_ratio", "", Better::kNone, 3,
-            {"Prefill GPUs per decode GPU, so that prefill produces the input decode consumes.",
-             "每张 decode 卡配的 prefill 卡数，使 prefill 产出恰好满足 decode 所需输入。"},
-            "DecodeTPS_per_GPU × (isl/osl) / PrefillTPS_per_GPU"),
-    Measure("OutputTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
-            {"Output tokens per second per GPU of the deployment (prefill + decode GPUs).",
-             "整个部署（prefill + decode 卡）每卡每秒输出 token。"},
-            "DecodeTPS_per_GPU / (1 + PD_ratio)"),
-    Measure("TotalTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
-            {"Input + output tokens per second per GPU of the deployment (the basis public "
-             "benchmarks use).",
-             "整个部署每卡每秒输入 + 输出 token（公开基准采用的口径）。"},
-            "OutputTPS_per_GPU × (isl + osl) / osl"),
-    Measure("USD_per_GPU_hr", "USD/GPU-h", Better::kNone, 2,
-            {"Price per GPU-hour (price=, or the built-in owning cost).",
-             "每 GPU 小时价格（price=，或内置持有成本）。"}),
-    Measure("USD_per_M_output", "USD/M tok", Better::kLower, 3,
-            {"Cost of a million output tokens.", "每百万输出 token 的成本。"},
-            "USD_per_GPU_hr × 10^6 / (3600 × OutputTPS_per_GPU)"),
-    Input("GPUs", "GPUs",
-          {"With load=: GPUs of the deployment, in whole instances.",
-           "给定 load= 时：部署的 GPU 总数（整数个实例）。"},
-          true),
-    Input("PrefillInstances", "instances",
-          {"With load=: prefill instances.", "给定 load= 时：prefill 实例数。"}, true),
-    Input("DecodeInstances", "instances",
-          {"With load=: decode instances.", "给定 load= 时：decode 实例数。"}, true),
-    Measure("USD_per_hour", "USD/h", Better::kLower, 0,
-            {"With load=: the deployment's cost per hour.", "给定 load= 时：部署每小时成本。"},
-            "GPUs × USD_per_GPU_hr", true),
-}};
-
 std::span<const Column> PrefillColumns() { return kPrefill; }
 std::span<const Column> DecodeColumns() { return kDecode; }
 std::span<const Column> MaxBatchColumns() { return kMaxBatch; }
-std::span<const Column> RealityColumns() { return kReality; }
-std::span<const Column> PlanColumns() { return kPlan; }
 
 std::span<const Column> CatalogColumns() {
   // GPU and where the row comes from, every hw= figure (HwFields: the one descriptor of them),
@@ -429,14 +255,14 @@ std::span<const TableInfo> Tables() {
       {.key = "sweep", .columns = kSweep},
       {.key = "series", .columns = kSeries},
       {.key = "plan",
-       .columns = kPlan,
+       .columns = PlanColumns(),
        .headline = {"GPU", "OutputTPS_per_GPU", "USD_per_M_output", "TPS_user", "TTFT_ms",
                     "TPOT_ms", "PD_ratio", "DecodeEP", "DecodeTP", "Batch"}},
       {.key = "catalog",
        .columns = CatalogColumns(),
        .headline = {"GPU", "fp8", "fp4", "mem", "mem_bw", "nvlink_bw", "pcie_bw", "gpu_per_node"}},
       {.key = "reality",
-       .columns = kReality,
+       .columns = RealityColumns(),
        .headline = {"id", "tier", "GPU", "measured", "reference", "calibrated", "err_reference_pct",
                     "err_calibrated_pct"}},
   }};
