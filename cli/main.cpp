@@ -21,17 +21,24 @@ namespace {
 
 using namespace shallowsim;
 
-constexpr std::string_view kUsage =
-    "usage: shallowsim <prefill|decode|leaderboard|maxbatch|frontier|sweep|series|plan|reality|"
-    "schema|link>\n"
-    "                  [LINK]\n"
-    "                  [--format md|csv|json]\n"
-    "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
-    "sweep=)\n"
-    "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
-    "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n"
-    "plan: the best deployment per GPU for isl, osl, ttft_ms, tpot_ms (price, load); a GPU\n"
-    "      that misses a target is not a row: stderr says which target and by how much.\n";
+// The commands come from the core's list of tables (ExportTables), plus schema and link.
+std::string UsageText() {
+  std::string commands;
+  for (std::string_view t : ExportTables()) commands += std::string(t) + "|";
+  return "usage: shallowsim <" + commands +
+         "schema|link>\n"
+         "                  [LINK]\n"
+         "                  [--format md|csv|json]\n"
+         "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
+         "sweep=)\n"
+         "       shallowsim --help\n"
+         "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
+         "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n"
+         "plan: the best deployment per GPU for isl, osl, ttft_ms, tpot_ms (price, load); a GPU\n"
+         "      that misses a target is not a row: stderr says which target and by how much.\n";
+}
+
+bool IsHelp(std::string_view arg) { return arg == "-h" || arg == "--help" || arg == "help"; }
 
 int Fail(const std::vector<ConfigError>& errors) {
   for (const ConfigError& e : errors) {
@@ -41,8 +48,8 @@ int Fail(const std::vector<ConfigError>& errors) {
 }
 
 int Usage(const std::string& message) {
-  std::fprintf(stderr, "error: args: %s\n%.*s", message.c_str(), static_cast<int>(kUsage.size()),
-               kUsage.data());
+  const std::string usage = UsageText();
+  std::fprintf(stderr, "error: args: %s\n%s", message.c_str(), usage.c_str());
   return 2;
 }
 
@@ -58,6 +65,10 @@ bool IsTable(std::string_view command) {
 int Run(int argc, char** argv) {
   if (argc < 2) return Usage("missing command");
   const std::string command = argv[1];
+  if (IsHelp(command)) {
+    Print(UsageText());
+    return 0;
+  }
   std::optional<std::string> link;
   Format format = Format::kMarkdown;
   std::optional<std::string> sweep_param;
@@ -82,7 +93,7 @@ int Run(int argc, char** argv) {
       if (arg == "--to") sweep_numbers[1] = v;
       if (arg == "--step") sweep_numbers[2] = v;
     } else if (arg == "-h" || arg == "--help") {
-      Print(std::string(kUsage));
+      Print(UsageText());
       return 0;
     } else if (!link && (arg.empty() || arg[0] != '-' || arg.size() < 2 || arg[1] != '-')) {
       link = arg;

@@ -209,6 +209,22 @@ TEST(Cli, BadArgumentsExitTwo) {
   EXPECT_NE(sweep.err.find("error: sweep: step 0 must be greater than 0"), std::string::npos);
 }
 
+// --help (or -h, help) prints the usage on stdout and succeeds, naming every command (SPEC §7 and
+// the catalog, plan and reality tables added since).
+TEST(Cli, HelpListsEveryCommand) {
+  for (const std::string& flag : {"--help", "-h", "help"}) {
+    const CliRun r = Cli({flag});
+    EXPECT_EQ(r.exit_code, 0) << flag;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    EXPECT_EQ(r.out.rfind("usage: shallowsim <", 0), 0u) << r.out;
+    for (const char* command : {"prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep",
+                                "series", "plan", "catalog", "reality", "schema"}) {
+      EXPECT_NE(r.out.find(std::string(command) + "|"), std::string::npos) << command;
+    }
+    EXPECT_NE(r.out.find("|link>"), std::string::npos);
+  }
+}
+
 // Column `name` of a CSV line split on commas (the plan has no quoted fields).
 double CsvNumber(const std::vector<std::string>& header, const std::string& line,
                  const std::string& name) {
