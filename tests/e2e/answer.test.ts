@@ -53,6 +53,35 @@ describe('headline columns', () => {
     const gpu = await page.$eval('#decode-table tbody th.gpu', (th) => th.scrollWidth <= th.clientWidth + 1);
     expect(gpu).toBe(true);
   });
+
+  it('at 390 px a row scrolled to its last columns still says which GPU, EP, TP and batch it is', async () => {
+    const { page } = await open('#v=1&view=decode&gpus=GB200-NVL72&seq_len=8192&sort=-Total', { width: 390, height: 844 });
+    await page.locator('#decode-table').scrollIntoViewIfNeeded();
+    await page.$eval('#decode-table', (t) => {
+      const scroller = t.parentElement as HTMLElement;
+      scroller.scrollLeft = scroller.scrollWidth;
+    });
+    const seen = await page.$eval('#decode-table', (t) => {
+      const box = (t.parentElement as HTMLElement).getBoundingClientRect();
+      const head = [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('data-column'));
+      const row = t.querySelector('tbody tr:not(.spacer)') as HTMLTableRowElement;
+      const at = (name: string) => row.children[head.indexOf(name)] as HTMLElement;
+      const inView = (el: HTMLElement) => {
+        const r = el.getBoundingClientRect();
+        return r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+      };
+      return {
+        identity: ['GPU', 'EP', 'TP', 'BatchSize'].map((n) => ({ n, text: at(n).textContent, inView: inView(at(n)), right: at(n).getBoundingClientRect().right, left: at(n).getBoundingClientRect().left })),
+        last: inView(row.lastElementChild as HTMLElement),
+      };
+    });
+    expect(seen.last).toBe(true);
+    for (const cell of seen.identity) expect(cell.inView, cell.n).toBe(true);
+    for (let i = 1; i < seen.identity.length; i++) {
+      expect(seen.identity[i]!.left).toBeGreaterThanOrEqual(seen.identity[i - 1]!.right - 0.5);
+    }
+    expect(seen.identity.map((c) => c.text)).toEqual(['GB200-NVL72', '320', '4', '128']);
+  });
 });
 
 describe('empty results explained', () => {

@@ -35,6 +35,22 @@ describe('reality view', () => {
       expect(Number(shown?.reference)).toBe(Number(row.reference));
       expect(Number(shown?.calibrated)).toBe(Number(row.calibrated));
     }
+    // The deployment's id leads every row and stays put while the row scrolls; both errors are
+    // among the columns in the first screen (the core's headline).
+    const layout = await page.$$eval('#reality-table thead th', (ths) => ({
+      names: ths.map((th) => th.getAttribute('data-column')),
+      sticky: getComputedStyle(ths[0] as Element).position,
+      rowSticky: getComputedStyle(document.querySelector('#reality-table tbody th') as Element).position,
+      errRight: (ths.find((th) => th.getAttribute('data-column') === 'err_calibrated_pct') as Element).getBoundingClientRect().right,
+      boxRight: (document.querySelector('#reality-table')?.parentElement as Element).getBoundingClientRect().right,
+    }));
+    expect(layout.names[0]).toBe('id');
+    expect([layout.sticky, layout.rowSticky]).toEqual(['sticky', 'sticky']);
+    expect(layout.errRight).toBeLessThanOrEqual(layout.boxRight);
+    // Every source is a link to the file it names.
+    const links = await page.$$eval('.reality-sources a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toHaveLength(cli.length);
+    for (const href of links) expect(href).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/HEAD\/\S+$/);
     // The medians the page states are the CLI's rows' medians.
     const median = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComputeOk, Engine, Table, TableInfo, ViewInfo } from '../../web/src/engine';
 import { cell, gpuName } from '../../web/src/table/cells';
-import { changeTone, formatChange, matchBaseline, relativeChange } from '../../web/src/table/compare';
+import { changeTone, formatChange, formatColumnChange, matchBaseline, relativeChange } from '../../web/src/table/compare';
 import { columnInfo, computeOk, engine, tableOf } from './helpers';
 
 let sim: Engine;
@@ -34,7 +34,14 @@ describe('relative change', () => {
     expect(formatChange(relativeChange(0, 0))).toBe('±0 %');
     expect(relativeChange(3, 0)).toBeNull();
     expect(formatChange(relativeChange(3, 0), 'new')).toBe('new');
-    expect(formatChange(relativeChange(5000, 1))).toBe('+5.0e+5 %');
+    expect(formatChange(relativeChange(5000, 1))).toBe('+499,900 %');
+    expect(formatChange(relativeChange(13.2, 1))).toBe('+1,220 %');
+    expect(formatChange(relativeChange(10.9999, 1))).toBe('+1,000 %');
+    // A share changes in percentage points, not percent of a percent.
+    expect(formatColumnChange('fraction', 0.306, 0.016)).toBe('+29.0 pp');
+    expect(formatColumnChange('fraction', 0.2, 0.2)).toBe('±0 pp');
+    expect(formatColumnChange('fraction', 0.1, 0.25)).toBe('−15.0 pp');
+    expect(formatColumnChange('decimal', 2, 1)).toBe('+100.0 %');
   });
 
   it("is better when the column's own direction says so (the core's descriptors)", () => {

@@ -187,6 +187,7 @@ export interface Strings {
     xRatio: string;
     yRatio: string;
     hoverHint: string;
+    ratioHint: string;
     prices: string;
     model: string;
     openDecode: string;
@@ -220,7 +221,7 @@ export const strings: Record<Lang, Strings> = {
   en: {
     title: 'ShallowSim',
     docTitle: 'ShallowSim — DeepSeek-V3/R1 inference throughput per GPU',
-    tagline: 'DeepSeek-V3/R1 inference throughput per GPU — prefill and decode, by GPU, TP, EP and batch',
+    tagline: 'MoE inference throughput per GPU (DeepSeek-V3/R1 and models of its shape) — prefill and decode, by GPU, TP, EP and batch',
     noTables: 'Fix the problems above to see the tables.',
     loading: 'Loading the engine…',
     loadFailed: 'The calculation engine could not be loaded',
@@ -302,7 +303,7 @@ export const strings: Record<Lang, Strings> = {
       pin: 'Pin as baseline',
       repin: 'Pin current as baseline',
       clear: 'Clear baseline',
-      hint: 'Pin this configuration, then change inputs: every table and chart shows the change against it.',
+      hint: 'Pin this configuration, then change inputs (the model, a GPU, the mode…): every table and chart shows the change against it.',
       title: 'Compared with the pinned baseline',
       changes: (n) => (n === 1 ? '1 setting differs:' : `${n} settings differ:`),
       same: 'No setting differs from the baseline yet: change an input.',
@@ -345,7 +346,7 @@ export const strings: Record<Lang, Strings> = {
       noCanvas: 'This browser cannot draw the charts (no canvas); the CSV has every value.',
       tp: (tp) => `TP ${tp}`,
       noFit: 'does not fit',
-      hoverHint: 'Hover a chart for exact values and the TP chosen.',
+      hoverHint: 'Hover or tap a chart for exact values and the TP chosen.',
       baselineFailed: 'The baseline cannot be swept this way:',
       figureTitle: (param, batch) => `${param} sweep · batch ${batch}`,
       summary: (panels, points) => `${panels} chart${panels === 1 ? '' : 's'} × ${points} points`,
@@ -364,7 +365,7 @@ export const strings: Record<Lang, Strings> = {
       chartTitle: 'Model vs measured, tokens/s per GPU',
       xLabel: 'measured (tok/s/GPU)',
       yLabel: 'predicted (tok/s/GPU)',
-      hoverHint: 'Hover a point for its deployment; the band is ±15 %.',
+      hoverHint: 'Hover or tap a point for its deployment; the band is ±15 %.',
       open: 'Scenario',
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
@@ -411,7 +412,8 @@ export const strings: Record<Lang, Strings> = {
       yCost: 'USD per M output tokens',
       xRatio: 'isl / osl',
       yRatio: 'prefill GPUs per decode GPU',
-      hoverHint: 'Hover a curve for its value; the vertical line is the TPOT target.',
+      hoverHint: 'Hover or tap a curve for its value; the vertical line is the TPOT target.',
+      ratioHint: 'Hover or tap a point for its value; each point is a full plan at that isl/osl.',
       prices: 'Prices (USD per GPU-hour)',
       model:
         'How the plan is made: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) must give TTFT = 1.8 × the prefill time of the batch ≤ ttft_ms (1.8: the queueing allowance NVIDIA AIConfigurator applies). Decode instances (the EP and decode TP lists, batches 1–4096) must give TPOT ≤ tpot_ms at the mean context isl + osl/2, with the KV cache of isl + osl tokens in memory. Prefill GPUs per decode GPU = decode tok/s × (isl/osl) / prefill tok/s. KV transfer between the pools is not modelled (< 1 % of TTFT at these lengths).',
@@ -434,7 +436,7 @@ export const strings: Record<Lang, Strings> = {
         floor > 0 ? `Best Total per GPU at ≥ ${floor} TPS per user` : 'Best Total per GPU (no floor)',
       unreached: 'nothing reaches the floor',
       point: (ep, tp, batch) => `EP ${ep} · TP ${tp} · batch ${batch}`,
-      hoverHint: 'Hover a point for its configuration.',
+      hoverHint: 'Hover or tap a point for its configuration.',
       baseTotal: 'Baseline Total',
       change: 'Change',
       tpsPerUser: 'TPS per user',
@@ -445,7 +447,7 @@ export const strings: Record<Lang, Strings> = {
   zh: {
     title: 'ShallowSim',
     docTitle: 'ShallowSim — DeepSeek-V3/R1 单卡推理吞吐',
-    tagline: 'DeepSeek-V3/R1 单卡推理吞吐 —— 按 GPU、TP、EP 与批大小计算 prefill 与 decode',
+    tagline: 'MoE 模型（DeepSeek-V3/R1 及同构模型）单卡推理吞吐 —— 按 GPU、TP、EP 与批大小计算 prefill 与 decode',
     noTables: '请先修正上面的问题，表格才会显示。',
     loading: '正在加载计算引擎…',
     loadFailed: '无法加载计算引擎',
@@ -525,7 +527,7 @@ export const strings: Record<Lang, Strings> = {
       pin: '固定为基线',
       repin: '将当前配置设为基线',
       clear: '清除基线',
-      hint: '固定当前配置，再修改输入：所有表格与图表都会显示相对基线的变化。',
+      hint: '固定当前配置，再修改输入（模型、GPU、模式……）：所有表格与图表都会显示相对基线的变化。',
       title: '与固定的基线对比',
       changes: (n) => `${n} 项设置不同：`,
       same: '当前配置与基线尚无差别：请修改输入。',
@@ -633,7 +635,8 @@ export const strings: Record<Lang, Strings> = {
       yCost: '每百万输出 token 美元',
       xRatio: 'isl / osl',
       yRatio: '每张 decode 卡的 prefill 卡数',
-      hoverHint: '悬停曲线查看数值；竖线为 TPOT 目标。',
+      hoverHint: '悬停或点按曲线查看数值；竖线为 TPOT 目标。',
+      ratioHint: '悬停或点按数据点查看数值；每个点都是该 isl/osl 下的完整方案。',
       prices: '价格（每 GPU 小时美元）',
       model:
         '规划方法：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）需满足 TTFT = 1.8 × 批次 prefill 时间 ≤ ttft_ms（1.8 为 NVIDIA AIConfigurator 采用的排队系数）。decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下。每张 decode 卡的 prefill 卡数 = decode token/s × (isl/osl) / prefill token/s。未建模两池之间的 KV 传输（此长度下 < TTFT 的 1%）。',

@@ -3,6 +3,7 @@
 // view matches GPU and batch, so its rows compare best with best). Identity columns get no
 // change; for the others the column's `better` says which way is an improvement.
 import type { ColumnInfo, Table } from '../engine';
+import { formatNumber } from '../i18n/numbers';
 import { cell, gpuName } from './cells';
 
 export interface BaselineMatch {
@@ -44,13 +45,30 @@ export function relativeChange(current: number, base: number): number | null {
   return (current - base) / Math.abs(base);
 }
 
-/** "+12.3 %", "−4.0 %", "±0 %"; "new" when the baseline was 0. */
+/** "+12.3 %", "−4.0 %", "+1,230 %", "±0 %"; "new" when the baseline was 0. Never an exponent. */
 export function formatChange(change: number | null, newText = 'new'): string {
   if (change === null) return newText;
   const pct = change * 100;
-  const text = Math.abs(pct) >= 999.5 ? Math.abs(pct).toExponential(1) : Math.abs(pct).toFixed(1);
+  // Past 1,000 % a decimal says nothing: whole percent with separators.
+  const text = formatNumber(Math.abs(pct), Math.abs(pct) >= 999.5 ? 0 : 1, 'en');
   if (text === '0.0') return '±0 %';
   return `${pct > 0 ? '+' : '−'}${text} %`;
+}
+
+/**
+ * A column that is itself a share (Comm_Impact): its change in percentage points, "+29.0 pp",
+ * not a percent of a percent.
+ */
+export function formatPointChange(current: number, base: number): string {
+  const pp = (current - base) * 100;
+  const text = formatNumber(Math.abs(pp), 1, 'en');
+  if (text === '0.0') return '±0 pp';
+  return `${pp > 0 ? '+' : '−'}${text} pp`;
+}
+
+/** The change a cell shows: percentage points for shares, else relative. */
+export function formatColumnChange(style: string, current: number, base: number, newText = 'new'): string {
+  return style === 'fraction' ? formatPointChange(current, base) : formatChange(relativeChange(current, base), newText);
 }
 
 export type ChangeTone = 'better' | 'worse' | 'same';

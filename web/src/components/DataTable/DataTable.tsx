@@ -11,9 +11,8 @@ import type { PageApi } from '../../state/page';
 import { cell } from '../../table/cells';
 import {
   changeTone,
-  formatChange,
+  formatColumnChange,
   matchBaseline,
-  relativeChange,
   type BaselineMatch,
 } from '../../table/compare';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
@@ -27,6 +26,8 @@ const CHUNK = 2;
 /** Rows kept beyond each edge of the view: each extra row is more cells laid out per edit. */
 const OVERSCAN = 1;
 const FALLBACK_VIEWPORT = 640;
+/** On a phone the GPU column is this narrow (ch); longer names end in an ellipsis. */
+const PHONE_GPU_WIDTH = 14;
 /** Extra width (ch) of a value column that also shows its change against the baseline. */
 const CHANGE_WIDTH = 7.5;
 
@@ -78,6 +79,12 @@ interface Layout {
   widths: number[];
   /** Left offset (ch) of each frozen column. */
   lefts: number[];
+  /**
+   * On a phone (≤ 40rem) the frozen columns are the row's identity only — GPU and the leading
+   * columns that describe the configuration (EP, TP, batch: `better` none) — narrowed, so a row
+   * stays identifiable while its numbers scroll and two metric columns still fit beside them.
+   */
+  phone: { widths: number[]; lefts: number[] };
 }
 
 function layoutOf(
@@ -119,7 +126,40 @@ function layoutOf(
     lefts.push(left);
     left += widths[s] ?? 0;
   }
-  return { widths, lefts };
+  // The phone's identity columns: as wide as their numbers, not their headers.
+  let identity = 0;
+  while (identity < frozen && (screen[identity] === 0 || columns[identity]?.better === 'none')) identity++;
+  const phoneWidths = widths.map((w, s) => {
+    if (s >= identity) return w;
+    if (screen[s] === 0) return Math.min(w, PHONE_GPU_WIDTH);
+    let digits = 1;
+    const c = screen[s] ?? 0;
+    for (let i = c - 1; i < table.values.length; i += table.columns.length - 1) {
+      digits = Math.max(digits, String(Math.round(Math.abs(table.values[i] as number))).length);
+    }
+    return Math.min(w, Math.max(4, digits + Math.floor((digits - 1) / 3)) + 1.6);
+  });
+  const phoneLefts: number[] = [];
+  left = 0;
+  for (let s = 0; s < identity; s++) {
+    phoneLefts.push(left);
+    left += phoneWidths[s] ?? 0;
+  }
+  return { widths, lefts, phone: { widths: phoneWidths, lefts: phoneLefts } };
+}
+
+/** The frozen cell's classes and offsets, wide screen and phone (styles.css reads the offsets). */
+function frozenStyle(layout: Layout, s: number): { cls: string; style: Record<string, string> } {
+  if (s >= layout.lefts.length) return { cls: '', style: {} };
+  let cls = 'frozen';
+  if (s === layout.lefts.length - 1) cls += ' frozen-last';
+  const style: Record<string, string> = { '--left': `${layout.lefts[s]}ch` };
+  if (s < layout.phone.lefts.length) {
+    cls += ' phone-frozen';
+    if (s === layout.phone.lefts.length - 1) cls += ' phone-frozen-last';
+    style['--left-phone'] = `${layout.phone.lefts[s]}ch`;
+  }
+  return { cls, style };
 }
 
 interface Cues {
@@ -148,22 +188,21 @@ interface RowProps {
   odd: boolean;
   screen: readonly number[];
   columns: readonly (ColumnInfo | undefined)[];
-  lefts: readonly number[];
+  layout: Layout;
   cues: Cues;
   compare: BaselineMatch | null;
   lang: Lang;
   t: Strings;
 }
 
-function Row({ colors, table, row, odd, screen, columns, lefts, cues, compare, lang, t }: RowProps) {
+function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, lang, t }: RowProps) {
   const name = table.gpus[table.gpu[row] ?? 0] ?? '';
   const baseRow = compare ? compare.rowOf(row) : -1;
   const unmatched = compare !== null && baseRow < 0;
   const cells = screen.map((c, s) => {
-    const frozen = s < lefts.length;
-    const style: Record<string, string> = frozen ? { left: `${lefts[s]}ch` } : {};
-    let cls = frozen ? 'frozen' : '';
-    if (s === lefts.length - 1) cls += ' frozen-last';
+    const frozen = frozenStyle(layout, s);
+    const style = frozen.style;
+    let cls = frozen.cls;
     if (c === 0) {
       return (
         <th
@@ -200,7 +239,7 @@ function Row({ colors, table, row, odd, screen, columns, lefts, cues, compare, l
     const bc = compare && baseRow >= 0 ? (compare.columnOf[c] ?? -1) : -1;
     if (bc >= 1 && compare && info) {
       const b = cell(compare.table, baseRow, bc);
-      const change = formatChange(relativeChange(v, b), t.compare.newValue);
+      const change = formatColumnChange(info.style, v, b, t.compare.newValue);
       return (
         <td
           key={c}
@@ -237,13 +276,13 @@ interface HeadProps {
   screen: readonly number[];
   table: Table;
   columns: readonly (ColumnInfo | undefined)[];
-  lefts: readonly number[];
+  layout: Layout;
   sort: string;
   lang: Lang;
   onSort: (column: string) => void;
 }
 
-function Head({ screen, table, columns, lefts, sort, lang, onSort }: HeadProps) {
+function Head({ screen, table, columns, layout, sort, lang, onSort }: HeadProps) {
   const t = strings[lang];
   return (
     <thead>
@@ -252,7 +291,7 @@ function Head({ screen, table, columns, lefts, sort, lang, onSort }: HeadProps) 
           const column = table.columns[c] ?? '';
           const info = columns[s];
           const sorted = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
-          const frozen = s < lefts.length;
+          const frozen = frozenStyle(layout, s);
           const title = info
             ? [`${column}: ${tr(info.meaning, lang)}`, info.formula && `= ${info.formula}`, info.unit && `[${info.unit}]`]
                 .filter(Boolean)
@@ -262,8 +301,8 @@ function Head({ screen, table, columns, lefts, sort, lang, onSort }: HeadProps) 
             <th
               key={column}
               scope="col"
-              class={`${c === 0 ? 'gpu' : 'num'}${frozen ? ' frozen' : ''}${s === lefts.length - 1 ? ' frozen-last' : ''}`}
-              style={frozen ? { left: `${lefts[s]}ch` } : undefined}
+              class={`${c === 0 ? 'gpu' : 'num'}${frozen.cls ? ` ${frozen.cls}` : ''}`}
+              style={frozen.style}
               aria-sort={sorted}
               title={title}
               data-column={column}
@@ -483,17 +522,20 @@ function DataTableView(props: DataTableProps) {
       <div class="table-scroll tall" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={tr(view.caption, lang)}>
         <table
           id={`${view.key}-table`}
-          class="data"
+          class="data sized"
           data-rows={n}
-          style={{ width: `${layout.widths.reduce((a, b) => a + b, 0)}ch` }}
+          style={{
+            '--table-w': `${layout.widths.reduce((a, b) => a + b, 0)}ch`,
+            '--table-w-phone': `${layout.phone.widths.reduce((a, b) => a + b, 0)}ch`,
+          }}
         >
           <caption class="visually-hidden">{tr(view.caption, lang)}</caption>
           <colgroup>
             {layout.widths.map((w, s) => (
-              <col key={s} style={{ width: `${w}ch` }} />
+              <col key={s} style={{ '--w': `${w}ch`, '--w-phone': `${layout.phone.widths[s] ?? w}ch` }} />
             ))}
           </colgroup>
-          <MemoHead screen={screen} table={table} columns={columns} lefts={layout.lefts} sort={sort} lang={lang} onSort={onSort} />
+          <MemoHead screen={screen} table={table} columns={columns} layout={layout} sort={sort} lang={lang} onSort={onSort} />
           <tbody>
             {start > 0 && (
               <tr class="spacer" aria-hidden="true" style={{ height: `${start * ROW_HEIGHT}px` }}>
@@ -509,7 +551,7 @@ function DataTableView(props: DataTableProps) {
                 odd={r % 2 === 1}
                 screen={screen}
                 columns={columns}
-                lefts={layout.lefts}
+                layout={layout}
                 cues={cues}
                 compare={compare}
                 lang={lang}

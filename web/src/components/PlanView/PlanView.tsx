@@ -277,7 +277,7 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
               points
               log
               aspect={ASPECT}
-              hint={p.hoverHint}
+              hint={p.ratioHint}
               loadingText={t.sweep.loadingCharts}
               noCanvasText={t.sweep.noCanvas}
               describe={readout(ratio, (x) => `isl/osl = ${n(x, 3)}`, 3)}

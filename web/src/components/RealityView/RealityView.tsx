@@ -5,7 +5,7 @@ import { useCallback, useMemo } from 'preact/hooks';
 import type { ColumnInfo, Engine, RealityCell } from '../../engine';
 import type { Hit } from '../../chart/plot';
 import type { ColorSlot } from '../../chart/theme';
-import { formatNumber, formatValue, strings, tr, withUnit, type Lang } from '../../i18n';
+import { formatNumber, formatValue, strings, tr, type Lang } from '../../i18n';
 import type { PageApi } from '../../state/page';
 import { useReality } from '../../state/reality';
 import { Chart, type Readout } from '../Chart/Chart';
@@ -20,19 +20,6 @@ interface Props {
   api: PageApi;
 }
 
-const SHOWN = [
-  'id',
-  'tier',
-  'phase',
-  'GPU',
-  'batch',
-  'measured',
-  'reference',
-  'calibrated',
-  'err_reference_pct',
-  'err_calibrated_pct',
-  'assumed',
-];
 const ASPECT = [0.6, 280, 440] as const;
 const BAND = 0.15;
 
@@ -40,12 +27,36 @@ function num(v: RealityCell | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/**
+ * A source as the data names it ("github.com/owner/repo path/in/repo") becomes a link to that
+ * file; any other text stays text.
+ */
+export function sourceUrl(source: string): string | null {
+  const m = /^github\.com\/([\w.-]+\/[\w.-]+) (\S+)$/.exec(source);
+  return m ? `https://github.com/${m[1]}/blob/HEAD/${m[2]}` : null;
+}
+
+function SourceLink({ source }: { source: string }) {
+  const url = sourceUrl(source);
+  return url ? (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {source}
+    </a>
+  ) : (
+    <>{source}</>
+  );
+}
+
 export function RealityView({ engine, cal, lang, api }: Props) {
   const t = strings[lang];
   const result = useReality(engine, cal);
+  // The core's headline first (id, the measurement, both predictions, both errors), then every
+  // condition, as in the export.
   const columns = useMemo(() => {
-    const info = engine.describe.tables.find((x) => x.key === 'reality')?.columns ?? [];
-    return SHOWN.map((name) => info.find((c) => c.name === name)).filter((c): c is ColumnInfo => !!c);
+    const info = engine.describe.tables.find((x) => x.key === 'reality');
+    const all = info?.columns ?? [];
+    const names = [...new Set([...(info?.headline ?? []), ...all.map((c) => c.name)])];
+    return names.map((name) => all.find((c) => c.name === name)).filter((c): c is ColumnInfo => !!c && c.name !== 'source' && c.name !== 'link');
   }, [engine]);
   const rows = result.ok ? result.rows : [];
   // The scatter: one x per deployment (its measured figure), ascending.
@@ -104,6 +115,14 @@ export function RealityView({ engine, cal, lang, api }: Props) {
   const { A, AB } = result.stats;
   const pct = (v: number) => `${formatNumber(v, 1, lang)} %`;
   const cell = (c: ColumnInfo, v: RealityCell | undefined) => {
+    // The deployment names its row and stays in view while the row scrolls sideways.
+    if (c.name === 'id') {
+      return (
+        <th scope="row" class="gpu frozen frozen-last">
+          {String(v ?? '')}
+        </th>
+      );
+    }
     if (v === null || v === undefined) return <td class="num muted">—</td>;
     if (typeof v === 'string') return <td class={c.name === 'assumed' ? 'note' : undefined}>{v}</td>;
     const err = c.name.startsWith('err_');
@@ -174,8 +193,28 @@ export function RealityView({ engine, cal, lang, api }: Props) {
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.name} scope="col" class={c.style === 'text' ? 'text' : 'num'} title={tr(c.meaning, lang)} data-column={c.name}>
-                  <span class="name">{withUnit(c.name, c.unit)}</span>
+                <th
+                  key={c.name}
+                  scope="col"
+                  class={c.name === 'id' ? 'gpu frozen frozen-last' : c.style === 'text' ? 'text' : 'num'}
+                  title={tr(c.meaning, lang)}
+                  data-column={c.name}
+                >
+                  {/* Name over unit, the name breakable after its underscores (err_calibrated_pct),
+                      so both errors fit in the first screen. */}
+                  <span class="name">
+                    {c.name.split('_').map((part, i, all) => (
+                      <>
+                        {part}
+                        {i < all.length - 1 && (
+                          <>
+                            _<wbr />
+                          </>
+                        )}
+                      </>
+                    ))}
+                  </span>
+                  {c.unit && <span class="unit">{c.unit}</span>}
                 </th>
               ))}
               <th scope="col">{t.reality.open}</th>
@@ -200,7 +239,7 @@ export function RealityView({ engine, cal, lang, api }: Props) {
       <ul class="reality-sources">
         {rows.map((r) => (
           <li key={String(r.id)}>
-            <code>{String(r.id)}</code> — {String(r.source)}
+            <code>{String(r.id)}</code> — <SourceLink source={String(r.source)} />
           </li>
         ))}
       </ul>
