@@ -47,8 +47,9 @@ std::span<const ViewInfo> Views() {
        .label = {"Decode", "Decode"},
        .intro =
            {"Every feasible (EP, GPU, batch, decode TP) combination. Red Delta: communication "
-            "is not hidden and adds to TPOT.",
-            "所有可行的 (EP, GPU, 批大小, decode TP) 组合。Delta 标红：通信未被掩盖，计入 TPOT。"},
+            "is not hidden and adds to TPOT; the red shading of Comm_Impact grows with that share.",
+            "所有可行的 (EP, GPU, 批大小, decode TP) 组合。Delta 标红：通信未被掩盖，计入 TPOT；"
+            "Comm_Impact 的红色底纹随其占比加深。"},
        .table = "decode",
        .caption = {"Decode: every feasible configuration", "Decode：所有可行配置"},
        .match = {"TP", "EP", "BatchSize"},

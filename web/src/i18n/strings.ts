@@ -7,6 +7,8 @@ export interface Strings {
   title: string;
   docTitle: string;
   tagline: string;
+  /** The prefill table's corner cell, explained. */
+  prefillCorner: string;
   noTables: string;
   loading: string;
   loadFailed: string;
@@ -221,6 +223,7 @@ export const strings: Record<Lang, Strings> = {
   en: {
     title: 'ShallowSim',
     docTitle: 'ShallowSim — DeepSeek-V3/R1 inference throughput per GPU',
+    prefillCorner: 'The GPUs run across the header; each row is one part of a layer, in ms.',
     tagline: 'MoE inference throughput per GPU (DeepSeek-V3/R1 and models of its shape) — prefill and decode, by GPU, TP, EP and batch',
     noTables: 'Fix the problems above to see the tables.',
     loading: 'Loading the engine…',
@@ -447,6 +450,7 @@ export const strings: Record<Lang, Strings> = {
   zh: {
     title: 'ShallowSim',
     docTitle: 'ShallowSim — DeepSeek-V3/R1 单卡推理吞吐',
+    prefillCorner: '表头横向为各 GPU；每行是一层中的一个部分，单位 ms。',
     tagline: 'MoE 模型（DeepSeek-V3/R1 及同构模型）单卡推理吞吐 —— 按 GPU、TP、EP 与批大小计算 prefill 与 decode',
     noTables: '请先修正上面的问题，表格才会显示。',
     loading: '正在加载计算引擎…',

@@ -119,7 +119,8 @@ function PrefillTableView({ describe, table, nLayers, nDense, lang, colors, base
           <caption class="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col" class="metric">
+              {/* The seed's corner cell (SPEC §8 header names): the header row holds the GPUs. */}
+              <th scope="col" class="metric" title={t.prefillCorner}>
                 GPU
               </th>
               <th scope="col" class="num" title={t.layers}>
