@@ -73,11 +73,13 @@ export function SweepView(props: Props) {
             const y = line.y[hit.idx];
             const tp = line.tp[hit.idx];
             if (y === null || y === undefined) return { text: t.sweep.noFit };
-            return { text: `${formatNumber(y, 3, lang)} · ${t.sweep.tp(tp ?? NaN)}`, value: y };
+            // The metric's own decimals (the core's column: Total 0, TPS 1, TPOT 3).
+            const decimals = decode.find((c) => c.name === panel.metric)?.decimals ?? 3;
+            return { text: `${formatNumber(y, decimals, lang)} · ${t.sweep.tp(tp ?? NaN)}`, value: y };
           }),
         };
       },
-    [figure, t, lang],
+    [figure, t, lang, decode],
   );
 
   const saveCsv = async () => {
