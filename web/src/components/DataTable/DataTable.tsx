@@ -211,7 +211,8 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
           class={`gpu ${cls}${unmatched ? ' unmatched' : ''}`}
           style={style}
           data-gpu-index={colors.get(name)}
-          title={unmatched ? t.compare.noMatch : undefined}
+          // The whole name, also where a phone narrows the column.
+          title={unmatched ? `${name}: ${t.compare.noMatch}` : name}
         >
           {name}
         </th>
