@@ -58,6 +58,36 @@ val Errors(const std::vector<ConfigError>& errors) {
   return out;
 }
 
+// {ok: true, errors: []}: what every successful result starts as.
+val Success() {
+  val out = val::object();
+  out.set("ok", true);
+  out.set("errors", val::array());
+  return out;
+}
+
+// Rows as objects keyed by their table's column names: text columns as strings, number columns
+// as numbers (null when there is none).
+template <class Row, class Text, class Number>
+val RowObjects(const std::vector<Row>& rows, std::span<const Column> columns, Text text,
+               Number number) {
+  val list = val::array();
+  for (size_t r = 0; r < rows.size(); ++r) {
+    val row = val::object();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const std::string name(columns[c].name);
+      if (columns[c].style == Style::kText) {
+        row.set(name, std::string(text(rows[r], c)));
+      } else {
+        const double v = number(rows[r], c);
+        row.set(name, std::isfinite(v) ? val(v) : val::null());
+      }
+    }
+    list.set(r, row);
+  }
+  return list;
+}
+
 val Failure(const std::vector<ConfigError>& errors) {
   val out = val::object();
   out.set("ok", false);
@@ -174,9 +204,7 @@ val Compute(const std::string& link, val tables) {
   if (!parsed.ok()) return Failure(parsed.errors);
   const Config& config = *parsed.config;
   bool finite = true;
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  val out = Success();
   out.set("canonical", EncodeLink(config));
   out.set("gpus", Strings(GpuNames(SelectedGpus(config))));
   out.set("tables", Tables(config, tables, &finite));
@@ -212,12 +240,8 @@ val Compute(const std::string& link, val tables) {
   out.set("baseline", val::null());
   if (const std::string base = BaselineLink(config); !base.empty()) {
     const ParseResult b = ParseLink(base);
-    val baseline = b.ok() ? val::object() : Failure(b.errors);
-    if (b.ok()) {
-      baseline.set("ok", true);
-      baseline.set("errors", val::array());
-      baseline.set("tables", Tables(*b.config, tables, &finite));
-    }
+    val baseline = b.ok() ? Success() : Failure(b.errors);
+    if (b.ok()) baseline.set("tables", Tables(*b.config, tables, &finite));
     baseline.set("link", base);
     out.set("baseline", baseline);
   }
@@ -247,9 +271,7 @@ val ExportVal(const std::string& link, const std::string& table, const std::stri
   }
   const Export e = ExportTable(*parsed.config, table, *f);
   if (!e.ok()) return Failure(e.errors);
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  val out = Success();
   out.set("text", e.text);
   return out;
 }
@@ -272,9 +294,7 @@ val SweepSeriesVal(const std::string& link) {
   for (double v : s.y) {
     if (!std::isfinite(v)) return Failure({OverflowError()});
   }
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  val out = Success();
   out.set("param", s.param);
   out.set("metrics", Strings(s.metrics));
   out.set("batch", s.batch);
@@ -293,21 +313,7 @@ val RealityVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
   const std::vector<RealityRow> rows = Reality(*parsed.config);
-  const std::span<const Column> columns = RealityColumns();
-  val list = val::array();
-  for (size_t r = 0; r < rows.size(); ++r) {
-    val row = val::object();
-    for (size_t c = 0; c < columns.size(); ++c) {
-      const std::string name(columns[c].name);
-      if (columns[c].style == Style::kText) {
-        row.set(name, std::string(RealityText(rows[r], c)));
-      } else {
-        const double v = RealityNumber(rows[r], c);
-        row.set(name, std::isfinite(v) ? val(v) : val::null());
-      }
-    }
-    list.set(r, row);
-  }
+  const val list = RowObjects(rows, RealityColumns(), RealityText, RealityNumber);
   val stats = val::object();
   for (const char* tiers : {"A", "AB"}) {
     const RealityStats s = StatsOf(rows, tiers);
@@ -319,9 +325,7 @@ val RealityVal(const std::string& link) {
     v.set("worstCalibrated", s.worst_calibrated);
     stats.set(tiers, v);
   }
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  val out = Success();
   out.set("calibration", std::string(CalibrationOf(*parsed.config).id));
   out.set("rows", list);
   out.set("stats", stats);
@@ -372,9 +376,7 @@ val PlanDetailsVal(const std::string& link) {
   ratio.set("x", Typed("Float64Array", ratios.ratios));
   ratio.set("gpus", Strings(ratios.gpus));
   ratio.set("pd", pd);
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  val out = Success();
   out.set("misses", misses);
   out.set("prices", prices);
   out.set("frontier", frontier);
@@ -387,24 +389,9 @@ val PlanDetailsVal(const std::string& link) {
 val CatalogVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
-  const std::vector<CatalogRow> rows = CatalogTable(*parsed.config);
-  const std::span<const Column> columns = CatalogColumns();
-  val list = val::array();
-  for (size_t r = 0; r < rows.size(); ++r) {
-    val row = val::object();
-    for (size_t c = 0; c < columns.size(); ++c) {
-      const std::string name(columns[c].name);
-      if (columns[c].style == Style::kText) {
-        row.set(name, std::string(CatalogText(rows[r], c)));
-      } else {
-        row.set(name, CatalogNumber(rows[r], c));
-      }
-    }
-    list.set(r, row);
-  }
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  const val list =
+      RowObjects(CatalogTable(*parsed.config), CatalogColumns(), CatalogText, CatalogNumber);
+  val out = Success();
   out.set("rows", list);
   return out;
 }
@@ -427,9 +414,7 @@ val EffectsVal(const std::string& link) {
     v.set("prefillTpsPct", e.prefill_tps_pct);
     list.set(i, v);
   }
-  val out = val::object();
-  out.set("ok", true);
-  out.set("errors", val::array());
+  val out = Success();
   out.set("effects", list);
   return out;
 }

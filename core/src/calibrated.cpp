@@ -382,16 +382,8 @@ PrefillRow PrefillRowOf(const Config& c, const Gpu& gpu) {
     *t *= cal.in_situ;
   }
 
-  // Two micro-batches (DeepSeek's prefill): one's combine hides behind the other's attention
-  // and shared expert, its dispatch behind the routed experts (the reference's pairing).
-  row.overlap1 = row.combine - (row.tp_mla + row.shared_expert);
-  row.overlap2 = row.dispatch - row.routed_expert;
-  const double n_dense = m.n_dense_layers, n_sparse = m.n_sparse_layers();
-  row.compute = n_dense * (row.mla + row.dense_mlp) +
-                n_sparse * (row.tp_mla + row.shared_expert + row.routed_expert);
-  row.comm = n_sparse * (row.combine + row.dispatch);
-  row.sum = row.compute + n_sparse * (std::max(row.overlap1, 0.0) + std::max(row.overlap2, 0.0));
-  row.prefill_tps = tokens * 1000 / row.sum;
+  // Two micro-batches (DeepSeek's prefill), paired as the reference pairs them.
+  formulas::PrefillTotals(row, m, tokens);
   return row;
 }
 

@@ -144,29 +144,30 @@ struct PrefillCells final : Cells {
   double Number(size_t r, size_t c) const override { return PrefillValue(rows[r], c); }
 };
 
-struct DecodeCells final : Cells {
-  const DecodeTable& t;
-  explicit DecodeCells(const DecodeTable& table) : t(table) {}
+// A table whose rows name their GPU by index into its `gpus` (decode, max batch, plan).
+template <class Table, auto Value>
+struct GpuIndexedCells final : Cells {
+  const Table& t;
+  explicit GpuIndexedCells(const Table& table) : t(table) {}
   size_t Rows() const override { return t.rows.size(); }
   std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].gpu]; }
-  double Number(size_t r, size_t c) const override { return DecodeValue(t.rows[r], c); }
+  double Number(size_t r, size_t c) const override { return Value(t.rows[r], c); }
 };
+using DecodeCells = GpuIndexedCells<DecodeTable, DecodeValue>;
+using MaxBatchCells = GpuIndexedCells<MaxBatchTable, MaxBatchValue>;
+using PlanCells = GpuIndexedCells<PlanTable, PlanValue>;
 
-struct MaxBatchCells final : Cells {
-  const MaxBatchTable& t;
-  explicit MaxBatchCells(const MaxBatchTable& table) : t(table) {}
-  size_t Rows() const override { return t.rows.size(); }
-  std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].gpu]; }
-  double Number(size_t r, size_t c) const override { return MaxBatchValue(t.rows[r], c); }
-};
-
-struct RealityCells final : Cells {
-  const std::vector<RealityRow>& rows;
-  explicit RealityCells(const std::vector<RealityRow>& r) : rows(r) {}
+// Rows that give their own text and number cells (reality, catalog).
+template <class Row, auto TextOf, auto NumberOf>
+struct RowCells final : Cells {
+  const std::vector<Row>& rows;
+  explicit RowCells(const std::vector<Row>& r) : rows(r) {}
   size_t Rows() const override { return rows.size(); }
-  std::string_view Text(size_t r, size_t c) const override { return RealityText(rows[r], c); }
-  double Number(size_t r, size_t c) const override { return RealityNumber(rows[r], c); }
+  std::string_view Text(size_t r, size_t c) const override { return TextOf(rows[r], c); }
+  double Number(size_t r, size_t c) const override { return NumberOf(rows[r], c); }
 };
+using RealityCells = RowCells<RealityRow, RealityText, RealityNumber>;
+using CatalogCells = RowCells<CatalogRow, CatalogText, CatalogNumber>;
 
 // The plotted series, a row per present point of each metric × GPU × EP line.
 struct SeriesCells final : Cells {
@@ -208,22 +209,6 @@ struct SeriesCells final : Cells {
         return s.y[a.metric * s.gpus.size() * n_e * n_p + at];
     }
   }
-};
-
-struct CatalogCells final : Cells {
-  const std::vector<CatalogRow>& rows;
-  explicit CatalogCells(const std::vector<CatalogRow>& r) : rows(r) {}
-  size_t Rows() const override { return rows.size(); }
-  std::string_view Text(size_t r, size_t c) const override { return CatalogText(rows[r], c); }
-  double Number(size_t r, size_t c) const override { return CatalogNumber(rows[r], c); }
-};
-
-struct PlanCells final : Cells {
-  const PlanTable& t;
-  explicit PlanCells(const PlanTable& table) : t(table) {}
-  size_t Rows() const override { return t.rows.size(); }
-  std::string_view Text(size_t r, size_t) const override { return t.gpus[t.rows[r].gpu]; }
-  double Number(size_t r, size_t c) const override { return PlanValue(t.rows[r], c); }
 };
 
 struct SweepCells final : Cells {

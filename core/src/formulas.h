@@ -1,10 +1,12 @@
 // The shared formulas of SPEC §2, used by prefill and decode. Internal to the core.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 #include "shallowsim/hardware.h"
 #include "shallowsim/model.h"
+#include "shallowsim/table.h"
 
 namespace shallowsim::formulas {
 
@@ -79,5 +81,19 @@ inline double ExpertGflop(double n, const Model& m) {
   return 3 * n * m.dim * m.moe_inter_dim * 2 / 1e9;
 }
 inline double ExpertWeightsMiB(const Model& m) { return 3 * m.dim * m.moe_inter_dim / kMiB; }
+
+// SPEC §3, both modes: a prefill row's overlaps, totals and throughput from its per-layer times.
+// Two micro-batches: one's combine hides behind the other's attention and shared expert, its
+// dispatch behind the routed experts. `tokens`: what each GPU prefills per batch.
+inline void PrefillTotals(PrefillRow& row, const Model& m, double tokens) {
+  row.overlap1 = row.combine - (row.tp_mla + row.shared_expert);
+  row.overlap2 = row.dispatch - row.routed_expert;
+  const double n_dense = m.n_dense_layers, n_sparse = m.n_sparse_layers();
+  row.compute = n_dense * (row.mla + row.dense_mlp) +
+                n_sparse * (row.tp_mla + row.shared_expert + row.routed_expert);
+  row.comm = n_sparse * (row.combine + row.dispatch);
+  row.sum = row.compute + n_sparse * (std::max(row.overlap1, 0.0) + std::max(row.overlap2, 0.0));
+  row.prefill_tps = tokens * 1000 / row.sum;
+}
 
 }  // namespace shallowsim::formulas

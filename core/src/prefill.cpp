@@ -44,15 +44,7 @@ PrefillRow Prefill(const Model& m, const Gpu& gpu, const Scenario& s) {
   // QUIRKS Q1: dispatch is half the volume, combine twice, on every GPU.
   row.dispatch = (size / 2) / bw + s.prefill_a2a_static;
   row.combine = (2 * size) / bw + s.prefill_a2a_static;
-  row.overlap1 = row.combine - (row.tp_mla + row.shared_expert);
-  row.overlap2 = row.dispatch - row.routed_expert;
-
-  const double n_dense = m.n_dense_layers, n_sparse = m.n_sparse_layers();
-  row.compute = n_dense * (row.mla + row.dense_mlp) +
-                n_sparse * (row.tp_mla + row.shared_expert + row.routed_expert);
-  row.comm = n_sparse * (row.combine + row.dispatch);
-  row.sum = row.compute + n_sparse * (std::max(row.overlap1, 0.0) + std::max(row.overlap2, 0.0));
-  row.prefill_tps = seq / tp * 1000 / row.sum;
+  PrefillTotals(row, m, seq / tp);
   return row;
 }
 

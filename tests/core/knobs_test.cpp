@@ -18,12 +18,7 @@ namespace shallowsim {
 namespace {
 
 using testing::ConfigOf;
-
-DecodeRow OnlyRow(const std::string& link) {
-  const DecodeTable t = Decode(ConfigOf(link));
-  EXPECT_EQ(t.rows.size(), 1u) << link;
-  return t.rows.empty() ? DecodeRow{} : t.rows.front();
-}
+using testing::OnlyRow;
 
 constexpr char kGb300[] = "v=1&gpus=GB300-NVL72&bs=128&ep=72&decode_tp=1";
 

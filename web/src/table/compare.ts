@@ -30,15 +30,20 @@ export function matchBaseline(
     const key = keyOf(base, baseKeys, r);
     if (!index.has(key)) index.set(key, r);
   }
-  const better = new Map(columns.map((c) => [c.name, c.better]));
+  const info = new Map(columns.map((c) => [c.name, c]));
   return {
     table: base,
     rowOf: (row) => index.get(keyOf(current, curKeys, row)) ?? -1,
-    columnOf: current.columns.map((c) => (better.get(c) === 'none' ? -1 : base.columns.indexOf(c))),
+    columnOf: current.columns.map((c) => (isIdentity(info.get(c)) ? -1 : base.columns.indexOf(c))),
   };
 }
 
 /** (current − base) / |base|; 0 when both are 0; null when only the baseline is 0. */
+/** A column that says which configuration a row is (GPU, EP, TP, batch): no way is better. */
+export function isIdentity(column: Pick<ColumnInfo, 'better'> | undefined): boolean {
+  return column?.better === 'none';
+}
+
 export function relativeChange(current: number, base: number): number | null {
   if (current === base) return 0;
   if (base === 0 || !Number.isFinite(base)) return null;

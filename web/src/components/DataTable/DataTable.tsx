@@ -12,6 +12,7 @@ import { cell } from '../../table/cells';
 import {
   changeTone,
   formatColumnChange,
+  isIdentity,
   matchBaseline,
   type BaselineMatch,
 } from '../../table/compare';
@@ -128,7 +129,7 @@ function layoutOf(
   }
   // The phone's identity columns: as wide as their numbers, not their headers.
   let identity = 0;
-  while (identity < frozen && (screen[identity] === 0 || columns[identity]?.better === 'none')) identity++;
+  while (identity < frozen && (screen[identity] === 0 || isIdentity(columns[identity]))) identity++;
   const phoneWidths = widths.map((w, s) => {
     if (s >= identity) return w;
     if (screen[s] === 0) return Math.min(w, PHONE_GPU_WIDTH);
