@@ -172,13 +172,15 @@ LayerTimes DecodeLayer(const DecodeSetup& s, const GpuSetup& gs, double ep, doub
 struct Step {
   double comp, comm, delta, dense;
 };
-Step StepOf(const LayerTimes& l, double mbs, double sbo_hidden_routed) {
+Step StepOf(const LayerTimes& l, double mbs, const Calibration& cal) {
   Step st;
   st.comp = mbs * (l.sparse_mla + l.shared + l.routed);
   st.comm = mbs * (l.dispatch + l.combine);
   // Two or more micro-batches hide one's communication behind the others' compute (DeepSeek's
   // decode pipeline); a single batch hides it behind the shared expert and the down GEMMs.
-  const double hidden = mbs >= 2 ? st.comp : mbs * (l.shared + l.routed * sbo_hidden_routed);
+  // Only `overlap_decode` of that compute hides it in practice (calibration.h).
+  const double hidden = (mbs >= 2 ? st.comp : mbs * (l.shared + l.routed * cal.sbo_hidden_routed)) *
+                        cal.overlap_decode;
   st.delta = st.comm - hidden;
   st.dense = mbs * (l.dense_mla + l.dense_mlp);
   return st;
@@ -243,10 +245,10 @@ DecodeRow DecodeRowOf(const DecodeSetup& s, const GpuSetup& gpu, double ep, doub
   const Scenario& sc = *s.scenario;
   const double mbs = sc.mbs, b = bs / mbs, q = 1 + sc.mtp;
   const LayerTimes l = DecodeLayer(s, gpu, ep, b, tp, q);
-  const Step main = StepOf(l, mbs, s.cal->sbo_hidden_routed);
+  const Step main = StepOf(l, mbs, *s.cal);
   // MTP: the draft layer runs `mtp` times per step, one token per request each time.
   Step draft{};
-  if (sc.mtp > 0) draft = StepOf(DecodeLayer(s, gpu, ep, b, tp, 1), mbs, s.cal->sbo_hidden_routed);
+  if (sc.mtp > 0) draft = StepOf(DecodeLayer(s, gpu, ep, b, tp, 1), mbs, *s.cal);
   const double n_dense = m.n_dense_layers, n_sparse = m.n_sparse_layers();
   const double ideal = n_dense * main.dense + n_sparse * main.comp + sc.mtp * draft.comp;
   const double exposed = n_sparse * std::max(main.delta, 0.0) + sc.mtp * std::max(draft.delta, 0.0);
@@ -382,8 +384,9 @@ PrefillRow PrefillRowOf(const Config& c, const Gpu& gpu) {
     *t *= cal.in_situ;
   }
 
-  // Two micro-batches (DeepSeek's prefill), paired as the reference pairs them.
-  formulas::PrefillTotals(row, m, tokens);
+  // Two micro-batches (DeepSeek's prefill), paired as the reference pairs them; communication
+  // hides behind `overlap_prefill` of the paired compute (calibration.h).
+  formulas::PrefillTotals(row, m, tokens, cal.overlap_prefill);
   return row;
 }
 

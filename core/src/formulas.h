@@ -85,9 +85,9 @@ inline double ExpertWeightsMiB(const Model& m) { return 3 * m.dim * m.moe_inter_
 // SPEC §3, both modes: a prefill row's overlaps, totals and throughput from its per-layer times.
 // Two micro-batches: one's combine hides behind the other's attention and shared expert, its
 // dispatch behind the routed experts. `tokens`: what each GPU prefills per batch.
-inline void PrefillTotals(PrefillRow& row, const Model& m, double tokens) {
-  row.overlap1 = row.combine - (row.tp_mla + row.shared_expert);
-  row.overlap2 = row.dispatch - row.routed_expert;
+inline void PrefillTotals(PrefillRow& row, const Model& m, double tokens, double overlap = 1) {
+  row.overlap1 = row.combine - overlap * (row.tp_mla + row.shared_expert);
+  row.overlap2 = row.dispatch - overlap * row.routed_expert;
   const double n_dense = m.n_dense_layers, n_sparse = m.n_sparse_layers();
   row.compute = n_dense * (row.mla + row.dense_mlp) +
                 n_sparse * (row.tp_mla + row.shared_expert + row.routed_expert);

@@ -117,6 +117,57 @@ TEST(Calibrated, ExpertGemmIsItsRoofline) {
   EXPECT_NEAR(r.routed_expert, 0.0771169666880709, 1e-12);
 }
 
+// Calibration 2026-12b changes only the overlap: the kernels are 2026-12's, and communication
+// hides behind 0.71 (decode) / 0.57 (prefill) of the compute it overlaps.
+TEST(Calibrated, OverlapEfficiencyHidesLessCommunication) {
+  const std::string link = "v=1&mode=calibrated&gpus=H800&bs=128&ep=72&decode_tp=1";
+  const DecodeRow old = OnlyRow(link + "&cal=2026-12");
+  const DecodeRow now = OnlyRow(link + "&cal=2026-12b");
+  EXPECT_EQ(now.routed_expert, old.routed_expert);
+  EXPECT_EQ(now.combine, old.combine);
+  EXPECT_EQ(old.delta, old.comm_sum - old.comp_sum);
+  EXPECT_NEAR(now.delta, now.comm_sum - 0.71 * now.comp_sum, 1e-15);
+  // TPOT = (61 MLA + 3 dense MLP + 58 (shared + routed + exposed comm)) for V3, 1 token per step.
+  const double exposed = std::max(now.delta, 0.0);
+  EXPECT_NEAR(now.tpot,
+              61 * now.dense_mla + 3 * now.dense_mlp +
+                  58 * (now.shared_expert + now.routed_expert + exposed),
+              1e-12);
+  EXPECT_GT(now.tpot, old.tpot);
+
+  const std::string prefill = "v=1&mode=calibrated&gpus=H800&tp=1&dp=32&prefill_tokens=16384";
+  const PrefillRow p_old = PrefillTable(ConfigOf(prefill + "&cal=2026-12")).front();
+  const PrefillRow p_now = PrefillTable(ConfigOf(prefill + "&cal=2026-12b")).front();
+  EXPECT_EQ(p_now.combine, p_old.combine);
+  EXPECT_NEAR(p_now.overlap1, p_now.combine - 0.57 * (p_now.tp_mla + p_now.shared_expert), 1e-15);
+  EXPECT_NEAR(p_now.overlap2, p_now.dispatch - 0.57 * p_now.routed_expert, 1e-15);
+  EXPECT_NEAR(p_now.sum,
+              p_now.compute + 58 * (std::max(p_now.overlap1, 0.0) + std::max(p_now.overlap2, 0.0)),
+              1e-9);
+}
+
+// Hiding less communication never makes a configuration faster: every decode and prefill row
+// of the default calibrated tables is at most as fast with 2026-12b as with 2026-12.
+TEST(Calibrated, LessOverlapNeverRaisesThroughput) {
+  for (const char* base : {"v=1&mode=calibrated", "v=1&mode=calibrated&mbs=1&seq_len=8192"}) {
+    const DecodeTable old = Decode(ConfigOf(std::string(base) + "&cal=2026-12"));
+    const DecodeTable now = Decode(ConfigOf(std::string(base) + "&cal=2026-12b"));
+    ASSERT_EQ(old.rows.size(), now.rows.size()) << base;
+    ASSERT_GT(now.rows.size(), 100u);
+    for (size_t i = 0; i < now.rows.size(); ++i) {
+      EXPECT_LE(now.rows[i].total, old.rows[i].total) << base << " row " << i;
+    }
+    const std::vector<PrefillRow> p_old =
+        PrefillTable(ConfigOf(std::string(base) + "&cal=2026-12"));
+    const std::vector<PrefillRow> p_now =
+        PrefillTable(ConfigOf(std::string(base) + "&cal=2026-12b"));
+    ASSERT_EQ(p_old.size(), p_now.size());
+    for (size_t i = 0; i < p_now.size(); ++i) {
+      EXPECT_LE(p_now[i].prefill_tps, p_old[i].prefill_tps) << p_now[i].gpu;
+    }
+  }
+}
+
 TEST(Calibrated, LinksNameTheirCalibration) {
   EXPECT_EQ(EncodeLink(ConfigOf("v=1&mode=calibrated")),
             "v=1&mode=calibrated&cal=" + std::string(Calibrations().back().id));

@@ -65,6 +65,10 @@ struct Calibration {
   double ep_imbalance = 0;  // busiest EP rank / mean with EPLB and redundant experts
   double sbo_hidden_routed =
       0;  // single-batch overlap: share of routed-expert time that hides comm
+  // Overlap efficiency: the share of the overlapping compute that communication actually hides
+  // behind (1 = all of it, the reference's and 2026-12's assumption).
+  double overlap_prefill = 1;
+  double overlap_decode = 1;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
