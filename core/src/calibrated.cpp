@@ -385,8 +385,10 @@ PrefillRow PrefillRowOf(const Config& c, const Gpu& gpu) {
   }
 
   // Two micro-batches (DeepSeek's prefill), paired as the reference pairs them; communication
-  // hides behind `overlap_prefill` of the paired compute (calibration.h).
-  formulas::PrefillTotals(row, m, tokens, cal.overlap_prefill);
+  // hides behind `overlap_prefill` of the paired compute, or `overlap_prefill_single` of it with
+  // one batch (calibration.h).
+  formulas::PrefillTotals(row, m, tokens,
+                          sc.mbs >= 2 ? cal.overlap_prefill : cal.overlap_prefill_single);
   return row;
 }
 

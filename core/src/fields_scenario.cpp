@@ -89,7 +89,10 @@ std::vector<Field> ScenarioFields() {
        .min = 1,
        .max = 1024,
        .unit = "micro-batches",
-       .help = {"Decode micro-batches (2 = two-batch overlap)", "decode 微批数（2 = 双批次重叠）"},
+       .help = {"Micro-batches whose communication overlaps the other's compute (2 = two-batch "
+                "overlap): decode; prefill too in calibrated mode from cal 2026-12b (1 = none)",
+                "通信与另一微批计算重叠的微批数（2 = 双批次重叠）：用于 decode；校准模式自 cal "
+                "2026-12b 起也用于 prefill（1 = 不重叠）"},
        .number = &Scenario::mbs},
       {.key = "fp8_combine",
        .kind = K::kBool,

@@ -106,6 +106,7 @@ std::optional<Config> ScenarioOf(const Deployment& d, const Config& base, std::s
     num("seq_len", std::isfinite(d.isl) ? d.isl : kAssumedIsl);
     num("tp", d.tp);
     num("dp", d.dp);
+    num("mbs", d.mbs);
     link += "&kv_cache_rate=0&view=prefill";
   }
   ParseResult r = ParseLink(link);

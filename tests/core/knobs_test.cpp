@@ -146,6 +146,20 @@ TEST(Calibrated, OverlapEfficiencyHidesLessCommunication) {
               1e-9);
 }
 
+// One prefill batch (mbs=1) hides nothing from 2026-12b on; 2026-12 paired it whatever mbs.
+TEST(Calibrated, OnePrefillBatchOverlapsNothing) {
+  const std::string link = "v=1&mode=calibrated&gpus=H800,MI300X&tp=1&dp=16&prefill_tokens=16384";
+  const std::vector<PrefillRow> now = PrefillTable(ConfigOf(link + "&cal=2026-12b&mbs=1"));
+  ASSERT_EQ(now.size(), 2u);
+  for (const PrefillRow& r : now) {
+    EXPECT_NEAR(r.sum, r.compute + r.comm, 1e-9 * r.sum) << r.gpu;
+    EXPECT_NEAR(r.overlap1, r.combine, 1e-15) << r.gpu;
+  }
+  const std::vector<PrefillRow> one = PrefillTable(ConfigOf(link + "&cal=2026-12&mbs=1"));
+  const std::vector<PrefillRow> two = PrefillTable(ConfigOf(link + "&cal=2026-12&mbs=2"));
+  for (size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i].sum, two[i].sum) << one[i].gpu;
+}
+
 // Hiding less communication never makes a configuration faster: every decode and prefill row
 // of the default calibrated tables is at most as fast with 2026-12b as with 2026-12.
 TEST(Calibrated, LessOverlapNeverRaisesThroughput) {

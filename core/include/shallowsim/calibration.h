@@ -69,6 +69,9 @@ struct Calibration {
   // behind (1 = all of it, the reference's and 2026-12's assumption).
   double overlap_prefill = 1;
   double overlap_decode = 1;
+  // The same for a prefill with mbs = 1 (one batch, nothing to pair): 2026-12 did not read mbs in
+  // prefill (1: paired as two micro-batches); from 2026-12b, 0: communication is not hidden.
+  double overlap_prefill_single = 1;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
