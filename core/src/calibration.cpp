@@ -221,7 +221,9 @@ constexpr Calibration k2026_12 = {
 //    "communication time [is] slower than unit test results … achievable when disabling TBO".
 //  - decode: TBO +25.5 % at 256 requests per GPU (2000-token inputs), where 2026-12 predicts
 //    +52 %: 0.71 of the compute hides communication.
-// The ablations are speed-up ratios (TBO on / off); no row's throughput was used.
+// The ablations are speed-up ratios (TBO on / off), from the same blog as the SGLang H100 rows of
+// the reality table; the decode ratio's TBO-on run is the sglang-h100-decode row's experiment
+// (docs/CALIBRATION.md says what that means for reading the error).
 // A prefill with mbs = 1 overlaps nothing (the blog's "vanilla" prefill: DeepEP's normal dispatch
 // blocks until its layout is known), where 2026-12 paired it as two micro-batches whatever mbs.
 constexpr Calibration k2026_12b = [] {

@@ -23,7 +23,7 @@ struct Scenario {
   std::vector<double> bs = {16, 32, 64, 128, 256, 512};  // decode batch sizes per GPU
   std::vector<double> ep = {8, 16, 36, 72, 144, 320};    // decode EP sizes
   std::vector<double> decode_tp = {1, 4, 8};             // decode attention TP values
-  double mbs = 2;                                        // decode micro-batches
+  double mbs = 2;  // micro-batches overlapped: decode; prefill too from calibration 2026-12b
   double fp8_combine = 1;            // 0/1: FP8 combine in decode on FP4-capable GPUs
   double tps_limit = 0;              // drop decode rows with TPS <= this
   double discount = 0.85;            // datasheet-to-achievable factor
