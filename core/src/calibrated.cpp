@@ -101,7 +101,7 @@ LayerTimes DecodeLayer(const DecodeSetup& s, const GpuSetup& gs, double ep, doub
                        double q) {
   const Model& m = *s.model;
   const Scenario& sc = *s.scenario;
-  const Calibration& cal = *s.cal;
+  const Calibration& cal = gs.cal;
   const Fixes& fix = s.fix;
   const Gpu& gpu = *gs.gpu;
   const double latent = m.kv_lora_rank + m.qk_rope_head_dim;
@@ -208,11 +208,12 @@ DecodeSetup SetupOf(const Config& c) {
 }
 
 GpuSetup GpuSetupOf(const DecodeSetup& s, const Gpu& gpu) {
-  const Calibration& cal = *s.cal;
+  const Calibration cal = CalibrationFor(*s.cal, gpu);
   const bool light = ComputeLight(gpu, cal, s.fix);
   double attn_eff = light ? cal.mla_compute_light : cal.mla_compute;
   if (s.kv_bytes == 1) attn_eff *= gpu.fp4 > 0 ? cal.mla_fp8_kv_fp4_gpus : cal.mla_fp8_kv_factor;
   return {.gpu = &gpu,
+          .cal = cal,
           .light = light,
           .attn_eff = attn_eff,
           .mla_bw = gpu.fp4 > 0 ? cal.mla_bw_fp4_gpus : cal.mla_bw,
@@ -280,7 +281,7 @@ DecodeRow DecodeRowOf(const DecodeSetup& s, const GpuSetup& gpu, double ep, doub
 PrefillRow PrefillRowOf(const Config& c, const Gpu& gpu) {
   const Model& m = c.model;
   const Scenario& sc = c.scenario;
-  const Calibration& cal = CalibrationOf(c);
+  const Calibration cal = CalibrationFor(CalibrationOf(c), gpu);
   const Fixes fix = FixesOf(c);
   const double imbalance = EpImbalance(c);
   const bool light = ComputeLight(gpu, cal, fix);

@@ -44,6 +44,7 @@ struct Experts {
 // What depends on the GPU but not on the row.
 struct GpuSetup {
   const Gpu* gpu;
+  Calibration cal;       // the calibration as it applies to this GPU (CalibrationFor)
   bool light;            // compute-light (H20 class)
   double attn_eff;       // MLA attention core / BF16 peak
   double mla_bw;         // MLA KV stream / HBM bandwidth

@@ -232,6 +232,30 @@ constexpr Calibration k2026_12b = [] {
   c.overlap_prefill = 0.57;
   c.overlap_decode = 0.71;
   c.overlap_prefill_single = 0;
+  // AMD CDNA3 (MI300X 8.6 FP8 TFLOPS per CU; Hopper 15, H20 3.8, Blackwell 28–34), from AMD's
+  // published kernel tables (docs/CALIBRATION.md has the rows):
+  //  [AITER]  ROCm/aiter: a8w8_blockscale_tuned_gemm_ds_v3.csv @1a4121e5 (MI300X, DeepSeek-V3
+  //           shapes), a8w8_blockscale_tuned_fmoe_ds_v3.csv @84493f0e (MI325X fused MoE),
+  //           PR #3188 (MLA decode), op_tests/cpp/mha/README.md (FMHA forward)
+  //  [MoRI]   ROCm/mori README and docs/MORI-EP-BENCHMARK.md (EP dispatch/combine)
+  c.cdna3 = {
+      .fp8_per_sm_below = 12,
+      .mla_bw = 0.29,        // [AITER] PR #3188: 367 TFLOPS FP8 MLA, bs 128, 32K: ~1.5 TB/s of 5.3
+      .mla_compute = 0.165,  // the same 367 of 1307 = 0.28 with FP8 KV, ÷ the FP8-KV factor 1.7
+      .dense = {.bw = 0.34,  // [AITER] block-scaled FP8, N 7168 K 2048, M 16: 1.78 TB/s
+                .compute = 0.28,  // [AITER] the same shapes, M 4096: 720–740 of 2615 TFLOPS
+                .block_m = 64,
+                .floor_ms = 0.008},
+      .grouped_fp8 = {.bw = 0.67,       // [AITER] fused MoE, 16–64 tokens: 4.0–4.1 of 6.0 TB/s
+                      .compute = 0.36,  // [AITER] fused MoE, 16K tokens: 941 of 2615 TFLOPS
+                      .block_m = 64,    // 512 tokens (~140 per expert): 604 TFLOPS = 0.36 · tiles
+                      .floor_ms = 0.008},
+      .gemm_large = 0.30,          // [AITER] block-scaled FP8, M 16384: 784 of 2615 TFLOPS
+      .prefill_attn_short = 0.18,  // [AITER] FMHA forward, causal, 1K: ~230 of 1307 TFLOPS
+      .prefill_attn_long = 0.41,   // [AITER] the same at 8K: 518–553
+      .nvlink = 0.71,              // [MoRI] EP8 intranode: dispatch 307 / combine 330 of 448 GB/s
+      .nic = 0.60,  // [MoRI] EP16 over 2 nodes (CX7): 26–34 GB/s of 50 crossing the NIC
+  };
   return c;
 }();
 
@@ -255,6 +279,26 @@ const Calibration* FindCalibration(std::string_view id) {
 const Calibration& CalibrationOf(const Config& config) {
   const Calibration* c = FindCalibration(config.cal);
   return c ? *c : kCalibrations.back();
+}
+
+Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu) {
+  const KernelClass& k = cal.cdna3;
+  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  if (k.fp8_per_sm_below <= 0 || gpu.fp4 > 0 || per_sm < cal.light_fp8_per_sm ||
+      per_sm >= k.fp8_per_sm_below) {
+    return cal;
+  }
+  Calibration c = cal;
+  c.mla_bw = k.mla_bw;
+  c.mla_compute = k.mla_compute;
+  c.dense = k.dense;
+  c.grouped_fp8 = k.grouped_fp8;
+  c.gemm_large = k.gemm_large;
+  c.prefill_attn_short = k.prefill_attn_short;
+  c.prefill_attn_long = k.prefill_attn_long;
+  c.nvlink = k.nvlink;
+  c.nic = k.nic;
+  return c;
 }
 
 bool Corrects(const Config& config, std::string_view id) {

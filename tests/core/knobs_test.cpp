@@ -117,8 +117,36 @@ TEST(Calibrated, ExpertGemmIsItsRoofline) {
   EXPECT_NEAR(r.routed_expert, 0.0771169666880709, 1e-12);
 }
 
-// Calibration 2026-12b changes only the overlap: the kernels are 2026-12's, and communication
-// hides behind 0.71 (decode) / 0.57 (prefill) of the compute it overlaps.
+// 2026-12b times AMD CDNA3-class GPUs (no FP4, 6 ≤ FP8 TFLOPS per CU < 12) by AMD's kernel
+// tables; other GPUs, and every GPU in 2026-12, keep the Hopper-derived figures.
+TEST(Calibrated, Cdna3GpusUseTheirOwnKernelFigures) {
+  const Calibration& old = *FindCalibration("2026-12");
+  const Calibration& now = *FindCalibration("2026-12b");
+  const auto gpu = [](std::string_view name) {
+    for (const Gpu& g : BuiltinCatalog()) {
+      if (g.name == name) return g;
+    }
+    ADD_FAILURE() << name;
+    return Gpu{};
+  };
+  EXPECT_EQ(CalibrationFor(now, gpu("MI300X")).nic, 0.60);
+  EXPECT_EQ(CalibrationFor(now, gpu("MI300X")).grouped_fp8.compute, 0.36);
+  EXPECT_EQ(CalibrationFor(old, gpu("MI300X")).nic, old.nic);
+  for (const char* other : {"H800", "H20", "GB200-NVL72", "MI308X"}) {
+    const Calibration c = CalibrationFor(now, gpu(other));
+    EXPECT_EQ(c.nic, now.nic) << other;
+    EXPECT_EQ(c.gemm_large, now.gemm_large) << other;
+  }
+  // MI300X, EP 256, bs 64 in two micro-batches, no imbalance: one expert, 256 rows (full tiles).
+  // max(44.04 MB / (5300·0.67 GB/s), 22.55 GFLOP / (2614·0.36 TFLOPS)) + 2·8 µs, ×1.15 in situ,
+  // ×2 micro-batches = 0.09191107933690386 ms.
+  const DecodeRow r = OnlyRow(
+      "v=1&mode=calibrated&cal=2026-12b&gpus=MI300X&bs=64&ep=256&decode_tp=1&ep_imbalance=1");
+  EXPECT_NEAR(r.routed_expert, 0.09191107933690386, 1e-12);
+}
+
+// For NVIDIA GPUs calibration 2026-12b changes only the overlap: the kernels are 2026-12's, and
+// communication hides behind 0.71 (decode) / 0.57 (prefill) of the compute it overlaps.
 TEST(Calibrated, OverlapEfficiencyHidesLessCommunication) {
   const std::string link = "v=1&mode=calibrated&gpus=H800&bs=128&ep=72&decode_tp=1";
   const DecodeRow old = OnlyRow(link + "&cal=2026-12");

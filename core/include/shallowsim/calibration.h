@@ -33,6 +33,23 @@ struct GemmFit {
   double floor_ms = 0;  // fixed time per GEMM kernel
 };
 
+// Kernel and fabric efficiencies of a GPU class whose kernels differ from the Hopper-derived
+// defaults (calibration 2026-12b: AMD CDNA3, measured on MI300X/MI325X). A GPU is in the class when
+// it has no FP4 and its FP8 TFLOPS per SM (CU) is at least `light_fp8_per_sm` and below
+// `fp8_per_sm_below`; its values replace the defaults of the same names.
+struct KernelClass {
+  double fp8_per_sm_below = 0;  // 0 = no such class (2026-12)
+  double mla_bw = 0;
+  double mla_compute = 0;
+  GemmFit dense;
+  GemmFit grouped_fp8;
+  double gemm_large = 0;
+  double prefill_attn_short = 0;
+  double prefill_attn_long = 0;
+  double nvlink = 0;  // the scale-up fabric (xGMI)
+  double nic = 0;
+};
+
 struct Calibration {
   std::string_view id;  // cal=
   // Attention (MLA) kernels.
@@ -72,12 +89,16 @@ struct Calibration {
   // The same for a prefill with mbs = 1 (one batch, nothing to pair): 2026-12 did not read mbs in
   // prefill (1: paired as two micro-batches); from 2026-12b, 0: communication is not hidden.
   double overlap_prefill_single = 1;
+  KernelClass cdna3;  // AMD CDNA3-class GPUs (none in 2026-12)
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
 const Calibration* FindCalibration(std::string_view id);
 // The calibration a config computes with: its cal=, or the latest.
 const Calibration& CalibrationOf(const Config& config);
+// The calibration as it applies to one GPU: a kernel class's values in place of the defaults
+// when the GPU is in it (KernelClass), the calibration unchanged otherwise.
+Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu);
 // Whether a config in calibrated mode corrects quirk `id` (not listed in keep=).
 bool Corrects(const Config& config, std::string_view id);
 
