@@ -253,7 +253,9 @@ constexpr Calibration k2026_12b = [] {
       .gemm_large = 0.30,          // [AITER] block-scaled FP8, M 16384: 784 of 2615 TFLOPS
       .prefill_attn_short = 0.18,  // [AITER] FMHA forward, causal, 1K: ~230 of 1307 TFLOPS
       .prefill_attn_long = 0.41,   // [AITER] the same at 8K: 518–553
-      .nvlink = 0.71,              // [MoRI] EP8 intranode: dispatch 307 / combine 330 of 448 GB/s
+      // [MoRI] EP8 intranode: dispatch 307 / combine 330 GB/s of 448, counting the 1/8 of tokens
+      // a rank keeps (docs/MORI-EP-BENCHMARK.md); without them, as the model counts: 269–289.
+      .nvlink = 0.62,
       .nic = 0.60,  // [MoRI] EP16 over 2 nodes (CX7): 26–34 GB/s of 50 crossing the NIC
   };
   return c;
