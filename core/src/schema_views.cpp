@@ -126,11 +126,12 @@ std::span<const ViewInfo> Views() {
       {.key = "reality",
        .label = {"Reality check", "实测对照"},
        .intro = {"Published DeepSeek-V3/R1 deployments against both modes' predictions, under the "
-                 "conditions each source states (batch, EP, context, precision, MTP). Nothing is "
-                 "fitted to these rows; what a source does not state is assumed and said.",
+                 "conditions each source states (batch, EP, context, precision, MTP). No constant "
+                 "is set from these rows' throughputs; what a source does not state is assumed "
+                 "and said.",
                  "已公开的 DeepSeek-V3/R1 "
                  "部署实测与两种模式预测的对照，条件按各来源所述（批大小、EP、上下文、"
-                 "精度、MTP）。没有任何常数拟合这些行；来源未说明的内容均注明所作假设。"},
+                 "精度、MTP）。没有任何常数取自这些行的吞吐；来源未说明的内容均注明所作假设。"},
        .table = "reality",
        .caption = {"Reality check: measured throughput vs the model",
                    "实测对照：实测吞吐与模型预测"}},

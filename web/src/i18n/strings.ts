@@ -364,7 +364,7 @@ export const strings: Record<Lang, Strings> = {
       tierAB: 'Tiers A + B',
       rows: (n) => `${n} deployment${n === 1 ? '' : 's'}`,
       note: (cal) =>
-        `Calibration ${cal}. Rows whose batch or length the source does not state use the assumption shown, and count in the statistics. No constant is fitted to these rows (docs/CALIBRATION.md).`,
+        `Calibration ${cal}. Rows whose batch or length the source does not state use the assumption shown, and count in the statistics. No constant is set from these rows' throughputs; from 2026-12b the overlap constants come from the blog of the four SGLang H100 rows, so those rows are not an independent check (docs/CALIBRATION.md).`,
       chartTitle: 'Model vs measured, tokens/s per GPU',
       xLabel: 'measured (tok/s/GPU)',
       yLabel: 'predicted (tok/s/GPU)',
@@ -589,7 +589,7 @@ export const strings: Record<Lang, Strings> = {
       tierAB: 'A + B 级',
       rows: (n) => `${n} 个部署`,
       note: (cal) =>
-        `校准版本 ${cal}。来源未说明批大小或长度的行使用所示假设，并计入统计。没有任何常数拟合这些行（docs/CALIBRATION.md）。`,
+        `校准版本 ${cal}。来源未说明批大小或长度的行使用所示假设，并计入统计。没有任何常数取自这些行的吞吐；自 2026-12b 起，重叠效率常数与四个 SGLang H100 行出自同一篇博客，因此这四行不是独立检验（docs/CALIBRATION.md）。`,
       chartTitle: '模型预测与实测对比（每卡 tokens/s）',
       xLabel: '实测 (tok/s/GPU)',
       yLabel: '预测 (tok/s/GPU)',
