@@ -60,6 +60,16 @@ describe('reality view', () => {
     const tierA = cli.filter((r) => r.tier === 'A');
     const stated = Number(await page.getAttribute('#reality-stats [data-tiers="A"] [data-mode="calibrated"]', 'data-value'));
     expect(stated).toBeCloseTo(median(tierA.map((r) => Math.abs(Number(r.err_calibrated_pct)))), 9);
+    // Which GPUs the deployments check, with the CLI's counts; the catalog's others are named
+    // as unchecked.
+    const coverage = (await page.textContent('#reality-gpus')) ?? '';
+    const count = (gpu: string, tier: string) => cli.filter((r) => r.GPU === gpu && r.tier === tier).length;
+    expect(coverage).toContain(`GB200-NVL72 (${count('GB200-NVL72', 'A')} A + ${count('GB200-NVL72', 'B')} B)`);
+    expect(coverage).toContain(`H20 (${count('H20', 'A')} A)`);
+    expect(coverage).toContain(`MI300X (${count('MI300X', 'B')} B)`);
+    const unchecked = (await page.textContent('#reality-unchecked')) ?? '';
+    for (const name of ['DGX-B300', 'H200', 'RubinU-NVL576']) expect(unchecked).toContain(name);
+    for (const gpu of new Set(cli.map((r) => r.GPU))) expect(unchecked).not.toMatch(new RegExp(`[:,] ${gpu}[,.]`));
     await page.waitForSelector('#reality-chart canvas');
     // A row's scenario link opens its decode row in calibrated mode.
     await page.click('#reality-table tbody tr[data-id="ant-h20-decode-bs48"] a.open-link');

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../web/src/engine';
+import { gpuCoverage } from '../../web/src/state/reality';
 import { engine, repoRoot } from './helpers';
 
 let sim: Engine;
@@ -42,5 +43,36 @@ describe('the reality check', () => {
     const byId = new Map(result.effects.map((e) => [e.id, e]));
     expect(byId.get('Q13')!.decodeChanged).toBeGreaterThan(100);
     expect(byId.get('Q10')!.prefillChanged).toBe(byId.get('Q10')!.prefillGpus);
+  });
+});
+
+describe('which GPUs the reality check covers', () => {
+  it('counts each GPU’s deployments by tier, most first, and names the catalog’s others', () => {
+    const rows = [
+      { GPU: 'H20', tier: 'A' },
+      { GPU: 'GB200-NVL72', tier: 'A' },
+      { GPU: 'H20', tier: 'B' },
+      { GPU: 'MI300X', tier: 'B' },
+      { GPU: 'GB200-NVL72', tier: 'A' },
+    ];
+    const { checked, unchecked } = gpuCoverage(rows, ['DGX-B300', 'GB200-NVL72', 'H20', 'H200', 'MI300X']);
+    expect(checked).toEqual([
+      { gpu: 'GB200-NVL72', tierA: 2, tierB: 0 },
+      { gpu: 'H20', tierA: 1, tierB: 1 },
+      { gpu: 'MI300X', tierA: 0, tierB: 1 },
+    ]);
+    expect(unchecked).toEqual(['DGX-B300', 'H200']);
+  });
+
+  it('on the real data: every catalog GPU is either checked or unchecked, never both', async () => {
+    const result = sim.reality('#v=1');
+    if (!result.ok) throw new Error('reality');
+    const names = sim.describe.catalog.map((g) => g.name);
+    const { checked, unchecked } = gpuCoverage(result.rows, names);
+    expect(checked.reduce((n, c) => n + c.tierA + c.tierB, 0)).toBe(result.rows.length);
+    expect(checked.reduce((n, c) => n + c.tierA, 0)).toBe(result.stats.A.rows);
+    for (const name of names) {
+      expect(checked.some((c) => c.gpu === name) !== unchecked.includes(name), name).toBe(true);
+    }
   });
 });

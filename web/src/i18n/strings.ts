@@ -146,6 +146,8 @@ export interface Strings {
     xLabel: string;
     yLabel: string;
     hoverHint: string;
+    checked: (list: string) => string;
+    unchecked: (list: string) => string;
     open: string;
     openDecode: string;
     openPrefill: string;
@@ -369,6 +371,9 @@ export const strings: Record<Lang, Strings> = {
       xLabel: 'measured (tok/s/GPU)',
       yLabel: 'predicted (tok/s/GPU)',
       hoverHint: 'Hover or tap a point for its deployment; the band is ±15 %.',
+      checked: (list) => `Checked against published deployments: ${list}.`,
+      unchecked: (list) =>
+        `Not checked against any: ${list}. Their calibrated numbers rest on kernel measurements alone.`,
       open: 'Scenario',
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
@@ -594,6 +599,8 @@ export const strings: Record<Lang, Strings> = {
       xLabel: '实测 (tok/s/GPU)',
       yLabel: '预测 (tok/s/GPU)',
       hoverHint: '鼠标悬停查看部署；色带为 ±15 %。',
+      checked: (list) => `已与公开部署对照：${list}。`,
+      unchecked: (list) => `尚未对照：${list}。其校准数值仅基于内核测量。`,
       open: '场景',
       openDecode: '在 Decode 中打开',
       openPrefill: '在 Prefill 中打开',

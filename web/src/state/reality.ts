@@ -1,6 +1,6 @@
 // The reality check and the measured effect of each correction, computed for what is shown.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CorrectionEffect, Engine, RealityResult } from '../engine';
+import type { CorrectionEffect, Engine, RealityCell, RealityResult } from '../engine';
 
 /** The reality rows for a link: only its calibration matters, so an edit elsewhere is free. */
 export function useReality(engine: Engine, cal: string): RealityResult {
@@ -21,4 +21,24 @@ export function useCorrectionEffects(engine: Engine): ReadonlyMap<string, Correc
     return () => clearTimeout(timer);
   }, [engine]);
   return effects;
+}
+
+/**
+ * Which GPUs the deployments measure, with how many rows of each tier (most rows first, then by
+ * name), and the catalog's GPUs that none measures (catalog order).
+ */
+export function gpuCoverage(
+  rows: readonly Record<string, RealityCell>[],
+  catalog: readonly string[],
+): { checked: { gpu: string; tierA: number; tierB: number }[]; unchecked: string[] } {
+  const counts = new Map<string, { gpu: string; tierA: number; tierB: number }>();
+  for (const r of rows) {
+    const gpu = String(r.GPU);
+    const c = counts.get(gpu) ?? { gpu, tierA: 0, tierB: 0 };
+    if (r.tier === 'A') c.tierA += 1;
+    else c.tierB += 1;
+    counts.set(gpu, c);
+  }
+  const checked = [...counts.values()].sort((a, b) => b.tierA + b.tierB - (a.tierA + a.tierB) || (a.gpu < b.gpu ? -1 : 1));
+  return { checked, unchecked: catalog.filter((name) => !counts.has(name)) };
 }

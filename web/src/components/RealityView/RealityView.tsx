@@ -5,9 +5,9 @@ import { useCallback, useMemo } from 'preact/hooks';
 import type { ColumnInfo, Engine, RealityCell } from '../../engine';
 import type { Hit } from '../../chart/plot';
 import type { ColorSlot } from '../../chart/theme';
-import { formatNumber, formatValue, strings, tr, type Lang } from '../../i18n';
+import { formatNumber, formatValue, strings, tr, type Lang, type Strings } from '../../i18n';
 import type { PageApi } from '../../state/page';
-import { useReality } from '../../state/reality';
+import { gpuCoverage, useReality } from '../../state/reality';
 import { Chart, type Readout } from '../Chart/Chart';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 
@@ -47,6 +47,19 @@ function SourceLink({ source }: { source: string }) {
   );
 }
 
+/** Which GPUs the deployments check (and with how many rows of each tier), then the others. */
+function GpuChecks({ rows, catalog, t }: { rows: Record<string, RealityCell>[]; catalog: readonly string[]; t: Strings }) {
+  const { checked, unchecked } = gpuCoverage(rows, catalog);
+  const tiers = (c: { tierA: number; tierB: number }) =>
+    [c.tierA ? `${c.tierA} A` : '', c.tierB ? `${c.tierB} B` : ''].filter(Boolean).join(' + ');
+  return (
+    <p class="hint" id="reality-gpus">
+      {t.reality.checked(checked.map((c) => `${c.gpu} (${tiers(c)})`).join(', '))}{' '}
+      {unchecked.length > 0 && <span id="reality-unchecked">{t.reality.unchecked(unchecked.join(', '))}</span>}
+    </p>
+  );
+}
+
 export function RealityView({ engine, cal, lang, api }: Props) {
   const t = strings[lang];
   const result = useReality(engine, cal);
@@ -59,6 +72,7 @@ export function RealityView({ engine, cal, lang, api }: Props) {
     return names.map((name) => all.find((c) => c.name === name)).filter((c): c is ColumnInfo => !!c && c.name !== 'source' && c.name !== 'link');
   }, [engine]);
   const rows = result.ok ? result.rows : [];
+  const catalogNames = useMemo(() => engine.describe.catalog.map((g) => g.name), [engine]);
   // The scatter: one x per deployment (its measured figure), ascending.
   const order = useMemo(
     () =>
@@ -166,6 +180,7 @@ export function RealityView({ engine, cal, lang, api }: Props) {
         ))}
       </dl>
       <p class="hint">{t.reality.note(result.calibration)}</p>
+      <GpuChecks rows={rows} catalog={catalogNames} t={t} />
       <div class="chart-single" id="reality-chart">
         <Chart
           id="reality"
