@@ -86,19 +86,16 @@ try {
       .map((t) => [...t.querySelectorAll('tbody [data-value]')].slice(0, 12)
         .map((c) => c.getAttribute('data-value')).join(','))
       .join('|');
-    const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(0);
-    }));
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    const times = [];
-    const work = [];
+    // The next task's start; after an animation callback, the end of that frame's paint.
     const nextTask = () => new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve(performance.now());
       channel.port2.postMessage(0);
     });
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => nextTask().then(resolve)));
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const times = [];
+    const work = [];
     for (let i = 0; i < 55; i++) {
       await painted();
       const before = probe();

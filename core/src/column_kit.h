@@ -33,14 +33,12 @@ constexpr Column Count(std::string_view name, std::string_view unit, Text meanin
 constexpr Column Label(std::string_view name, Text meaning) {
   return Column{.name = name, .style = Style::kText, .meaning = meaning};
 }
+// A count the planner reports only with load= (optional: may be absent).
 constexpr Column Input(std::string_view name, std::string_view unit, Text meaning,
                        bool optional = false) {
-  return Column{.name = name,
-                .unit = unit,
-                .style = Style::kInteger,
-                .decimals = 0,
-                .meaning = meaning,
-                .optional = optional};
+  Column c = Count(name, unit, meaning);
+  c.optional = optional;
+  return c;
 }
 constexpr Column Rate(std::string_view name, Text meaning, bool optional) {
   return Column{.name = name,

@@ -23,15 +23,22 @@ export function useCorrectionEffects(engine: Engine): ReadonlyMap<string, Correc
   return effects;
 }
 
+/** A GPU the deployments measure, with how many rows of each tier. */
+export interface GpuChecked {
+  gpu: string;
+  tierA: number;
+  tierB: number;
+}
+
 /**
- * Which GPUs the deployments measure, with how many rows of each tier (most rows first, then by
- * name), and the catalog's GPUs that none measures (catalog order).
+ * Which GPUs the deployments measure (most rows first, then by name), and the catalog's GPUs that
+ * none measures (catalog order).
  */
 export function gpuCoverage(
   rows: readonly Record<string, RealityCell>[],
   catalog: readonly string[],
-): { checked: { gpu: string; tierA: number; tierB: number }[]; unchecked: string[] } {
-  const counts = new Map<string, { gpu: string; tierA: number; tierB: number }>();
+): { checked: GpuChecked[]; unchecked: string[] } {
+  const counts = new Map<string, GpuChecked>();
   for (const r of rows) {
     const gpu = String(r.GPU);
     const c = counts.get(gpu) ?? { gpu, tierA: 0, tierB: 0 };

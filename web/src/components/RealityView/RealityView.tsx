@@ -7,7 +7,7 @@ import type { Hit } from '../../chart/plot';
 import type { ColorSlot } from '../../chart/theme';
 import { formatNumber, formatValue, strings, tr, type Lang, type Strings } from '../../i18n';
 import type { PageApi } from '../../state/page';
-import { gpuCoverage, useReality } from '../../state/reality';
+import { gpuCoverage, useReality, type GpuChecked } from '../../state/reality';
 import { Chart, type Readout } from '../Chart/Chart';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 
@@ -48,9 +48,8 @@ function SourceLink({ source }: { source: string }) {
 }
 
 /** Which GPUs the deployments check (and with how many rows of each tier), then the others. */
-function GpuChecks({ rows, catalog, t }: { rows: Record<string, RealityCell>[]; catalog: readonly string[]; t: Strings }) {
-  const { checked, unchecked } = gpuCoverage(rows, catalog);
-  const tiers = (c: { tierA: number; tierB: number }) =>
+function GpuChecks({ checked, unchecked, t }: ReturnType<typeof gpuCoverage> & { t: Strings }) {
+  const tiers = (c: GpuChecked) =>
     [c.tierA ? `${c.tierA} A` : '', c.tierB ? `${c.tierB} B` : ''].filter(Boolean).join(' + ');
   return (
     <p class="hint" id="reality-gpus">
@@ -72,7 +71,7 @@ export function RealityView({ engine, cal, lang, api }: Props) {
     return names.map((name) => all.find((c) => c.name === name)).filter((c): c is ColumnInfo => !!c && c.name !== 'source' && c.name !== 'link');
   }, [engine]);
   const rows = result.ok ? result.rows : [];
-  const catalogNames = useMemo(() => engine.describe.catalog.map((g) => g.name), [engine]);
+  const coverage = useMemo(() => gpuCoverage(rows, engine.describe.catalog.map((g) => g.name)), [rows, engine]);
   // The scatter: one x per deployment (its measured figure), ascending.
   const order = useMemo(
     () =>
@@ -180,7 +179,7 @@ export function RealityView({ engine, cal, lang, api }: Props) {
         ))}
       </dl>
       <p class="hint">{t.reality.note(result.calibration)}</p>
-      <GpuChecks rows={rows} catalog={catalogNames} t={t} />
+      <GpuChecks {...coverage} t={t} />
       <div class="chart-single" id="reality-chart">
         <Chart
           id="reality"
