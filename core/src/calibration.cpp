@@ -304,7 +304,7 @@ Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu) {
 }
 
 bool Corrects(const Config& config, std::string_view id) {
-  return config.mode == "calibrated" &&
+  return config.mode == Mode::kCalibrated &&
          std::find(config.keep.begin(), config.keep.end(), id) == config.keep.end();
 }
 
@@ -319,7 +319,7 @@ double MtpAccept(const Scenario& s) {
 
 double EpImbalance(const Config& config) {
   if (config.scenario.ep_imbalance > 0) return config.scenario.ep_imbalance;
-  return config.mode == "calibrated" ? CalibrationOf(config).ep_imbalance : 1.0;
+  return config.mode == Mode::kCalibrated ? CalibrationOf(config).ep_imbalance : 1.0;
 }
 
 }  // namespace shallowsim

@@ -4,42 +4,12 @@
 #include <cmath>
 #include <limits>
 
-#include "calibrated.h"
-#include "decode_rows.h"
-#include "shallowsim/calibration.h"
+#include "engine/decode_rows.h"
 #include "shallowsim/number_text.h"
 
 namespace shallowsim {
 
 namespace detail {
-
-Knobs KnobsOf(const Config& c) {
-  const Scenario& s = c.scenario;
-  Knobs k;
-  k.mtp = s.mtp;
-  k.accept = MtpAccept(s);
-  k.kv_bytes = s.kv_dtype == "bf16" ? 2 : 1;
-  k.imbalance = EpImbalance(c);
-  k.moe = s.moe_dtype == "fp8" ? 1 : s.moe_dtype == "fp4" ? 2 : 0;
-  return k;
-}
-
-double MaxBatchWith(const Model& m, const Gpu& gpu, const Scenario& s, const Knobs& knobs,
-                    double ep, double tp) {
-  const double g = std::ceil(m.n_routed_experts / ep);
-  const double x = g + 1;  // routed experts plus the shared one
-  // The MTP layer is one more MLA + MoE layer, with its own KV cache.
-  const double layers = knobs.mtp > 0 ? m.n_layers + 1 : m.n_layers;
-  const double sparse = knobs.mtp > 0 ? m.n_sparse_layers() + 1 : m.n_sparse_layers();
-  double experts_gb = m.expert_params_m * sparse * x / 1024;
-  if (knobs.moe == 2) experts_gb *= 0.5625;  // NVFP4: 4 bits + an FP8 scale per 16
-  const double free_gb =
-      gpu.mem * s.mem_util - m.other_params_gb - m.mla_params_m * layers / tp / 1024 - experts_gb;
-  double kv_bytes =
-      (s.seq_len + s.decode_len) * (m.kv_lora_rank + m.qk_rope_head_dim) * layers * tp;
-  if (knobs.kv_bytes != 1) kv_bytes *= knobs.kv_bytes;
-  return free_gb * formulas::kGiB / kv_bytes;
-}
 
 void ForEachRowOf(const Config& c, const std::vector<Gpu>& gpus, DecodeScratch& scratch,
                   RowVisitor visit) {
@@ -50,15 +20,13 @@ void ForEachRowOf(const Config& c, const std::vector<Gpu>& gpus, DecodeScratch& 
 
 double MaxBatch(const Model& m, const Gpu& gpu, const Scenario& s, double ep, double tp) {
   Config c;
+  c.model = m;
   c.scenario = s;
-  return detail::MaxBatchWith(m, gpu, s, detail::KnobsOf(c), ep, tp);
+  return MaxBatchOf(c, gpu, ep, tp);
 }
 
 double MaxBatchOf(const Config& config, const Gpu& gpu, double ep, double tp) {
-  if (config.mode == "calibrated") {
-    return calibrated::MaxBatch(calibrated::SetupOf(config), gpu, ep, tp);
-  }
-  return detail::MaxBatchWith(config.model, gpu, config.scenario, detail::KnobsOf(config), ep, tp);
+  return engine::MaxBatch(engine::MethodOf(config), gpu, ep, tp);
 }
 
 double NextPow2Above(double n) {
@@ -68,27 +36,7 @@ double NextPow2Above(double n) {
 }
 
 double GemmEfficiency(std::string_view gpu_name, double bucket) {
-  return detail::GemmEfficiencyOfTable(detail::UsesH20Table(gpu_name), bucket);
-}
-
-double detail::GemmEfficiencyOfTable(bool h20_table, double bucket) {
-  if (h20_table) {
-    if (bucket <= 4) return 0.06;
-    if (bucket <= 8) return 0.12;
-    if (bucket <= 16) return 0.25;
-    if (bucket <= 32) return 0.45;
-    if (bucket <= 64) return 0.8;
-    if (bucket <= 128) return 0.9;
-    return 1.0;
-  }
-  if (bucket <= 8) return 0.05;
-  if (bucket <= 16) return 0.08;
-  if (bucket <= 32) return 0.1;
-  if (bucket <= 64) return 0.2;
-  if (bucket <= 128) return 0.35;
-  if (bucket <= 256) return 0.4;
-  if (bucket <= 512) return 0.6;
-  return 0.7;
+  return detail::GemmEfficiencyOfTable(gpu_name.find("H20") != std::string_view::npos, bucket);
 }
 
 DecodeTable Decode(const Config& config) {

@@ -139,7 +139,12 @@ std::string DescribeJson() {
     c.model = p.model;
     j.Str("name", p.name).Str("description", p.description).Key("model").Raw("{");
     for (const Field& f : Schema()) {
-      if (f.group == "Model" && f.kind != FieldKind::kChoice) j.Num(f.key, GetNumber(c, f));
+      if (f.group != "Model" || f.key == "model") continue;
+      if (f.kind == FieldKind::kChoice) {
+        j.Str(f.key, GetText(c, f));
+      } else {
+        j.Num(f.key, GetNumber(c, f));
+      }
     }
     j.Raw("}");
   });

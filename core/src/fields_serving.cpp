@@ -44,7 +44,7 @@ std::vector<Field> ServingFields() {
                 "attention and the memory that limits the batch",
                 "KV-Cache 元素类型：fp8（1 字节，参考模型）或 bf16（2 字节）：影响注意力读取 KV "
                 "与限制批大小的显存"},
-       .text = &Scenario::kv_dtype},
+       .choice = EnumField<&Scenario::kv_dtype>()},
       {.key = "moe_dtype",
        .kind = K::kChoice,
        .group = "Serving",
@@ -53,7 +53,7 @@ std::vector<Field> ServingFields() {
                 "专家权重：auto（参考模型：GPU 支持则用 FP4，否则 FP8）、fp8，或 "
                 "fp4（NVFP4；不支持 FP4 的 "
                 "GPU 上仅权重量化）"},
-       .text = &Scenario::moe_dtype},
+       .choice = EnumField<&Scenario::moe_dtype>()},
       {.key = "ep_imbalance",
        .kind = K::kFloat,
        .group = "Serving",
@@ -93,7 +93,7 @@ std::vector<Field> ModeFields() {
                 "reference：与原版 ShallowSim "
                 "完全一致；calibrated：修正其怪异之处，并以公开的内核实测数据"
                 "替换其猜测的效率"},
-       .text = &Config::mode},
+       .choice = EnumField<&Config::mode>()},
       {.key = "cal",
        .kind = K::kChoice,
        .group = "Mode",

@@ -123,6 +123,10 @@ void SetFromText(Config& c, const Field& f, const std::string& key, const std::s
       return;
     }
     case K::kChoice:
+      if (!SetChoice(c, f, value)) {
+        error(Show(value) + " is not known; allowed: " + text::Join(Choices(f), ", "));
+      }
+      return;
     case K::kSort:
       *MutableText(c, f) = value;
       return;
@@ -271,7 +275,7 @@ ParseResult ParseLink(std::string_view link) {
   // Canonical form: listing every GPU in catalog order is the same as not listing any; a
   // calibrated link names its calibration, so newer ones never change its numbers.
   if (c.gpus == GpuNames(ResolvedCatalog(c))) c.gpus.clear();
-  if (c.mode == "calibrated" && c.cal.empty()) c.cal = std::string(CalibrationOf(c).id);
+  if (c.mode == Mode::kCalibrated && c.cal.empty()) c.cal = std::string(CalibrationOf(c).id);
   result.config = std::move(c);
   return result;
 }
@@ -287,7 +291,7 @@ std::string EncodeLink(const Config& c) {
     if (f.key == "gpus" && (c.gpus.empty() || c.gpus == GpuNames(ResolvedCatalog(c)))) continue;
     const std::string text = FieldText(c, f);
     const bool always = f.kind == K::kHwRows || f.key == "gpus";
-    const Config& reference = f.group == "Model" && f.kind != K::kChoice ? base : defaults;
+    const Config& reference = f.group == "Model" && f.key != "model" ? base : defaults;
     if (!always && text == FieldText(reference, f)) continue;
     out += "&" + std::string(f.key) + "=" + text;
   }

@@ -66,7 +66,7 @@ std::string HwLines(const std::vector<Gpu>& rows) {
   return text::Join(lines, "\n");
 }
 
-bool IsModelKey(const Field& f) { return f.group == "Model" && f.kind != K::kChoice; }
+bool IsModelKey(const Field& f) { return f.group == "Model" && f.key != "model"; }
 
 }  // namespace
 

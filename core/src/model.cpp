@@ -33,9 +33,9 @@ std::vector<Preset> Presets() {
   v2.other_params_gb = 1.237;
 
   return {
-      {"deepseek-v3", "DeepSeek-V3 / R1 (671B, 37B active)", v3},
-      {"kimi-k2", "Kimi-K2 (1T, 384 experts, 64 heads)", kimi},
-      {"deepseek-v2", "DeepSeek-V2 (236B, 160 experts)", v2},
+      {"deepseek-v3", "DeepSeek", "DeepSeek-V3 / R1 (671B, 37B active)", v3},
+      {"kimi-k2", "Kimi", "Kimi-K2 (1T, 384 experts, 64 heads)", kimi},
+      {"deepseek-v2", "DeepSeek", "DeepSeek-V2 (236B, 160 experts)", v2},
   };
 }
 

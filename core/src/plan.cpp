@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "decode_rows.h"
+#include "engine/decode_rows.h"
 #include "order.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/number_text.h"
@@ -64,7 +64,7 @@ PrefillPick PickPrefill(const Config& c, const Gpu& gpu) {
   Config p = c;
   p.scenario.seq_len = s.isl;
   p.scenario.decode_len = 0;
-  const bool batches = c.mode == "calibrated";
+  const bool batches = c.mode == Mode::kCalibrated;
   const double input_rate = s.load * s.isl / s.osl;  // input tokens/s the prefill pool serves
   PrefillPick pick;
   double best_gpus = kInf;

@@ -216,7 +216,7 @@ double RealityNumber(const RealityRow& row, size_t column) {
 
 std::vector<CorrectionEffect> CorrectionEffects(const Config& config) {
   Config on = config;
-  on.mode = "calibrated";
+  on.mode = Mode::kCalibrated;
   on.keep.clear();
   const DecodeTable base = Decode(on);
   const std::vector<PrefillRow> base_prefill = PrefillTable(on);

@@ -65,12 +65,8 @@ std::vector<std::string> Choices(const Field& field) {
     names(Languages());
   } else if (field.key == "sweep_group") {
     out = {"gpu", "ep"};
-  } else if (field.key == "mode") {
-    out = {"reference", "calibrated"};
-  } else if (field.key == "kv_dtype") {
-    out = {"fp8", "bf16"};
-  } else if (field.key == "moe_dtype") {
-    out = {"auto", "fp8", "fp4"};
+  } else if (field.choice.get != nullptr) {
+    out.assign(field.choice.names.begin(), field.choice.names.end());
   } else if (field.key == "cal") {
     out.emplace_back("");  // the latest
     for (const Calibration& c : Calibrations()) out.emplace_back(c.id);
@@ -130,13 +126,28 @@ const std::vector<double>& GetList(const Config& c, const Field& f) {
   return MutableList(const_cast<Config&>(c), f);  // same member, read only
 }
 
+bool SetChoice(Config& c, const Field& f, std::string_view word) {
+  if (f.choice.set != nullptr) {
+    for (size_t i = 0; i < f.choice.names.size(); ++i) {
+      if (f.choice.names[i] == word) {
+        f.choice.set(c, i);
+        return true;
+      }
+    }
+    return false;
+  }
+  *MutableText(c, f) = std::string(word);
+  return true;  // Validate checks the words a string field holds
+}
+
 std::string* MutableText(Config& c, const Field& f) {
   if (auto* m = std::get_if<std::string Config::*>(&f.text)) return &(c.**m);
   if (auto* m = std::get_if<std::string Scenario::*>(&f.text)) return &(c.scenario.**m);
   if (auto* m = std::get_if<std::string View::*>(&f.text)) return &(c.view.**m);
   return nullptr;
 }
-const std::string& GetText(const Config& c, const Field& f) {
+std::string GetText(const Config& c, const Field& f) {
+  if (f.choice.get != nullptr) return std::string(f.choice.names[f.choice.get(c)]);
   return *MutableText(const_cast<Config&>(c), f);  // same member, read only
 }
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "decode_rows.h"
+#include "engine/decode_rows.h"
 #include "order.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/number_text.h"

@@ -87,7 +87,7 @@ std::vector<ConfigError> Validate(const Config& c) {
         break;
       }
       case K::kChoice: {
-        const std::string& value = GetText(c, f);
+        const std::string value = GetText(c, f);
         const std::vector<std::string> allowed = Choices(f);
         if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
           error(f.key, Show(value) + " is not known; allowed: " + Join(allowed, ", "));
@@ -99,7 +99,7 @@ std::vector<ConfigError> Validate(const Config& c) {
         break;
       }
       case K::kSort: {
-        const std::string& value = GetText(c, f);
+        const std::string value = GetText(c, f);
         if (value.empty()) break;
         const std::string column = value[0] == '-' ? value.substr(1) : value;
         const std::vector<std::string> allowed = Choices(f);

@@ -54,10 +54,10 @@ Config RandomConfig(std::mt19937_64& rng) {
   std::uniform_real_distribution<double> unit(0, 1);
   c.scenario.mtp_accept = rng() % 2 ? 0 : 1 + unit(rng) * c.scenario.mtp;
   if (c.scenario.ep_imbalance < 1) c.scenario.ep_imbalance = 0;
-  c.mode = rng() % 2 ? "calibrated" : "reference";
-  if (c.mode == "calibrated") c.cal = std::string(Calibrations().back().id);  // canonical form
-  c.scenario.kv_dtype = rng() % 2 ? "bf16" : "fp8";
-  c.scenario.moe_dtype = std::array<const char*, 3>{"auto", "fp8", "fp4"}[rng() % 3];
+  c.mode = rng() % 2 ? Mode::kCalibrated : Mode::kReference;
+  if (c.mode == Mode::kCalibrated) c.cal = std::string(Calibrations().back().id);  // canonical
+  c.scenario.kv_dtype = rng() % 2 ? KvDtype::kBf16 : KvDtype::kFp8;
+  c.scenario.moe_dtype = std::array{MoeDtype::kAuto, MoeDtype::kFp8, MoeDtype::kFp4}[rng() % 3];
   c.model.n_dense_layers = std::min(c.model.n_dense_layers, c.model.n_layers);
   c.model.n_activated_experts = std::min(c.model.n_activated_experts, c.model.n_routed_experts);
   // One random GPU at the edges of the hw= ranges (read from their descriptors), plus the

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shallowsim/enums.h"
 #include "shallowsim/hardware.h"
 #include "shallowsim/model.h"
 
@@ -36,8 +37,8 @@ struct Scenario {
   // Serving knobs of published systems; each default is the reference's behaviour.
   double mtp = 0;                  // MTP draft tokens per decode step (0 = off)
   double mtp_accept = 0;           // tokens emitted per request per step; 0 = the published figure
-  std::string kv_dtype = "fp8";    // KV-cache element: fp8 (1 byte, the reference) or bf16
-  std::string moe_dtype = "auto";  // expert weights: auto (the reference's rule), fp8, fp4
+  KvDtype kv_dtype = KvDtype::kFp8;     // KV-cache element: fp8 (1 byte, the reference) or bf16
+  MoeDtype moe_dtype = MoeDtype::kAuto;  // expert weights: auto (the reference's rule), fp8, fp4
   double ep_imbalance = 0;         // busiest EP rank's load over the mean; 0 = the mode's own
   double prefill_tokens = 0;       // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
   // The planner's workload and targets (plan.h; docs/PLANNER.md gives the defaults' sources).
@@ -85,7 +86,7 @@ struct View {
 };
 
 struct Config {
-  std::string mode = "reference";  // reference: the original, exactly; calibrated: calibration.h
+  Mode mode = Mode::kReference;  // reference: the original, exactly; calibrated: calibration.h
   std::string cal;                 // calibrated: the calibration's id ("" = the latest)
   std::vector<std::string> keep;   // calibrated: reference behaviours kept (correction ids)
   std::string preset = std::string(kDefaultPreset);

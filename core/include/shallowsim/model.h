@@ -5,10 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "shallowsim/enums.h"
+
 namespace shallowsim {
 
-// An MLA + MoE transformer. Counts are whole numbers held as double: every formula works in
-// double, and products of these counts stay exact below 2^53 within the schema's ranges.
+// A MoE transformer: its attention family (core/src/attention/) and its FFN. Counts are whole
+// numbers held as double: every formula works in double, and products of these counts stay exact
+// below 2^53 within the schema's ranges. The defaults are DeepSeek-V3 (SPEC §1.1); the keys a
+// family does not read keep their defaults.
 struct Model {
   double dim = 7168;
   double inter_dim = 18432;
@@ -24,17 +28,48 @@ struct Model {
   double qk_nope_head_dim = 128;
   double qk_rope_head_dim = 64;
   double v_head_dim = 128;
-  double mla_params_m = 187.17;    // MLA parameters per layer, millions (memory check only)
-  double expert_params_m = 44.05;  // one expert, millions (memory check only)
-  double other_params_gb = 2.91;   // embeddings and the rest, GB (memory check only)
+  // Memory constants (SPEC §1.1, QUIRKS Q12): the reference's fixed DeepSeek-V3 values; kDerived
+  // = computed from the dimensions (params.h), as the presets after the seed's three do.
+  double mla_params_m = 187.17;    // attention parameters per layer, millions
+  double expert_params_m = 44.05;  // one expert, millions
+  double other_params_gb = 2.91;   // embeddings and the rest, GB
+
+  // ---- Attention families (docs/MODELS.md) ----
+  AttentionKind attention = AttentionKind::kMla;
+  double n_kv_heads = 0;      // GQA: key/value heads; 0 = n_heads (MHA)
+  double head_dim = 0;        // GQA, hybrid: per-head dimension; 0 = dim / n_heads
+  double sliding_window = 0;  // tokens a windowed layer attends to; 0 = none
+  double n_swa_layers = 0;    // GQA: layers with the sliding window (the rest attend to all)
+  double attn_sinks = 0;      // GQA: learned attention sinks (0/1; weights only)
+  // The indexer of DeepSeek Sparse Attention (dsa) and of V4's compressed layers (hybrid).
+  double index_topk = 2048;     // entries each query attends to
+  double index_n_heads = 64;    // indexer heads
+  double index_head_dim = 128;  // indexer key dimension
+  // V4's hybrid attention: compressed-sparse (CSA) and heavily-compressed (HCA) layers; the rest
+  // attend to their sliding window only. Every layer also attends to its window.
+  double n_csa_layers = 0;
+  double csa_ratio = 4;  // raw tokens per compressed entry
+  double n_hca_layers = 0;
+  double hca_ratio = 128;
+  double o_groups = 0;     // grouped output projection: groups (0 = one dense o_proj)
+  double o_lora_rank = 0;  // grouped output projection: rank per group
+
+  // ---- FFN and the rest ----
+  double shared_inter_dim = 0;  // one shared expert's FFN size; 0 = moe_inter_dim
+  double vocab_size = 129280;   // embeddings (derived parameter counts)
+  double tie_embeddings = 0;    // 0/1: the LM head shares the embedding weights
 
   double n_sparse_layers() const { return n_layers - n_dense_layers; }
   friend bool operator==(const Model&, const Model&) = default;
 };
 
+// The memory constants' value meaning "derived from the dimensions".
+inline constexpr double kDerived = -1;
+
 struct Preset {
   std::string_view name;
-  std::string_view description;
+  std::string_view family;       // the picker's group ("DeepSeek", "Qwen3", …)
+  std::string_view description;  // name, size and what sets it apart
   Model model;
 };
 

@@ -6,11 +6,13 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "shallowsim/bilingual.h"
 #include "shallowsim/config.h"
+#include "shallowsim/enums.h"
 
 namespace shallowsim {
 
@@ -48,6 +50,42 @@ using TextRef = std::variant<std::monostate, std::string Config::*, std::string 
 using NamesRef = std::variant<std::monostate, std::vector<std::string> Config::*,
                               std::vector<std::string> View::*>;
 
+// A choice the core holds as an enum (enums.h): its link names and how to read and write it.
+struct EnumRef {
+  std::span<const std::string_view> names;
+  size_t (*get)(const Config&) = nullptr;
+  void (*set)(Config&, size_t) = nullptr;
+};
+namespace detail {
+template <class T>
+struct MemberOf;
+template <class C, class E>
+struct MemberOf<E C::*> {
+  using Owner = C;
+  using Enum = E;
+};
+template <class C>
+C& PartOf(Config& c) {
+  if constexpr (std::is_same_v<C, Config>) return c;
+  if constexpr (std::is_same_v<C, Scenario>) return c.scenario;
+  if constexpr (std::is_same_v<C, Model>) return c.model;
+}
+}  // namespace detail
+// The EnumRef of an enum member of Config, Scenario or Model.
+template <auto kMember>
+constexpr EnumRef EnumField() {
+  using M = detail::MemberOf<decltype(kMember)>;
+  using E = typename M::Enum;
+  return {NamesOf<E>(),
+          [](const Config& c) {
+            return static_cast<size_t>(detail::PartOf<typename M::Owner>(const_cast<Config&>(c)).*
+                                       kMember);
+          },
+          [](Config& c, size_t v) {
+            detail::PartOf<typename M::Owner>(c).*kMember = static_cast<E>(v);
+          }};
+}
+
 struct Field {
   std::string_view key;
   FieldKind kind = FieldKind::kInt;
@@ -62,6 +100,7 @@ struct Field {
   ListRef list{};
   TextRef text{};
   NamesRef names{};
+  EnumRef choice{};                    // kChoice fields the core holds as enums
   std::string_view reference_sweep{};  // the range a sweep of this key starts from (§5)
   bool no_sweep = false;  // a number a sweep cannot vary alone (its range depends on another key)
 };
@@ -81,8 +120,10 @@ double GetNumber(const Config& config, const Field& field);
 void SetNumber(Config& config, const Field& field, double value);
 const std::vector<double>& GetList(const Config& config, const Field& field);
 std::vector<double>& MutableList(Config& config, const Field& field);
-std::string* MutableText(Config& config, const Field& field);
-const std::string& GetText(const Config& config, const Field& field);
+std::string* MutableText(Config& config, const Field& field);  // nullptr for an enum
+std::string GetText(const Config& config, const Field& field);
+// Sets a kChoice field from its link word; false when the word is not one of Choices().
+bool SetChoice(Config& config, const Field& field, std::string_view word);
 std::vector<std::string>& MutableNames(Config& config, const Field& field);
 const std::vector<std::string>& GetNames(const Config& config, const Field& field);
 // The value of a field as it is written in a link (`hw` rows joined by '&hw=').

@@ -1,0 +1,177 @@
+#include "method.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "../formulas.h"
+
+namespace shallowsim::engine {
+
+namespace {
+
+// NVFP4: a 4-bit value per element and an FP8 scale per 16 elements (OCP/NVIDIA NVFP4 format).
+constexpr double kFp4Bytes = 0.5 + 1.0 / 16;
+
+bool ComputeLight(const Gpu& gpu, const Calibration& cal, const Fixes& fix) {
+  if (!fix.q4) return gpu.name.find("H20") != std::string::npos;  // the reference's name rule
+  return gpu.fp8 / gpu.sm < cal.light_fp8_per_sm;
+}
+
+Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calibration* cal,
+                  bool light) {
+  const MoeDtype moe = mth.scenario->moe_dtype;
+  const bool fp4 = moe == MoeDtype::kFp4 || (moe == MoeDtype::kAuto && gpu.fp4 > 0);
+  Experts e;
+  e.fp4 = fp4;
+  e.bytes = fp4 ? kFp4Bytes : 1.0;
+  // SPEC §4: auto runs at the GEMM rate and halves the load where the GPU has FP4; fp4 halves
+  // it everywhere and runs at the FP4 rate where there is one.
+  e.seed_fp4_load = moe == MoeDtype::kAuto ? r.fp4 != 0 : moe == MoeDtype::kFp4;
+  e.seed_rate = moe == MoeDtype::kAuto                  ? r.gemm
+                : (moe == MoeDtype::kFp4 && r.fp4 != 0) ? r.fp4
+                                                        : r.fp8;
+  if (cal == nullptr) return e;
+  e.peak = gpu.fp8;
+  e.fit = cal->grouped_fp8;
+  if (fp4 && gpu.fp4 > 0) {  // NVFP4 tensor cores; elsewhere FP4 is weight-only (W4A8)
+    e.peak = gpu.fp4;
+    e.fit = cal->grouped_fp4;
+  }
+  e.compute = e.fit.compute;
+  if (e.peak == gpu.fp8) {  // FP8 expert GEMMs
+    if (light) e.compute = cal->gemm_compute_light;
+    if (gpu.fp4 > 0) e.compute = cal->gemm_compute_fp4_gpus;
+  }
+  return e;
+}
+
+}  // namespace
+
+Method MethodOf(const Config& c) {
+  Method m;
+  m.mode = c.mode;
+  m.model = &c.model;
+  m.scenario = &c.scenario;
+  m.family = &attention::FamilyOf(c.model);
+  m.imbalance = EpImbalance(c);
+  m.accept = MtpAccept(c.scenario);
+  m.kv_bytes = c.scenario.kv_dtype == KvDtype::kBf16 ? 2 : 1;
+  if (c.mode == Mode::kCalibrated) {
+    m.cal = &CalibrationOf(c);
+    const auto on = [&](std::string_view id) { return Corrects(c, id); };
+    m.fix = {on("Q1"), on("Q2"),  on("Q3"),  on("Q4"),  on("Q5"),  on("Q6"), on("Q8"),
+             on("Q9"), on("Q10"), on("Q11"), on("Q13"), on("Q14"), on("Q15")};
+  }
+  return m;
+}
+
+GpuCtx GpuCtxOf(const Method& mth, const Gpu& gpu) {
+  GpuCtx g;
+  g.gpu = &gpu;
+  g.rates = EffectiveRates(gpu, mth.scenario->discount, /*reserve_comm_sm=*/false);
+  g.h20_table = gpu.name.find("H20") != std::string::npos;
+  if (mth.cal == nullptr) {
+    g.experts = ExpertsOf(mth, gpu, g.rates, nullptr, false);
+    return g;
+  }
+  g.cal = CalibrationFor(*mth.cal, gpu);
+  g.light = ComputeLight(gpu, g.cal, mth.fix);
+  g.attn_eff = g.light ? g.cal.mla_compute_light : g.cal.mla_compute;
+  if (mth.kv_bytes == 1) {
+    g.attn_eff *= gpu.fp4 > 0 ? g.cal.mla_fp8_kv_fp4_gpus : g.cal.mla_fp8_kv_factor;
+  }
+  g.mla_bw = gpu.fp4 > 0 ? g.cal.mla_bw_fp4_gpus : g.cal.mla_bw;
+  g.dense_compute = g.light       ? g.cal.gemm_compute_light
+                    : gpu.fp4 > 0 ? g.cal.gemm_compute_fp4_gpus
+                                  : g.cal.dense.compute;
+  g.experts = ExpertsOf(mth, gpu, g.rates, &g.cal, g.light);
+  return g;
+}
+
+LayerMix MixOf(const attention::Groups& groups) {
+  LayerMix mix;
+  mix.groups = groups;
+  double dense = 0, moe = 0;
+  for (size_t k = 0; k < groups.size; ++k) {
+    dense += groups.items[k].dense_layers;
+    moe += groups.items[k].moe_layers;
+  }
+  const double all = dense + moe;
+  for (size_t k = 0; k < groups.size; ++k) {
+    const attention::Group& g = groups.items[k];
+    const double layers = g.dense_layers + g.moe_layers;
+    // A model without dense (or MoE) layers still shows the column: each group by its layers.
+    mix.dense_share[k] = dense > 0 ? g.dense_layers / dense : layers / all;
+    mix.moe_share[k] = moe > 0 ? g.moe_layers / moe : layers / all;
+  }
+  return mix;
+}
+
+double AttentionParamsM(const Model& m) {
+  return m.mla_params_m >= 0 ? m.mla_params_m : attention::FamilyOf(m).params(m) / 1e6;
+}
+
+double ExpertParamsM(const Model& m) {
+  return m.expert_params_m >= 0 ? m.expert_params_m : 3 * m.dim * m.moe_inter_dim / 1e6;
+}
+
+double OtherParamsGb(const Model& m) {
+  if (m.other_params_gb >= 0) return m.other_params_gb;
+  const double embeddings = m.vocab_size * m.dim * (m.tie_embeddings > 0 ? 1 : 2);
+  const double dense_ffn = m.n_dense_layers * 3 * m.dim * m.inter_dim;
+  const double routers = m.n_sparse_layers() * m.dim * m.n_routed_experts;
+  return (embeddings + dense_ffn + routers) / 1e9;
+}
+
+double MaxBatch(const Method& mth, const Gpu& gpu, double ep, double tp) {
+  const Model& m = *mth.model;
+  const Scenario& s = *mth.scenario;
+  const double g = std::ceil(m.n_routed_experts / ep);
+  // The shared experts (QUIRKS Q11: one, kept), in routed experts' sizes.
+  double shared = 1;
+  if (mth.fix.q11) {
+    shared = m.n_shared_experts;
+    if (m.shared_inter_dim > 0) shared *= m.shared_inter_dim / m.moe_inter_dim;
+  }
+  const double x = g + shared;
+  // The MTP layer is one more attention + MoE layer, with its own KV cache.
+  const double layers = s.mtp > 0 ? m.n_layers + 1 : m.n_layers;
+  const double sparse = s.mtp > 0 ? m.n_sparse_layers() + 1 : m.n_sparse_layers();
+  double experts_gb = ExpertParamsM(m) * sparse * x / 1024;
+  // The seed shrinks only explicit fp4 experts in memory (QUIRKS Q8); corrected, every
+  // precision has its size.
+  if (mth.seed()) {
+    if (s.moe_dtype == MoeDtype::kFp4) experts_gb *= kFp4Bytes;
+  } else if (mth.fix.q8) {
+    const bool fp4 =
+        s.moe_dtype == MoeDtype::kFp4 || (s.moe_dtype == MoeDtype::kAuto && gpu.fp4 > 0);
+    if (fp4) experts_gb *= kFp4Bytes;
+  }
+  const double free_gb = gpu.mem * s.mem_util - OtherParamsGb(m) -
+                         AttentionParamsM(m) * layers / tp / 1024 - experts_gb;
+  // KV: replicated on each of tp ranks (QUIRKS Q13, kept); corrected, a TP group of tp GPUs holds
+  // tp × bs requests and each rank its share of every one (the whole latent for MLA).
+  const attention::Family& f = *mth.family;
+  const double context = s.seq_len + s.decode_len;
+  double kv_bytes = f.kv_elems(m, context) * layers * tp;
+  if (mth.fix.q13) {
+    const double share = f.kv_share(m, tp);
+    if (share != 1) kv_bytes *= share;
+  }
+  if (mth.kv_bytes != 1) kv_bytes *= mth.kv_bytes;
+  const double index = f.index_elems(m, context);
+  if (index > 0) kv_bytes += index * layers * tp;  // FP8 indexer keys
+  return free_gb * formulas::kGiB / kv_bytes;
+}
+
+double SeedAllToAllBw(const Gpu& gpu, const Rates& r, double experts, double experts_per_gpu,
+                      double ep) {
+  if (gpu.gpu_per_node == 8) return experts / experts_per_gpu == 8 ? r.nvlink : r.pcie;
+  if ((gpu.gpu_per_node == 72 || gpu.gpu_per_node == 144 || gpu.gpu_per_node == 576) &&
+      ep > gpu.gpu_per_node) {
+    return r.pcie;
+  }
+  return r.nvlink;
+}
+
+}  // namespace shallowsim::engine
