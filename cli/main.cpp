@@ -143,7 +143,8 @@ int Run(int argc, char** argv) {
     for (const PlanMiss& m : Plan(config).misses) {
       std::fprintf(stderr, "note: %s: %s\n", m.key.c_str(), m.message.c_str());
     }
-  } else if (command != "prefill" && command != "reality") {
+  } else if (command != "prefill" && command != "reality" && command != "model" &&
+             command != "catalog") {
     for (const FitNote& n : FitNotes(config)) {
       std::fprintf(stderr, "note: mem_util: %s\n", n.message.c_str());
     }

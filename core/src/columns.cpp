@@ -246,7 +246,7 @@ std::span<const Column> CatalogColumns() {
 }
 
 std::span<const TableInfo> Tables() {
-  static const std::array<TableInfo, 8> tables = {{
+  static const std::array<TableInfo, 9> tables = {{
       {.key = "prefill", .columns = kPrefill},
       {.key = "decode",
        .columns = kDecode,
@@ -261,6 +261,7 @@ std::span<const TableInfo> Tables() {
       {.key = "catalog",
        .columns = CatalogColumns(),
        .headline = {"GPU", "fp8", "fp4", "mem", "mem_bw", "nvlink_bw", "pcie_bw", "gpu_per_node"}},
+      {.key = "model", .columns = ModelColumns()},
       {.key = "reality",
        .columns = RealityColumns(),
        .headline = {"id", "tier", "GPU", "measured", "reference", "calibrated", "err_reference_pct",

@@ -135,8 +135,40 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
             "GPUs × USD_per_GPU_hr", true),
 }};
 
+// The model (model_facts.h): one row, derived from the dimensions.
+constexpr std::array<Column, 9> kModel = {{
+    Label("Model",
+          {"The preset, and whether model keys override it.", "预设，以及是否有模型参数覆盖它。"}),
+    Label("Attention", {"Attention family: mla, dsa (MLA + sparse), hybrid (V4 CSA/HCA), gqa.",
+                        "注意力类型：mla、dsa（MLA + 稀疏）、hybrid（V4 CSA/HCA）、gqa。"}),
+    Count("Layers", "layers",
+          {"Transformer layers (MTP layers not counted).", "Transformer 层数（不含 MTP 层）。"}),
+    Measure("TotalParams_B", "B", Better::kNone, 1,
+            {"Every weight, embeddings included, MTP layers excluded, derived from the dimensions.",
+             "全部权重（含 Embedding，不含 MTP 层），由维度推算。"}),
+    Measure("ActiveParams_B", "B", Better::kNone, 2,
+            {"Weights one token uses: attention, dense FFN, k routed + the shared experts, routers "
+             "and the LM head (the input embedding is a lookup).",
+             "每个 token 用到的权重：注意力、Dense FFN、k 个路由专家 + 共享专家、路由器与 LM "
+             "head（输入 Embedding 只是查表）。"}),
+    Measure("KV_bytes_per_token", "B", Better::kNone, 0,
+            {"KV cache per token of context, all layers, at kv_dtype (indexer keys included).",
+             "每个上下文 token 的 KV-Cache（全部层，按 kv_dtype，含索引器 key）。"}),
+    Measure("KV_fixed_MiB", "MiB", Better::kNone, 2,
+            {"KV a request keeps whatever its length: the sliding windows.",
+             "与长度无关、每个请求固定占用的 KV：滑动窗口。"}),
+    Measure("Weights_GB", "GB", Better::kNone, 1,
+            {"Weights at 1 byte per non-expert parameter and the experts at moe_dtype (auto: FP8; "
+             "FP4-capable GPUs use the next column).",
+             "非专家参数每个 1 字节，专家按 moe_dtype（auto：FP8；支持 FP4 的 GPU 用下一列）。"}),
+    Measure("Weights_GB_FP4", "GB", Better::kNone, 1,
+            {"The same with NVFP4 experts (4.5 bits per weight).",
+             "专家为 NVFP4（每权重 4.5 bit）时的权重大小。"}),
+}};
+
 }  // namespace
 
+std::span<const Column> ModelColumns() { return kModel; }
 std::span<const Column> RealityColumns() { return kReality; }
 std::span<const Column> PlanColumns() { return kPlan; }
 

@@ -9,6 +9,7 @@
 #include "shallowsim/catalog.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
+#include "shallowsim/model_facts.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
@@ -168,6 +169,7 @@ struct RowCells final : Cells {
 };
 using RealityCells = RowCells<RealityRow, RealityText, RealityNumber>;
 using CatalogCells = RowCells<CatalogRow, CatalogText, CatalogNumber>;
+using ModelCells = RowCells<ModelFacts, ModelFactText, ModelFactNumber>;
 
 // The plotted series, a row per present point of each metric × GPU × EP line.
 struct SeriesCells final : Cells {
@@ -260,8 +262,8 @@ std::optional<Format> FormatOf(std::string_view name) {
 
 const std::vector<std::string_view>& ExportTables() {
   static const std::vector<std::string_view> tables = {
-      "prefill", "decode", "leaderboard", "maxbatch", "frontier",
-      "sweep",   "series", "plan",        "catalog",  "reality"};
+      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep",
+      "series",  "plan",   "catalog",     "reality",  "model"};
   return tables;
 }
 
@@ -288,6 +290,9 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
     text = Write(format, FindTable("series")->columns, SeriesCells(series));
   } else if (table == "catalog") {
     text = Write(format, CatalogColumns(), CatalogCells(CatalogTable(config)));
+  } else if (table == "model") {
+    const std::vector<ModelFacts> rows = {FactsOf(config)};
+    text = Write(format, ModelColumns(), ModelCells(rows));
   } else if (table == "plan") {
     text = Write(format, PlanColumns(), PlanCells(Plan(config)));
   } else if (table == "reality") {

@@ -176,11 +176,10 @@ std::vector<ConfigError> Validate(const Config& c) {
         const SweepSpec& s = c.view.sweep;
         const Field* target = FindField(s.param);
         if (target == nullptr || !IsSweepable(*target)) {
-          std::vector<std::string> keys;
-          for (const Field& g : Schema()) {
-            if (IsSweepable(g)) keys.emplace_back(g.key);
-          }
-          error(f.key, "cannot sweep " + Show(s.param) + "; sweepable keys: " + Join(keys, ", "));
+          error(f.key, "cannot sweep " + Show(s.param) +
+                           "; sweepable keys: any single number of the model, scenario and "
+                           "serving (e.g. seq_len, decode_len, n_layers, n_activated_experts, "
+                           "mem_util, mtp); not lists, words or view keys");
           break;
         }
         if (!(s.step > 0) || !std::isfinite(s.step)) {
@@ -227,6 +226,34 @@ std::vector<ConfigError> CrossFieldErrors(const Config& c) {
   };
   exceeds("n_dense_layers", "n_layers");
   exceeds("n_activated_experts", "n_routed_experts");
+  exceeds("n_swa_layers", "n_layers");
+  exceeds("n_kv_heads", "n_heads");
+  const Model& m = c.model;
+  const auto in_range = [&](std::string_view key) {
+    const Field& f = *FindField(key);
+    return CheckRange(f, GetNumber(c, f)).empty();
+  };
+  if (in_range("n_csa_layers") && in_range("n_hca_layers") && in_range("n_layers") &&
+      m.n_csa_layers + m.n_hca_layers > m.n_layers) {
+    errors.push_back({"n_hca_layers", "n_csa_layers + n_hca_layers = " +
+                                          FormatNumber(m.n_csa_layers + m.n_hca_layers) +
+                                          " exceeds n_layers = " + FormatNumber(m.n_layers)});
+  }
+  // The memory constants: a count, or -1 for "derived from the dimensions".
+  for (const char* key : {"mla_params_m", "expert_params_m", "other_params_gb"}) {
+    const double v = GetNumber(c, *FindField(key));
+    if (v < 0 && v != kDerived) {
+      errors.push_back({key, FormatNumber(v) + " is not allowed; use -1 (derived from the "
+                                               "dimensions) or a value from 0"});
+    }
+  }
+  // The attention a family computes must have a size (head_dim 0 means dim / n_heads).
+  if ((m.attention == AttentionKind::kGqa || m.attention == AttentionKind::kHybrid) &&
+      m.head_dim == 0 && std::isfinite(m.dim) && std::isfinite(m.n_heads) && m.n_heads > 0 &&
+      m.dim < m.n_heads) {
+    errors.push_back({"head_dim", "0 means dim / n_heads = " + FormatNumber(m.dim / m.n_heads) +
+                                      ", less than one; set head_dim"});
+  }
   const Scenario& s = c.scenario;
   if (s.mtp_accept != 0 && std::isfinite(s.mtp_accept) && std::isfinite(s.mtp) &&
       (s.mtp_accept < 1 || s.mtp_accept > 1 + s.mtp)) {

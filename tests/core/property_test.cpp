@@ -60,6 +60,16 @@ Config RandomConfig(std::mt19937_64& rng) {
   c.scenario.moe_dtype = std::array{MoeDtype::kAuto, MoeDtype::kFp8, MoeDtype::kFp4}[rng() % 3];
   c.model.n_dense_layers = std::min(c.model.n_dense_layers, c.model.n_layers);
   c.model.n_activated_experts = std::min(c.model.n_activated_experts, c.model.n_routed_experts);
+  c.model.n_swa_layers = std::min(c.model.n_swa_layers, c.model.n_layers);
+  c.model.n_kv_heads = std::min(c.model.n_kv_heads, c.model.n_heads);
+  c.model.n_csa_layers = std::min(c.model.n_csa_layers, c.model.n_layers);
+  c.model.n_hca_layers = std::min(c.model.n_hca_layers, c.model.n_layers - c.model.n_csa_layers);
+  for (double* v : {&c.model.mla_params_m, &c.model.expert_params_m, &c.model.other_params_gb}) {
+    if (*v < 0) *v = kDerived;
+  }
+  c.model.attention = std::array{AttentionKind::kMla, AttentionKind::kDsa, AttentionKind::kHybrid,
+                                 AttentionKind::kGqa}[rng() % 4];
+  if (c.model.head_dim == 0 && c.model.dim < c.model.n_heads) c.model.head_dim = 1;
   // One random GPU at the edges of the hw= ranges (read from their descriptors), plus the
   // catalog.
   Gpu g{.name = "Edge"};

@@ -35,12 +35,12 @@ struct Scenario {
   double decode_a2a_static = 0.005;  // ms per micro-batch
   double mem_util = 0.9;             // usable fraction of GPU memory
   // Serving knobs of published systems; each default is the reference's behaviour.
-  double mtp = 0;                  // MTP draft tokens per decode step (0 = off)
-  double mtp_accept = 0;           // tokens emitted per request per step; 0 = the published figure
-  KvDtype kv_dtype = KvDtype::kFp8;     // KV-cache element: fp8 (1 byte, the reference) or bf16
+  double mtp = 0;         // MTP draft tokens per decode step (0 = off)
+  double mtp_accept = 0;  // tokens emitted per request per step; 0 = the published figure
+  KvDtype kv_dtype = KvDtype::kFp8;      // KV-cache element: fp8 (1 byte, the reference) or bf16
   MoeDtype moe_dtype = MoeDtype::kAuto;  // expert weights: auto (the reference's rule), fp8, fp4
-  double ep_imbalance = 0;         // busiest EP rank's load over the mean; 0 = the mode's own
-  double prefill_tokens = 0;       // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
+  double ep_imbalance = 0;               // busiest EP rank's load over the mean; 0 = the mode's own
+  double prefill_tokens = 0;  // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
   // The planner's workload and targets (plan.h; docs/PLANNER.md gives the defaults' sources).
   double isl = 1024;      // input tokens per request
   double osl = 1024;      // output tokens per request
@@ -86,9 +86,9 @@ struct View {
 };
 
 struct Config {
-  Mode mode = Mode::kReference;  // reference: the original, exactly; calibrated: calibration.h
-  std::string cal;                 // calibrated: the calibration's id ("" = the latest)
-  std::vector<std::string> keep;   // calibrated: reference behaviours kept (correction ids)
+  Mode mode = Mode::kReference;   // reference: the original, exactly; calibrated: calibration.h
+  std::string cal;                // calibrated: the calibration's id ("" = the latest)
+  std::vector<std::string> keep;  // calibrated: reference behaviours kept (correction ids)
   std::string preset = std::string(kDefaultPreset);
   Model model;
   Scenario scenario;
