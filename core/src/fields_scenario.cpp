@@ -60,11 +60,15 @@ std::vector<Field> ScenarioFields() {
       {.key = "bs",
        .kind = K::kIntList,
        .group = "Scenario",
-       .min = 1,
+       .min = 1.0 / 1024,  // one request on a TP group of 1024
        .max = 1048576,
        .unit = "requests",
-       .help = {"Decode batch sizes per GPU (comma-separated)", "decode 每卡批大小（逗号分隔）"},
-       .list = &Scenario::bs},
+       .help = {"Decode batch sizes per GPU (comma-separated); with attention TP t a fraction "
+                "is a TP group serving fewer than t requests (0.5 at TP8 = 4 requests)",
+                "decode 每卡批大小（逗号分隔）；注意力 TP 为 t 时可取小数，表示一个 TP 组服务少于 "
+                "t 个请求（TP8 下 0.5 = 4 个请求）"},
+       .list = &Scenario::bs,
+       .fractions = true},
       {.key = "ep",
        .kind = K::kIntList,
        .group = "Scenario",

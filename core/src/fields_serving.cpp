@@ -79,6 +79,30 @@ std::vector<Field> ServingFields() {
             "每卡每个 prefill 批次的 token 数（calibrated 模式；为 seq_len 的倍数即多个序列）；0 = "
             "seq_len，与参考模型一样每批一个序列"},
        .number = &Scenario::prefill_tokens},
+      {.key = "moe_comm",
+       .kind = K::kChoice,
+       .group = "Serving",
+       .help =
+           {"How MoE tokens reach their experts: a2a (dispatch/combine all-to-all between EP "
+            "ranks, attention data-parallel: DeepEP) or allreduce (attention TP over the "
+            "instance; every GPU holds every token and an all-reduce combines the experts: "
+            "MoE TP, or EP without DP attention, as vLLM/SGLang/TRT-LLM run TP8)",
+            "MoE token 如何到达专家：a2a（EP rank 间 dispatch/combine all-to-all，注意力数据并行："
+            "DeepEP）或 allreduce（注意力在整个实例上 TP；每卡持有全部 token，专家输出由 "
+            "all-reduce 合并：MoE TP，或无 DP 注意力的 EP，即 vLLM/SGLang/TRT-LLM 的 TP8）"},
+       .choice = EnumField<&Scenario::moe_comm>()},
+      {.key = "moe_tp",
+       .kind = K::kInt,
+       .group = "Serving",
+       .min = 1,
+       .max = 1024,
+       .unit = "GPUs",
+       .help = {"Experts tensor-parallel over this many GPUs of the EP group: 1 = expert parallel "
+                "(whole experts per GPU); = ep: MoE TP (\"TP8 EP1\": a slice of every expert on "
+                "every GPU, no expert imbalance)",
+                "专家在 EP 组内按此 GPU 数做张量并行：1 = 专家并行（每卡持有完整专家）；= ep：MoE "
+                "TP（“TP8 EP1”：每卡持有每个专家的一片，无专家负载不均）"},
+       .number = &Scenario::moe_tp},
   };
 }
 

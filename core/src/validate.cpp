@@ -17,19 +17,21 @@ using text::Join;
 using text::Show;
 using text::TooMany;
 
-bool IsWhole(FieldKind kind) { return kind == K::kInt || kind == K::kIntList || kind == K::kBool; }
+bool IsWhole(const Field& f) {
+  return f.kind == K::kInt || (f.kind == K::kIntList && !f.fractions) || f.kind == K::kBool;
+}
 
 std::string RangeText(const Field& f) {
   if (f.kind == K::kBool) return "0 or 1";
   const std::string lo = FormatNumber(f.min), hi = FormatNumber(f.max);
-  const std::string what = IsWhole(f.kind) ? "a whole number " : "a number ";
+  const std::string what = IsWhole(f) ? "a whole number " : "a number ";
   return what + (f.min_exclusive ? "> " + lo + " and <= " + hi : "from " + lo + " to " + hi);
 }
 
 // Checks one number against a field's range; empty when it fits.
 std::string CheckRange(const Field& f, double v) {
   const bool below = f.min_exclusive ? v <= f.min : v < f.min;
-  if (!std::isfinite(v) || below || v > f.max || (IsWhole(f.kind) && v != std::floor(v))) {
+  if (!std::isfinite(v) || below || v > f.max || (IsWhole(f) && v != std::floor(v))) {
     return FormatNumber(v) + " is out of range; allowed: " + RangeText(f);
   }
   return {};

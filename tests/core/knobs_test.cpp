@@ -113,8 +113,24 @@ TEST(Calibrated, ExpertGemmIsItsRoofline) {
   // full tile. max(44.04 MB / (4000·0.84 GB/s), 22.55 GFLOP / (1979·0.65 TFLOPS)) + 2·8 µs, ×1.15
   // in situ, ×2 micro-batches = 0.0771169666880709 ms.
   const DecodeRow r =
-      OnlyRow("v=1&mode=calibrated&gpus=H800&bs=64&ep=256&decode_tp=1&ep_imbalance=1");
+      OnlyRow("v=1&mode=calibrated&cal=2026-12b&gpus=H800&bs=64&ep=256&decode_tp=1&ep_imbalance=1");
   EXPECT_NEAR(r.routed_expert, 0.0771169666880709, 1e-12);
+}
+
+TEST(Calibrated, ExpertBlockReadsOnlyTheExpertsItsTokensReach) {
+  // 2026-12c, H200, EP 8 (32 experts per GPU), bs 1, one micro-batch, no imbalance: the 8 tokens
+  // of the instance reach 256·(1 − (1 − 8/256)^8) = 57.4 experts, 7.18 of this GPU's 32; each is
+  // 44.04 MB at 4800·0.84 GB/s = 10.9 µs (more than the 2.7 µs floor per expert). Memory wins
+  // over compute; ×1.15 in situ, plus the block's 30 µs fixed time.
+  const DecodeRow r = OnlyRow(
+      "v=1&mode=calibrated&cal=2026-12c&gpus=H200&bs=1&ep=8&decode_tp=1&mbs=1&ep_imbalance=1");
+  const double touched = 32 * (1 - std::pow(1 - 8.0 / 256, 8));
+  const double per_expert = 3.0 * 7168 * 2048 / 1e6 / (4800 * 0.84);
+  EXPECT_NEAR(r.routed_expert, touched * per_expert * 1.15 + 0.030, 1e-12);
+  // 2026-12b read all 32.
+  const DecodeRow old = OnlyRow(
+      "v=1&mode=calibrated&cal=2026-12b&gpus=H200&bs=1&ep=8&decode_tp=1&mbs=1&ep_imbalance=1");
+  EXPECT_NEAR(old.routed_expert, (32 * per_expert + 0.016) * 1.15, 1e-12);
 }
 
 // 2026-12b times AMD CDNA3-class GPUs (no FP4, 6 ≤ FP8 TFLOPS per CU < 12) by AMD's kernel

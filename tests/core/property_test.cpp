@@ -65,7 +65,7 @@ Config RandomConfig(std::mt19937_64& rng) {
   c.model.n_csa_layers = std::min(c.model.n_csa_layers, c.model.n_layers);
   c.model.n_hca_layers = std::min(c.model.n_hca_layers, c.model.n_layers - c.model.n_csa_layers);
   for (double* v : {&c.model.mla_params_m, &c.model.expert_params_m, &c.model.other_params_gb}) {
-    if (*v < 0) *v = kDerived;
+    if (*v < 0) *v = rng() % 4 == 0 ? kDerived : 0;
   }
   c.model.attention = std::array{AttentionKind::kMla, AttentionKind::kDsa, AttentionKind::kHybrid,
                                  AttentionKind::kGqa}[rng() % 4];

@@ -50,6 +50,19 @@ struct KernelClass {
   double nic = 0;
 };
 
+// The decode attention kernel's KV stream / HBM bandwidth by the requests one call reads: few
+// requests split their KV over fewer SMs than the GPU has (FlashMLA's split-KV scheduler).
+// Measured at 1, 4 and ≥ 16 requests; log-interpolated between (calibration 2026-12c).
+struct KvStream {
+  double b1 = 0, b4 = 0, b16 = 0;  // 0: the calibration's flat mla_bw
+};
+
+// Fixed time of one all-to-all phase (dispatch or combine) at small token counts, by transport
+// (calibration 2026-12c; 0: the calibration's single a2a_floor_ms).
+struct A2aFloor {
+  double dispatch = 0, combine = 0;  // ms
+};
+
 struct Calibration {
   std::string_view id;  // cal=
   // Attention (MLA) kernels.
@@ -78,7 +91,10 @@ struct Calibration {
   double a2a_floor_ms = 0;             // fixed time per all-to-all
   double allreduce_floor_ms = 0;
   // Serving.
-  double in_situ = 0;       // kernel time in a serving system / in a unit test
+  double in_situ = 0;  // kernel time in a serving system / in a unit test
+  // The same for the kernels' fixed times: 2026-12 and 2026-12b scale them by in_situ too
+  // (-1: in_situ); from 2026-12c they are in-framework measurements already (1).
+  double in_situ_floors = -1;
   double ep_imbalance = 0;  // busiest EP rank / mean with EPLB and redundant experts
   double sbo_hidden_routed =
       0;  // single-batch overlap: share of routed-expert time that hides comm
@@ -90,6 +106,24 @@ struct Calibration {
   // prefill (1: paired as two micro-batches); from 2026-12b, 0: communication is not hidden.
   double overlap_prefill_single = 1;
   KernelClass cdna3;  // AMD CDNA3-class GPUs (none in 2026-12)
+
+  // ---- From 2026-12c: the physics of small batches, long contexts and served systems ----
+  KvStream kv_hopper_bf16, kv_hopper_fp8;        // decode attention, GPUs without FP4
+  KvStream kv_blackwell_bf16, kv_blackwell_fp8;  // GPUs with FP4 tensor cores
+  double mla_fp8_kv_factor_light = 0;  // the FP8-KV factor on compute-light GPUs (0: the same)
+  A2aFloor a2a_box;                    // within an 8-GPU box without FP4 (Hopper, CDNA)
+  A2aFloor a2a_box_fp4;                // within an 8-GPU box with FP4 (Blackwell)
+  A2aFloor a2a_rack;                   // within an NVL rack
+  A2aFloor a2a_rdma_16;                // across nodes (RDMA): EP 16
+  A2aFloor a2a_rdma_32;                // EP 32
+  A2aFloor a2a_rdma_64;                // EP ≥ 64
+  bool distinct_experts = false;       // a grouped GEMM reads only the experts that received tokens
+  double expert_floor_ms = 0;          // the least time a grouped GEMM spends per expert it reads
+  double routed_floor_ms = 0;          // fixed time of the routed-expert block (0: two GEMM floors)
+  double layer_floor_ms = 0;           // per layer: norms, RoPE, quantisation and the router
+  bool out_proj_gemm = false;          // the output projection is a GEMM (was timed with the core)
+  bool exact_causal = false;           // causal pairs counted exactly (was half the square)
+  bool uncached_prefill = false;       // prefix-cache hits skip their compute (was: only kv_down)
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
@@ -99,6 +133,8 @@ const Calibration& CalibrationOf(const Config& config);
 // The calibration as it applies to one GPU: a kernel class's values in place of the defaults
 // when the GPU is in it (KernelClass), the calibration unchanged otherwise.
 Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu);
+// Whether a GPU is in the calibration's kernel class (its kernels are not NVIDIA's).
+bool InKernelClass(const Calibration& cal, const Gpu& gpu);
 // Whether a config in calibrated mode corrects quirk `id` (not listed in keep=).
 bool Corrects(const Config& config, std::string_view id);
 

@@ -40,7 +40,9 @@ struct Scenario {
   KvDtype kv_dtype = KvDtype::kFp8;      // KV-cache element: fp8 (1 byte, the reference) or bf16
   MoeDtype moe_dtype = MoeDtype::kAuto;  // expert weights: auto (the reference's rule), fp8, fp4
   double ep_imbalance = 0;               // busiest EP rank's load over the mean; 0 = the mode's own
-  double prefill_tokens = 0;  // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
+  double prefill_tokens = 0;         // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
+  MoeComm moe_comm = MoeComm::kA2a;  // all-to-all between EP ranks, or all-reduce over the TP group
+  double moe_tp = 1;  // experts tensor-parallel over this many GPUs of the EP group (1 = EP)
   // The planner's workload and targets (plan.h; docs/PLANNER.md gives the defaults' sources).
   double isl = 1024;      // input tokens per request
   double osl = 1024;      // output tokens per request

@@ -18,6 +18,10 @@ enum class KvDtype : uint8_t { kFp8, kBf16 };
 enum class MoeDtype : uint8_t { kAuto, kFp8, kFp4 };
 // The attention family of a model (core/src/attention/).
 enum class AttentionKind : uint8_t { kMla, kDsa, kHybrid, kGqa };
+// How a MoE layer's tokens reach its experts: all-to-all dispatch and combine between the EP
+// ranks (DeepEP; attention data-parallel), or every GPU of the attention-TP group holds every
+// token and an all-reduce combines the experts' outputs (MoE TP or EP without DP attention).
+enum class MoeComm : uint8_t { kA2a, kAllReduce };
 // How a serving benchmark is deployed (serve.h): one aggregated instance, prefill and decode
 // pools, or the better of the two per GPU (the planner).
 enum class Serving : uint8_t { kAgg, kDisagg, kBest };
@@ -39,6 +43,10 @@ struct EnumNames<MoeDtype> {
 template <>
 struct EnumNames<AttentionKind> {
   static constexpr std::array<std::string_view, 4> kNames = {"mla", "dsa", "hybrid", "gqa"};
+};
+template <>
+struct EnumNames<MoeComm> {
+  static constexpr std::array<std::string_view, 2> kNames = {"a2a", "allreduce"};
 };
 template <>
 struct EnumNames<Serving> {

@@ -21,7 +21,7 @@ struct Model {
   double n_dense_layers = 3;
   double n_heads = 128;
   double n_routed_experts = 256;
-  double n_shared_experts = 1;  // never read by the formulas (QUIRKS Q11)
+  double n_shared_experts = 1;  // reference mode charges one whatever this says (QUIRKS Q11)
   double n_activated_experts = 8;
   double q_lora_rank = 1536;
   double kv_lora_rank = 512;
@@ -75,12 +75,14 @@ struct Preset {
 
 // The shipped presets; the first is the default.
 //  - deepseek-v3 (= DeepSeek-R1): the reference's model, with its fixed memory constants.
-//  - kimi-k2: E=384, H=64, one dense layer, rest as V3. Memory constants derived from its
-//    dimensions: mla_params_m = MLA weights / 1e6 (101.12), expert_params_m = 3·dim·moe_inter
-//    / 1e6 (44.04), other_params_gb = (2·vocab·dim + n_dense·3·dim·inter) / 1e9 with vocab
-//    163840 (2.745).
-//  - deepseek-v2: dimensions of DeepSeek-V2; constants derived the same way with vocab 102400
+//  - kimi-k2: E=384, H=64, one dense layer, rest as V3. Memory constants computed once from its
+//    dimensions (SPEC §1.1): mla_params_m = MLA weights / 1e6 (101.12), expert_params_m =
+//    3·dim·moe_inter / 1e6 (44.04), other_params_gb = (2·vocab·dim + n_dense·3·dim·inter) / 1e9
+//    with vocab 163840 (2.745; routers not counted).
+//  - deepseek-v2: dimensions of DeepSeek-V2; constants computed the same way with vocab 102400
 //    (149.23, 23.59, 1.237).
+//  - the presets added with the attention families (docs/MODELS.md) derive their constants
+//    (kDerived): engine/method.h.
 std::vector<Preset> Presets();
 std::optional<Model> FindPreset(std::string_view name);
 inline constexpr std::string_view kDefaultPreset = "deepseek-v3";

@@ -102,7 +102,8 @@ struct Field {
   NamesRef names{};
   EnumRef choice{};                    // kChoice fields the core holds as enums
   std::string_view reference_sweep{};  // the range a sweep of this key starts from (§5)
-  bool no_sweep = false;  // a number a sweep cannot vary alone (its range depends on another key)
+  bool no_sweep = false;   // a number a sweep cannot vary alone (its range depends on another key)
+  bool fractions = false;  // a kIntList whose items may be fractions
 };
 
 // Every link key except `v`, in canonical (link) order.

@@ -35,6 +35,7 @@ inline constexpr size_t kMaxGroups = 3;
 struct Groups {
   std::array<Group, kMaxGroups> items{};
   size_t size = 0;
+  Work draft;  // decode: the attention of the MTP layer (V4: its sliding window only)
   void Add(double layers, const Work& work, const Model& m);  // split by n_dense_layers
 };
 

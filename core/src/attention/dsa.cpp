@@ -28,6 +28,7 @@ Groups Decode(const Model& m, double context) {
   work.index_kv = IndexElems(m, context);
   Groups g;
   g.Add(m.n_layers, work, m);
+  g.draft = work;
   return g;
 }
 

@@ -51,6 +51,7 @@ Groups Decode(const Model& m, double context) {
   const double swa = SwaLayers(m);
   g.Add(m.n_layers - swa, DecodeWork(m, context, 0), m);
   g.Add(swa, DecodeWork(m, context, m.sliding_window), m);
+  g.draft = DecodeWork(m, context, 0);
   return g;
 }
 

@@ -28,6 +28,7 @@ Groups Decode(const Model& m, double context) {
   work.causal = w.attn - work.out_proj;
   Groups g;
   g.Add(m.n_layers, work, m);
+  g.draft = work;
   return g;
 }
 

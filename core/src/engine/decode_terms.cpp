@@ -49,7 +49,7 @@ SeedAttention SeedAttentionOf(const Method& mth, const GpuCtx& g, const attentio
   const Rates& r = g.rates;
   double load_kv = w.kv * bs / kGiB / r.mem_bw * 1000;
   if (mth.kv_bytes != 1) load_kv *= mth.kv_bytes;
-  if (w.index_kv > 0) load_kv += w.index_kv * bs / kGiB / r.mem_bw * 1000;  // FP8 keys
+  if (w.index_kv > 0) load_kv += w.index_kv * bs / kGiB / r.mem_bw * 1000 * mth.kv_bytes;
   double total =
       MlaTime({w.gemm * tok, w.attn * tok}, r, mth.family->params(m) / kMiB, s.mla_discount);
   if (w.index > 0) total += w.index * tok / r.fp8 / s.mla_discount;  // the indexer, an FP8 GEMM
@@ -60,8 +60,8 @@ SeedAttention SeedAttentionOf(const Method& mth, const GpuCtx& g, const attentio
 // t. QUIRKS Q13 corrected: a TP group of t GPUs serves t·b requests; each GPU computes its H/t
 // heads for all of them and reads its share of their KV (the whole latent for MLA). Kept: the
 // reference divides the attention by t and reads the KV of b requests.
-double MeasuredAttention(const Method& mth, const GpuCtx& g, const attention::Work& w, double b,
-                         double t, double q, bool floors) {
+engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attention::Work& w,
+                               double b, double t, double q, bool floors) {
   const Model& m = *mth.model;
   const Calibration& cal = g.cal;
   const Gpu& gpu = *g.gpu;
@@ -72,23 +72,28 @@ double MeasuredAttention(const Method& mth, const GpuCtx& g, const attention::Wo
     const double kv_share = mth.family->kv_share(m, t);
     if (kv_share != 1) kv_elems *= kv_share;
   }
-  double kv = engine::Ms(kv_elems * mth.kv_bytes, gpu.mem_bw * g.mla_bw);
-  if (w.index_kv > 0) kv += engine::Ms(reqs * w.index_kv, gpu.mem_bw * g.mla_bw);
-  double core = w.attn * b * q * share / (gpu.fp16 * g.attn_eff);
+  // The KV stream: few requests per call fill fewer SMs (split-KV), from 2026-12c.
+  const double stream = gpu.mem_bw * engine::KvStreamShare(cal, gpu, mth.kv_bytes, reqs, g.mla_bw);
+  double kv = engine::Ms(kv_elems * mth.kv_bytes, stream);
+  if (w.index_kv > 0) kv += engine::Ms(reqs * w.index_kv * mth.kv_bytes, stream);
+  // The core (from 2026-12c without the output projection, which is a GEMM).
+  const double core_gflop = cal.out_proj_gemm ? w.causal : w.attn;
+  double core = core_gflop * b * q * share / (gpu.fp16 * g.attn_eff);
   if (w.index > 0) core += w.index * b * q * share / (gpu.fp8 * g.attn_eff);
   // The projections: FP8 weights split over the group.
   const double rows = reqs * q;
-  const double gflop = w.gemm * b * q * share;
+  const double gflop = (cal.out_proj_gemm ? w.gemm + w.out_proj : w.gemm) * b * q * share;
   double proj;
   if (!mth.fix.q3 && gpu.fp4 > 0) {  // kept: FP4 GEMMs without weights or efficiency
     proj = gflop / gpu.fp4;
   } else {
-    proj = engine::GemmMs(gflop, mth.family->params(m) / t, gpu.fp8, rows, gpu.mem_bw, cal.dense,
-                          g.dense_compute, 0);
+    proj = engine::GemmCost(gflop, mth.family->params(m) / t, gpu.fp8, rows, gpu.mem_bw, cal.dense,
+                            g.dense_compute, 0)
+               .roof;
   }
-  const double reduce = engine::AllReduceMs(rows * m.dim * 2, t, gpu, cal);
-  const double fixed = floors ? cal.mla_floor_ms + 4 * cal.dense.floor_ms : 0;
-  return std::max(kv, core) + proj + reduce + fixed;
+  const engine::Cost reduce = engine::AllReduceCost(rows * m.dim * 2, t, gpu, cal);
+  const double fixed = floors ? cal.mla_floor_ms + 4 * cal.dense.floor_ms + cal.layer_floor_ms : 0;
+  return {std::max(kv, core) + proj + reduce.roof, reduce.floor + fixed};
 }
 
 }  // namespace
@@ -109,32 +114,32 @@ BatchTerms AttentionTerms(const Method& mth, const GpuCtx& g, const LayerMix& mi
     }
     out.dense_mlp = DenseMlp(tok, m, g.rates);
     if (mtp) {
-      const SeedAttention d = SeedAttentionOf(mth, g, mix.groups.items[0].work, bs, bs);
+      const SeedAttention d = SeedAttentionOf(mth, g, mix.groups.draft, bs, bs);
       out.draft_attn = TpTime(d.total, tp, d.all_reduce, s.mla_static) + d.load_kv;
     }
     return out;
   }
+  // Kernels in a serving system run slower than in their unit tests (calibration.h in_situ).
   const double mbs = s.mbs, b = bs / mbs;
-  const double in_situ = g.cal.in_situ;
+  const Calibration& cal = g.cal;
   for (size_t k = 0; k < mix.groups.size; ++k) {
     const attention::Work& w = mix.groups.items[k].work;
-    const double sparse = MeasuredAttention(mth, g, w, b, tp, q, true) * in_situ;
+    const double sparse = engine::InSitu(cal, MeasuredAttention(mth, g, w, b, tp, q, true));
     // Q9 kept: dense-layer attention has no TP and no floors.
     const double dense =
-        mth.fix.q9 ? sparse : MeasuredAttention(mth, g, w, b, 1, q, false) * in_situ;
+        mth.fix.q9 ? sparse : engine::InSitu(cal, MeasuredAttention(mth, g, w, b, 1, q, false));
     out.sparse_attn[k] = mbs * sparse;
     out.dense_attn[k] = mbs * dense;
   }
   // Dense MLP on this GPU's tokens (FP8 weights).
   const double tokens = b * q;
-  out.dense_mlp =
-      mbs *
-      engine::GemmMs(3 * tokens * m.dim * m.inter_dim * 2 / 1e9, 3 * m.dim * m.inter_dim,
-                     g.gpu->fp8, tokens, g.gpu->mem_bw, g.cal.dense, g.dense_compute, 2) *
-      in_situ;
+  const engine::Cost mlp =
+      engine::GemmCost(3 * tokens * m.dim * m.inter_dim * 2 / 1e9, 3 * m.dim * m.inter_dim,
+                       g.gpu->fp8, tokens, g.gpu->mem_bw, cal.dense, g.dense_compute, 2);
+  out.dense_mlp = mbs * engine::InSitu(cal, mlp);
   if (mtp) {
     out.draft_attn =
-        mbs * MeasuredAttention(mth, g, mix.groups.items[0].work, b, tp, 1, true) * in_situ;
+        mbs * engine::InSitu(cal, MeasuredAttention(mth, g, mix.groups.draft, b, tp, 1, true));
   }
   return out;
 }
@@ -143,7 +148,10 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
   const Model& m = *mth.model;
   const Scenario& s = *mth.scenario;
   const double e = m.n_routed_experts, k = m.n_activated_experts;
-  const double experts_per_gpu = std::ceil(e / ep);
+  const engine::ExpertLayout layout = engine::LayoutOf(m, s, ep);
+  const double experts_per_gpu = layout.whole;
+  // No expert imbalance when every GPU holds a slice of every expert (MoE TP).
+  const double imbalance = s.moe_tp > 1 && layout.groups <= 1 ? 1.0 : mth.imbalance;
   MoeTerms out;
   if (mth.seed()) {
     // SPEC §4 experts per micro-batch (QUIRKS Q5, Q6, Q7); the busiest EP rank gets
@@ -158,12 +166,17 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
         g.experts.seed_rate *
         GemmEfficiencyOfTable(g.h20_table, NextPow2Above(std::floor(tokens_per_expert)));
     double routed_gflop = ExpertGflop(b * k, m);
-    if (mth.imbalance != 1) routed_gflop *= mth.imbalance;
+    if (imbalance != 1) routed_gflop *= imbalance;
     out.shared = s.mbs * (ExpertGflop(b, m) / rate + load);
     out.routed = s.mbs * (routed_gflop / rate + load * experts_per_gpu);
     double d = tok * m.dim * k / kMiB;
-    if (mth.imbalance != 1) d *= mth.imbalance;
+    if (imbalance != 1) d *= imbalance;
     const double combine_mib = (s.fp8_combine != 0 && r.fp4 != 0) ? d : 2 * d;
+    if (s.moe_comm == MoeComm::kAllReduce) {
+      // Every GPU of the TP group holds the tokens: one all-reduce combines the experts.
+      out.combine = AllReduce(tok, m, r, s.min_ar_time);
+      return out;
+    }
     const double bw = engine::SeedAllToAllBw(*g.gpu, r, e, experts_per_gpu, ep);
     out.dispatch = d / bw + s.decode_a2a_static * s.mbs;
     out.combine = combine_mib / bw + s.decode_a2a_static * s.mbs;
@@ -175,35 +188,56 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
   const engine::Experts& ex = g.experts;
   const double mbs = s.mbs, tokens = tok / mbs;
   const double expert_bytes = 3 * m.dim * m.moe_inter_dim * ex.bytes;
-  const double arriving = tokens * k * mth.imbalance;  // rows at the busiest GPU
+  const double arriving = tokens * k * imbalance;  // rows at the busiest GPU
   double rows_per_expert = arriving / experts_per_gpu;
   if (!mth.fix.q5) rows_per_expert = engine::BucketRows(rows_per_expert);
-  const double routed = engine::GemmMs(3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9,
-                                       experts_per_gpu * expert_bytes, ex.peak, rows_per_expert,
-                                       gpu.mem_bw, ex.fit, ex.compute, 2);
+  const double routed_gflop = 3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9;
+  engine::Cost routed = engine::GemmCost(routed_gflop, experts_per_gpu * expert_bytes, ex.peak,
+                                         rows_per_expert, gpu.mem_bw, ex.fit, ex.compute, 2);
+  if (cal.distinct_experts) {
+    // Only the experts (or slices of them) the instance's tokens reach are read, each for at
+    // least expert_floor.
+    const double read = layout.slices * engine::TouchedShare(k, e, tokens * ep);
+    const double slice = expert_bytes * experts_per_gpu / layout.slices;
+    const double memory =
+        read * std::max(engine::Ms(slice, gpu.mem_bw * ex.fit.bw), cal.expert_floor_ms);
+    // The GEMM's tiles are those of the experts that got rows.
+    const double rows = read > 0 ? arriving * experts_per_gpu / layout.slices / read : 0;
+    const double math =
+        routed_gflop / (ex.peak * ex.compute * engine::TileShare(rows, ex.fit.block_m));
+    routed.roof = std::max(memory, math);
+  }
+  if (cal.routed_floor_ms > 0) routed.floor = cal.routed_floor_ms;
   const double shared_n = mth.fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       mth.fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;
   const double shared_bytes = 3 * m.dim * shared_inter * ex.bytes;
-  const double shared =
+  const engine::Cost shared =
       shared_n <= 0
-          ? 0
-          : engine::GemmMs(3 * tokens * shared_n * m.dim * shared_inter * 2 / 1e9,
-                           shared_n * shared_bytes, ex.peak, mth.fix.q6 ? tokens : rows_per_expert,
-                           gpu.mem_bw, ex.fit, ex.compute, 2);
-  // All-to-all: FP8 tokens with their scales out, BF16 (or FP8 on FP4 GPUs with fp8_combine)
-  // back; the busiest GPU receives `imbalance` times the mean.
-  const double sent = tokens * k * m.dim * mth.imbalance;
-  const double combine_bytes = s.fp8_combine != 0 && gpu.fp4 > 0 ? 1 : 2;
-  const double dispatch =
-      engine::AllToAllMs(sent * engine::kFp8RowBytes, ep, gpu, cal, mth.fix, experts_per_gpu, e);
-  const double combine =
-      engine::AllToAllMs(sent * combine_bytes, ep, gpu, cal, mth.fix, experts_per_gpu, e);
+          ? engine::Cost{}
+          : engine::GemmCost(
+                3 * tokens * shared_n * m.dim * shared_inter * 2 / 1e9, shared_n * shared_bytes,
+                ex.peak, mth.fix.q6 ? tokens : rows_per_expert, gpu.mem_bw, ex.fit, ex.compute, 2);
+  engine::Cost dispatch, combine;
+  if (s.moe_comm == MoeComm::kAllReduce) {
+    // Every GPU of the TP group holds the instance's tokens: one all-reduce (BF16) combines the
+    // experts' outputs.
+    combine = engine::AllReduceCost(tokens * ep * m.dim * 2, ep, gpu, cal);
+  } else {
+    // All-to-all: FP8 tokens with their scales out, BF16 (or FP8 on FP4 GPUs with fp8_combine)
+    // back; the busiest GPU receives `imbalance` times the mean.
+    const double sent = tokens * k * m.dim * imbalance;
+    const double combine_bytes = s.fp8_combine != 0 && gpu.fp4 > 0 ? 1 : 2;
+    dispatch = engine::AllToAllCost(sent * engine::kFp8RowBytes, ep, gpu, cal, mth.fix,
+                                    experts_per_gpu, e, engine::Phase::kDispatch);
+    combine = engine::AllToAllCost(sent * combine_bytes, ep, gpu, cal, mth.fix, experts_per_gpu, e,
+                                   engine::Phase::kCombine);
+  }
   // Kernels in a serving system run slower than in their unit tests (calibration.h in_situ).
-  out.shared = mbs * (shared * cal.in_situ);
-  out.routed = mbs * (routed * cal.in_situ);
-  out.dispatch = mbs * (dispatch * cal.in_situ);
-  out.combine = mbs * (combine * cal.in_situ);
+  out.shared = mbs * engine::InSitu(cal, shared);
+  out.routed = mbs * engine::InSitu(cal, routed);
+  out.dispatch = mbs * engine::InSitu(cal, dispatch);
+  out.combine = mbs * engine::InSitu(cal, combine);
   return out;
 }
 

@@ -123,10 +123,24 @@ double OtherParamsGb(const Model& m) {
   return (embeddings + dense_ffn + routers) / 1e9;
 }
 
+ExpertLayout LayoutOf(const Model& m, const Scenario& s, double ep) {
+  const double t = std::min(s.moe_tp, ep);
+  ExpertLayout l;
+  if (t <= 1) {
+    l.groups = ep;
+    l.slices = l.whole = std::ceil(m.n_routed_experts / ep);
+    return l;
+  }
+  l.groups = std::max(1.0, std::floor(ep / t));
+  l.slices = std::ceil(m.n_routed_experts / l.groups);
+  l.whole = l.slices / t;
+  return l;
+}
+
 double MaxBatch(const Method& mth, const Gpu& gpu, double ep, double tp) {
   const Model& m = *mth.model;
   const Scenario& s = *mth.scenario;
-  const double g = std::ceil(m.n_routed_experts / ep);
+  const double g = LayoutOf(m, s, ep).whole;
   // The shared experts (QUIRKS Q11: one, kept), in routed experts' sizes.
   double shared = 1;
   if (mth.fix.q11) {
@@ -160,7 +174,7 @@ double MaxBatch(const Method& mth, const Gpu& gpu, double ep, double tp) {
   }
   if (mth.kv_bytes != 1) kv_bytes *= mth.kv_bytes;
   const double index = f.index_elems(m, context);
-  if (index > 0) kv_bytes += index * layers * tp;  // FP8 indexer keys
+  if (index > 0) kv_bytes += index * layers * tp * mth.kv_bytes;  // the indexer's keys
   return free_gb * formulas::kGiB / kv_bytes;
 }
 

@@ -80,6 +80,17 @@ double OtherParamsGb(const Model& m);
 // the KV and expert precisions, the MTP layer and (corrected) the shared experts. Not floored.
 double MaxBatch(const Method& method, const Gpu& gpu, double ep, double tp);
 
+// ---- Experts (both modes)
+// ------------------------------------------------------------------------ How a MoE layer's
+// experts lie on the `ep` GPUs of an instance, with moe_tp of them slicing each expert: ep / moe_tp
+// groups of whole experts.
+struct ExpertLayout {
+  double groups = 1;  // EP groups
+  double slices = 0;  // expert slices per GPU: ceil(E / groups)
+  double whole = 0;   // whole experts' worth per GPU: slices / moe_tp
+};
+ExpertLayout LayoutOf(const Model& m, const Scenario& s, double ep);
+
 // ---- Links (both modes) -------------------------------------------------------------------------
 // SPEC §4 / QUIRKS Q14: the link a decode all-to-all of the seed uses.
 double SeedAllToAllBw(const Gpu& gpu, const Rates& r, double experts, double experts_per_gpu,

@@ -76,12 +76,17 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   const double batch = sc.prefill_tokens > 0 ? sc.prefill_tokens : seq;  // tokens per TP group
   const double sequences = batch / seq;
   const double tokens = batch / tp;  // per GPU after the attention TP group's all-reduce
+  // From 2026-12c prefix-cache hits skip their compute: the GEMMs, experts and all-to-all see
+  // only the uncached tokens, whose attention still reads the whole prefix. PrefillTPS counts
+  // every input token, hits included, as serving benchmarks do.
+  const double uncached = cal.uncached_prefill ? 1 - sc.kv_cache_rate : 1;
+  const double computed = tokens * uncached;
   PrefillRow row;
   row.gpu = gpu.name;
 
   // Attention: the core at the measured prefill efficiency (causal unless Q10 kept), the
   // projections (output projection included) as large-M FP8 GEMMs.
-  const LayerMix mix = MixOf(mth.family->prefill(m, seq, seq, sc.kv_cache_rate));
+  const LayerMix mix = MixOf(mth.family->prefill(m, seq * uncached, seq, sc.kv_cache_rate));
   double attn_eff = cal.prefill_attn_light;
   if (!light) {
     const double x = std::clamp(std::log2(seq / 1024) / 2, 0.0, 1.0);
@@ -92,10 +97,13 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
                        : gpu.fp4 > 0 ? cal.gemm_compute_fp4_gpus
                                      : cal.gemm_large;
   const double params = mth.family->params(m);
+  Cost dense_attn, tp_attn;
   for (size_t g = 0; g < mix.groups.size; ++g) {
     const attention::Work& w = mix.groups.items[g].work;
-    // 2026-12/12b count a causal prefill as half the square.
-    const double core = (fix.q10 ? 0.5 : 1.0) * (w.attn - w.out_proj) * sequences;
+    // The core counted causally: exactly from 2026-12c, as half the square before (Q10).
+    const double core =
+        (cal.exact_causal && fix.q10 ? w.causal : (fix.q10 ? 0.5 : 1.0) * (w.attn - w.out_proj)) *
+        sequences;
     const double proj_gflop = (w.gemm + w.out_proj) * sequences;
     const double index_gflop = w.index * sequences;
     const auto mla = [&](double t, bool floors) {
@@ -107,16 +115,21 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
         time +=
             std::max(proj_gflop / t / (gpu.fp8 * large), Ms(params / t, gpu.mem_bw * cal.dense.bw));
       }
-      const double reduce = AllReduceMs(batch * m.dim * 2, t, gpu, cal);
-      return time + reduce + (floors ? cal.mla_floor_ms + 4 * cal.dense.floor_ms : 0);
+      const Cost reduce = AllReduceCost(batch * uncached * m.dim * 2, t, gpu, cal);
+      return Cost{
+          time + reduce.roof,
+          reduce.floor +
+              (floors ? cal.mla_floor_ms + 4 * cal.dense.floor_ms + cal.layer_floor_ms : 0)};
     };
-    const double tp_mla = mla(tp, true);
-    row.mla += mix.dense_share[g] * (fix.q9 ? tp_mla : mla(1, false));
-    row.tp_mla += mix.moe_share[g] * tp_mla;
+    const Cost tp_mla = mla(tp, true);
+    const Cost dense = fix.q9 ? tp_mla : mla(1, false);
+    dense_attn += {mix.dense_share[g] * dense.roof, mix.dense_share[g] * dense.floor};
+    tp_attn += {mix.moe_share[g] * tp_mla.roof, mix.moe_share[g] * tp_mla.floor};
   }
-  row.dense_mlp = std::max(3 * tokens * m.dim * m.inter_dim * 2 / 1e9 / (gpu.fp8 * cal.gemm_large),
-                           Ms(3 * m.dim * m.inter_dim, gpu.mem_bw * cal.dense.bw)) +
-                  2 * cal.dense.floor_ms;
+  const Cost dense_mlp = {
+      std::max(3 * computed * m.dim * m.inter_dim * 2 / 1e9 / (gpu.fp8 * cal.gemm_large),
+               Ms(3 * m.dim * m.inter_dim, gpu.mem_bw * cal.dense.bw)),
+      2 * cal.dense.floor_ms};
 
   // Experts (contiguous grouped GEMMs).
   const Experts& ex = ctx.experts;
@@ -124,31 +137,36 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   const double compute = ex.compute;
   const double expert_bytes = 3 * m.dim * m.moe_inter_dim * bytes;
   const double e = m.n_routed_experts, k = m.n_activated_experts;
-  const double g = fix.q2 ? std::ceil(e / n_gpus) : e / dp / tp;
-  const double arriving = tokens * k * mth.imbalance;
+  const ExpertLayout layout = LayoutOf(m, sc, n_gpus);
+  const double g = !fix.q2 ? e / dp / tp : layout.whole;
+  const double imbalance = sc.moe_tp > 1 && layout.groups <= 1 ? 1.0 : mth.imbalance;
+  const double arriving = computed * k * imbalance;
   double rows_per_expert = arriving / std::max(g, 1.0);
   if (!fix.q5) rows_per_expert = BucketRows(rows_per_expert);
-  row.routed_expert = GemmMs(3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9, g * expert_bytes,
-                             ex.peak, rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
+  Cost routed = GemmCost(3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9, g * expert_bytes,
+                         ex.peak, rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
+  if (cal.routed_floor_ms > 0) routed.floor = cal.routed_floor_ms;
   const double shared_n = fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;
-  row.shared_expert =
-      shared_n <= 0 ? 0
-                    : GemmMs(3 * tokens * shared_n * m.dim * shared_inter * 2 / 1e9,
-                             shared_n * 3 * m.dim * shared_inter * bytes, ex.peak,
-                             fix.q6 ? tokens : rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
+  const Cost shared =
+      shared_n <= 0 ? Cost{}
+                    : GemmCost(3 * computed * shared_n * m.dim * shared_inter * 2 / 1e9,
+                               shared_n * 3 * m.dim * shared_inter * bytes, ex.peak,
+                               fix.q6 ? computed : rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
 
   // All-to-all over the tp·dp GPUs of the instance.
-  const double sent = tokens * k * m.dim * mth.imbalance;
-  double dispatch_bytes = sent * kFp8RowBytes;
-  if (!fix.q1) dispatch_bytes = sent / 2;  // kept: half the FP8 volume on every GPU
-  if (!fix.q15 && gpu.gpu_per_node == 8) {
+  Cost dispatch, combine;
+  const double sent = computed * k * m.dim * imbalance;
+  if (sc.moe_comm == MoeComm::kAllReduce) {
+    // Every GPU of the TP group holds the tokens: one all-reduce (BF16) combines the experts.
+    combine = AllReduceCost(batch * uncached * m.dim * 2, n_gpus, gpu, cal);
+  } else if (!fix.q15 && gpu.gpu_per_node == 8) {
     // kept: four 8-GPU nodes over their NICs, whatever dp
-    const double size = 3 * (8 / tp) * seq * k / 8 * m.dim * mth.imbalance;
-    row.dispatch =
-        cal.a2a_floor_ms + Ms(fix.q1 ? size * kFp8RowBytes : size / 2, 8 * gpu.pcie_bw * cal.nic);
-    row.combine = cal.a2a_floor_ms + Ms(2 * size, 8 * gpu.pcie_bw * cal.nic);
+    const double size = 3 * (8 / tp) * seq * k / 8 * m.dim * imbalance;
+    dispatch = {Ms(fix.q1 ? size * kFp8RowBytes : size / 2, 8 * gpu.pcie_bw * cal.nic),
+                cal.a2a_floor_ms};
+    combine = {Ms(2 * size, 8 * gpu.pcie_bw * cal.nic), cal.a2a_floor_ms};
   } else if (fix.q14 && n_gpus > gpu.gpu_per_node) {
     // Prefill's normal all-to-all (DeepEP) sends a token once per remote node its experts
     // are on, over the NIC, and forwards it on the node's NVLink: remote traffic is counted per
@@ -158,25 +176,30 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
         std::min(cal.prefill_nodes_per_token, nodes * (1 - std::pow(1 - 1 / nodes, k)));
     const double own = 1 - std::pow(1 - 1 / nodes, k);  // the token's own node is one of them
     const double remote_copies = std::max(0.0, spanned - own);
-    const double per_token = tokens * m.dim * mth.imbalance;  // one copy of every token
+    const double per_token = computed * m.dim * imbalance;  // one copy of every token
     const auto a2a = [&](double bytes_per_elem) {
       const double local = per_token * k * bytes_per_elem * (gpu.gpu_per_node - 1) / n_gpus;
       const double remote = per_token * remote_copies * bytes_per_elem;
-      return cal.a2a_floor_ms +
-             std::max(Ms(local, gpu.nvlink_bw * cal.nvlink), Ms(remote, gpu.pcie_bw * cal.nic));
+      return Cost{
+          std::max(Ms(local, gpu.nvlink_bw * cal.nvlink), Ms(remote, gpu.pcie_bw * cal.nic)),
+          cal.a2a_floor_ms};
     };
-    row.dispatch = a2a(fix.q1 ? kFp8RowBytes : 0.5);
-    row.combine = a2a(2);
-  } else {
-    row.dispatch = AllToAllMs(dispatch_bytes, n_gpus, gpu, cal, fix, g, e);
-    row.combine = AllToAllMs(2 * sent, n_gpus, gpu, cal, fix, g, e);
+    dispatch = a2a(fix.q1 ? kFp8RowBytes : 0.5);
+    combine = a2a(2);
+  } else if (n_gpus > 1) {
+    const double dispatch_bytes = fix.q1 ? sent * kFp8RowBytes : sent / 2;  // kept: half FP8
+    dispatch = {AllToAllRoofMs(dispatch_bytes, n_gpus, gpu, cal, fix, g, e), cal.a2a_floor_ms};
+    combine = {AllToAllRoofMs(2 * sent, n_gpus, gpu, cal, fix, g, e), cal.a2a_floor_ms};
   }
 
   // Kernels in a serving system run slower than in their unit tests (calibration.h in_situ).
-  for (double* t : {&row.mla, &row.tp_mla, &row.dense_mlp, &row.shared_expert, &row.routed_expert,
-                    &row.dispatch, &row.combine}) {
-    *t *= cal.in_situ;
-  }
+  row.mla = InSitu(cal, dense_attn);
+  row.tp_mla = InSitu(cal, tp_attn);
+  row.dense_mlp = InSitu(cal, dense_mlp);
+  row.shared_expert = InSitu(cal, shared);
+  row.routed_expert = InSitu(cal, routed);
+  row.dispatch = InSitu(cal, dispatch);
+  row.combine = InSitu(cal, combine);
 
   // Two micro-batches (DeepSeek's prefill), paired as the reference pairs them; communication
   // hides behind `overlap_prefill` of the paired compute, or `overlap_prefill_single` of it with
