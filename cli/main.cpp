@@ -1,7 +1,11 @@
 // shallowsim: the command-line front end of the core (SPEC §7). It parses arguments and prints
 // what the core writes (export.h, describe.h); on bad input it prints `error: <key>: <message>`
 // lines and exits 2.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -13,6 +17,7 @@
 #include "shallowsim/decode.h"
 #include "shallowsim/describe.h"
 #include "shallowsim/export.h"
+#include "shallowsim/model_config.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/schema.h"
@@ -27,13 +32,15 @@ std::string UsageText() {
   for (std::string_view t : ExportTables()) commands += std::string(t) + "|";
   return "usage: shallowsim <" + commands +
          "schema|link>\n"
-         "                  [LINK]\n"
+         "                  [LINK] [--model-config FILE]\n"
          "                  [--format md|csv|json]\n"
          "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
          "sweep=)\n"
          "       shallowsim --help\n"
          "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
          "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n"
+         "--model-config FILE: a Hugging Face config.json ('-' = stdin) whose model replaces the\n"
+         "      LINK's; `link --model-config FILE` prints the link of the imported model.\n"
          "plan: the best deployment per GPU for isl, osl, ttft_ms, tpot_ms (price, load); a GPU\n"
          "      that misses a target is not a row: stderr says which target and by how much.\n";
 }
@@ -55,6 +62,31 @@ int Usage(const std::string& message) {
 
 void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
+// The text of a config.json ('-' = stdin), at most kMaxModelConfigBytes; nullopt after
+// printing why not.
+std::optional<std::string> ReadModelConfig(const std::string& path) {
+  auto fail = [&](const std::string& why) {
+    std::fprintf(stderr, "error: model-config: %s: %s\n", path.c_str(), why.c_str());
+    return std::nullopt;
+  };
+  std::ifstream file;
+  if (path != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return fail("is a directory");
+    file.open(path, std::ios::binary);
+    if (!file) return fail(std::strerror(errno));
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  std::string text(kMaxModelConfigBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) return fail("cannot be read");
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxModelConfigBytes) {
+    return fail("larger than " + std::to_string(kMaxModelConfigBytes) + " bytes");
+  }
+  return text;
+}
+
 bool IsTable(std::string_view command) {
   for (std::string_view t : ExportTables()) {
     if (t == command) return true;
@@ -70,6 +102,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
   std::optional<std::string> link;
+  std::optional<std::string> model_config;
   Format format = Format::kMarkdown;
   std::optional<std::string> sweep_param;
   std::optional<std::string> sweep_numbers[3];  // from, to, step
@@ -92,6 +125,9 @@ int Run(int argc, char** argv) {
       if (arg == "--from") sweep_numbers[0] = v;
       if (arg == "--to") sweep_numbers[1] = v;
       if (arg == "--step") sweep_numbers[2] = v;
+    } else if (arg == "--model-config") {
+      if (!value(&v)) return Usage("--model-config needs a config.json file");
+      model_config = v;
     } else if (arg == "-h" || arg == "--help") {
       Print(UsageText());
       return 0;
@@ -109,6 +145,9 @@ int Run(int argc, char** argv) {
   if (command != "link" && !IsTable(command)) return Usage("unknown command '" + command + "'");
 
   std::string text = link.value_or("");
+  if (text == "-" && model_config == "-") {
+    return Usage("the LINK and --model-config cannot both read stdin");
+  }
   if (text == "-") {  // the link on stdin, for links longer than an argument may be
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
@@ -116,6 +155,13 @@ int Run(int argc, char** argv) {
   ParseResult parsed = ParseLink(text);
   if (!parsed.ok()) return Fail(parsed.errors);
   Config config = *parsed.config;
+  if (model_config) {
+    const std::optional<std::string> json = ReadModelConfig(*model_config);
+    if (!json) return 2;
+    ParseResult imported = ImportModelConfig(*json, config);
+    if (!imported.ok()) return Fail(imported.errors);
+    config = *imported.config;
+  }
   // The sweep options are folded into the link's sweep= key so one validator checks them.
   if (command == "sweep" &&
       (sweep_param || sweep_numbers[0] || sweep_numbers[1] || sweep_numbers[2])) {

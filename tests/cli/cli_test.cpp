@@ -183,6 +183,57 @@ TEST(Cli, LinkPrintsTheCanonicalFragment) {
   EXPECT_EQ(r.out, "#v=1&seq_len=8192\n");
 }
 
+// `link --model-config FILE [LINK]`: the link of the imported model over the LINK's config.
+TEST(Cli, LinkImportsAModelConfig) {
+  const std::string dir = SHALLOWSIM_MODEL_CONFIGS;
+  const CliRun r = Cli({"link", "--model-config", dir + "/qwen3-235b-a22b.json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  EXPECT_EQ(r.out, "#v=1&model=qwen3-235b-a22b\n");
+  const CliRun over = Cli({"link", "v=1&seq_len=8192&model=kimi-k2", "--model-config",
+                           dir + "/deepseek-v4-flash.json"});
+  ASSERT_EQ(over.exit_code, 0) << over.err;
+  EXPECT_EQ(over.out, "#v=1&seq_len=8192&model=deepseek-v4-flash\n");
+  // From stdin, and for the tables too.
+  const CliRun piped =
+      Cli({"model", "--model-config", "-", "--format", "csv"}, Slurp(dir + "/gpt-oss-20b.json"));
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, Cli({"model", "v=1&model=gpt-oss-20b", "--format", "csv"}).out);
+}
+
+TEST(Cli, ABadModelConfigExitsTwoWithOneLine) {
+  char path[] = "/tmp/shallowsim_config_XXXXXX";
+  const int fd = mkstemp(path);
+  std::string text = Slurp(std::string(SHALLOWSIM_MODEL_CONFIGS) + "/deepseek-v3.json");
+  text.replace(text.find("\"num_attention_heads\": 128"), 26, "\"num_attention_heads\": 0");
+  ASSERT_EQ(write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  close(fd);
+  char big[] = "/tmp/shallowsim_config_XXXXXX";
+  const int big_fd = mkstemp(big);
+  const std::string spaces(2 << 20, ' ');
+  ASSERT_EQ(write(big_fd, spaces.data(), spaces.size()), static_cast<ssize_t>(spaces.size()));
+  close(big_fd);
+  const std::pair<std::string, std::string> cases[] = {
+      {path, "num_attention_heads: 0 is out of range; allowed: a whole number from 1 to 1024"},
+      {"/nonexistent/config.json", "/nonexistent/config.json: "},
+      {"/tmp", "/tmp: is a directory"},
+      {big, "larger than 1048576 bytes"},
+  };
+  for (const auto& [file, words] : cases) {
+    const CliRun r = Cli({"link", "--model-config", file});
+    EXPECT_EQ(r.exit_code, 2) << file;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    ASSERT_EQ(Lines(r.err).size(), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("error: model-config: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
+  }
+  unlink(path);
+  unlink(big);
+  const CliRun none = Cli({"link", "--model-config"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err.rfind("error: args: --model-config needs a config.json file", 0), 0u);
+}
+
 TEST(Cli, SchemaListsEveryKey) {
   const CliRun r = Cli({"schema"});
   ASSERT_EQ(r.exit_code, 0);
