@@ -246,7 +246,7 @@ std::span<const Column> CatalogColumns() {
 }
 
 std::span<const TableInfo> Tables() {
-  static const std::array<TableInfo, 9> tables = {{
+  static const std::array<TableInfo, 10> tables = {{
       {.key = "prefill", .columns = kPrefill},
       {.key = "decode",
        .columns = kDecode,
@@ -262,6 +262,10 @@ std::span<const TableInfo> Tables() {
        .columns = CatalogColumns(),
        .headline = {"GPU", "fp8", "fp4", "mem", "mem_bw", "nvlink_bw", "pcie_bw", "gpu_per_node"}},
       {.key = "model", .columns = ModelColumns()},
+      {.key = "serve",
+       .columns = ServeColumns(),
+       .headline = {"GPU", "Serving", "TotalTPS_per_GPU", "Uncertainty_pct", "OutputTPS_per_GPU",
+                    "TPS_user", "TTFT_ms", "GPUs"}},
       {.key = "reality",
        .columns = RealityColumns(),
        .headline = {"id", "tier", "GPU", "measured", "reference", "calibrated", "err_reference_pct",

@@ -4,6 +4,7 @@
 #include "column_kit.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/plan.h"
+#include "shallowsim/serve.h"
 
 namespace shallowsim {
 
@@ -166,8 +167,67 @@ constexpr std::array<Column, 9> kModel = {{
              "专家为 NVFP4（每权重 4.5 bit）时的权重大小。"}),
 }};
 
+// Serve (serve.h): one row per GPU and serving mode.
+constexpr std::array<Column, kServeWidth> kServe = {{
+    kGpu,
+    Label("Serving",
+          {"agg: prefill and decode share the instance; disagg: prefill and decode pools.",
+           "agg：prefill 与 decode 共用实例；disagg：prefill 与 decode 分池。"}),
+    Count("GPUs", "GPUs", {"GPUs of the deployment.", "部署的 GPU 数。"}),
+    Count("Concurrency", "requests", {"Requests in flight.", "在途请求数。"}),
+    Measure("OutputTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Output tokens per second per GPU of the deployment.", "部署每卡每秒输出 token。"},
+            "Concurrency / (TTFT + osl × TPOT) × osl / GPUs"),
+    Measure("TotalTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Input + output tokens per second per GPU of the deployment: what InferenceX's "
+             "tput_per_gpu reports.",
+             "部署每卡每秒输入 + 输出 token：即 InferenceX 的 tput_per_gpu。"},
+            "OutputTPS_per_GPU × (isl + osl) / osl"),
+    Measure("TPS_user", "tok/s", Better::kHigher, 1,
+            {"Output tokens per second per request.", "每个请求每秒输出 token 数。"},
+            "1000 / TPOT_ms"),
+    Measure("TPOT_ms", "ms", Better::kLower, 2,
+            {"Time per output token: a decode step, its share of the prompts prefilled meanwhile "
+             "(agg), over the tokens a step emits (MTP).",
+             "每输出 token 时延：一个 decode 步及其期间 prefill 的分摊（agg），除以每步产出 "
+             "token 数（MTP）。"}),
+    Measure("TTFT_ms", "ms", Better::kLower, 0,
+            {"Time to first token: waiting, the prompt's prefill, the KV transfer (disagg) and the "
+             "first step.",
+             "首 token 时延：排队、该提示的 prefill、KV 传输（disagg）与第一步。"}),
+    Measure("Batch_per_GPU", "requests", Better::kNone, 1,
+            {"Requests decoding per decode GPU (a TP group of t GPUs holds t × this).",
+             "每张 decode 卡上正在 decode 的请求数（t 卡 TP 组共 t × 该值）。"}),
+    Measure(
+        "Uncertainty_pct", "%", Better::kNone, 0,
+        {"± the median error of the model on published measurements of this regime (GPU "
+         "family, batch per GPU, context, serving mode), in the link's mode.",
+         "± 该模式下本模型在同类公开实测（GPU 家族、每卡批量、上下文、部署方式）上的误差中位数。"},
+        {}, true),
+    Count("PrefillGPUs", "GPUs", {"disagg: the prefill pool.", "disagg：prefill 池。"}),
+    Count("DecodeGPUs", "GPUs",
+          {"disagg: the decode pool; agg: the instance.", "disagg：decode 池；agg：实例。"}),
+    Count("DecodeEP", "GPUs",
+          {"GPUs the experts spread over in decode.", "decode 中专家分布的 GPU 数。"}),
+    Count("DecodeTP", "GPUs", {"Attention TP in decode.", "decode 的注意力 TP。"}),
+    Label("Bound",
+          {"What sets the rate: decode, prefill (the prefill pool is saturated; prompts "
+           "queue) or memory (requests wait for KV space).",
+           "限制速率的因素：decode、prefill（prefill 池饱和，提示排队）或 memory（请求等待 "
+           "KV 空间）。"}),
+    Measure(
+        "USD_per_M_output", "USD/M tok", Better::kLower, 3,
+        {"Cost of a million output tokens at this deployment.", "该部署每百万输出 token 成本。"},
+        "USD_per_GPU_hr × 10^6 / (3600 × OutputTPS_per_GPU)"),
+    Label("decode_link",
+          {"The decode row it uses (decode view).", "所用的 decode 行（decode 视图）。"}),
+    Label("prefill_link",
+          {"The prefill row it uses (prefill view).", "所用的 prefill 行（prefill 视图）。"}),
+}};
+
 }  // namespace
 
+std::span<const Column> ServeColumns() { return kServe; }
 std::span<const Column> ModelColumns() { return kModel; }
 std::span<const Column> RealityColumns() { return kReality; }
 std::span<const Column> PlanColumns() { return kPlan; }

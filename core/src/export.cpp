@@ -14,6 +14,7 @@
 #include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
+#include "shallowsim/serve.h"
 #include "shallowsim/sweep.h"
 #include "shallowsim/views.h"
 
@@ -171,6 +172,14 @@ using RealityCells = RowCells<RealityRow, RealityText, RealityNumber>;
 using CatalogCells = RowCells<CatalogRow, CatalogText, CatalogNumber>;
 using ModelCells = RowCells<ModelFacts, ModelFactText, ModelFactNumber>;
 
+struct ServeCells final : Cells {
+  const ServeTable& t;
+  explicit ServeCells(const ServeTable& table) : t(table) {}
+  size_t Rows() const override { return t.rows.size(); }
+  std::string_view Text(size_t r, size_t c) const override { return ServeText(t, t.rows[r], c); }
+  double Number(size_t r, size_t c) const override { return ServeNumber(t.rows[r], c); }
+};
+
 // The plotted series, a row per present point of each metric × GPU × EP line.
 struct SeriesCells final : Cells {
   const SweepSeries& s;
@@ -263,7 +272,7 @@ std::optional<Format> FormatOf(std::string_view name) {
 const std::vector<std::string_view>& ExportTables() {
   static const std::vector<std::string_view> tables = {
       "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep",
-      "series",  "plan",   "catalog",     "reality",  "model"};
+      "series",  "plan",   "serve",       "catalog",  "reality",  "model"};
   return tables;
 }
 
@@ -290,6 +299,8 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
     text = Write(format, FindTable("series")->columns, SeriesCells(series));
   } else if (table == "catalog") {
     text = Write(format, CatalogColumns(), CatalogCells(CatalogTable(config)));
+  } else if (table == "serve") {
+    text = Write(format, ServeColumns(), ServeCells(Serve(config)));
   } else if (table == "model") {
     const std::vector<ModelFacts> rows = {FactsOf(config)};
     text = Write(format, ModelColumns(), ModelCells(rows));

@@ -249,6 +249,14 @@ std::vector<ConfigError> CrossFieldErrors(const Config& c) {
                                                "dimensions) or a value from 0"});
     }
   }
+  // V4's hybrid attention always keeps its raw window (the layers without compression attend to
+  // it alone).
+  if (m.attention == AttentionKind::kHybrid && m.sliding_window < 1 && in_range("sliding_window")) {
+    errors.push_back(
+        {"sliding_window", FormatNumber(m.sliding_window) +
+                               " leaves hybrid attention nothing to attend to; allowed: "
+                               "from 1 (DeepSeek-V4: 128)"});
+  }
   // The attention a family computes must have a size (head_dim 0 means dim / n_heads).
   if ((m.attention == AttentionKind::kGqa || m.attention == AttentionKind::kHybrid) &&
       m.head_dim == 0 && std::isfinite(m.dim) && std::isfinite(m.n_heads) && m.n_heads > 0 &&

@@ -70,6 +70,9 @@ Config RandomConfig(std::mt19937_64& rng) {
   c.model.attention = std::array{AttentionKind::kMla, AttentionKind::kDsa, AttentionKind::kHybrid,
                                  AttentionKind::kGqa}[rng() % 4];
   if (c.model.head_dim == 0 && c.model.dim < c.model.n_heads) c.model.head_dim = 1;
+  if (c.model.attention == AttentionKind::kHybrid) {
+    c.model.sliding_window = std::max(c.model.sliding_window, 1.0);
+  }
   // One random GPU at the edges of the hw= ranges (read from their descriptors), plus the
   // catalog.
   Gpu g{.name = "Edge"};

@@ -118,7 +118,6 @@ struct Calibration {
   A2aFloor a2a_rdma_32;                // EP 32
   A2aFloor a2a_rdma_64;                // EP ≥ 64
   bool distinct_experts = false;       // a grouped GEMM reads only the experts that received tokens
-  double expert_floor_ms = 0;          // the least time a grouped GEMM spends per expert it reads
   double routed_floor_ms = 0;          // fixed time of the routed-expert block (0: two GEMM floors)
   double layer_floor_ms = 0;           // per layer: norms, RoPE, quantisation and the router
   bool out_proj_gemm = false;          // the output projection is a GEMM (was timed with the core)

@@ -50,6 +50,16 @@ struct Scenario {
   double tpot_ms = 50;    // time per output token, at most
   std::string price;      // USD per GPU-hour: "" = built-in, "2.5", "H200:1.22,…" (plan.h)
   double load = 0;        // output tokens/s the service must sustain; 0 = no sizing
+  // A serving benchmark (serve.h) and the planner's deployment choices.
+  Serving serving = Serving::kBest;  // agg, disagg, or the better of the two per GPU
+  double concurrency = 0;            // requests in flight; 0 = as many as memory allows
+  double serve_tp = 8;               // agg: GPUs of the instance (attention TP or DP over them)
+  double serve_ep = 0;               // agg: 1 = MoE TP, serve_tp = EP; 0 = serve_tp
+  double serve_dpa = 0;              // agg: 1 = data-parallel attention
+  double serve_tbo = 0;              // serve: 1 = two-batch overlap (SGLang's --enable-two-batch-overlap)
+  double prefill_gpus = 0;           // disagg: the prefill pool; 0 = rate-matched to decode
+  double decode_gpus = 0;            // disagg: the decode pool; 0 = one instance of EP GPUs
+  double gpus_total = 0;             // plan: the GPU budget; 0 = none
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };

@@ -133,9 +133,11 @@ BatchTerms AttentionTerms(const Method& mth, const GpuCtx& g, const LayerMix& mi
   }
   // Dense MLP on this GPU's tokens (FP8 weights).
   const double tokens = b * q;
+  // Over the TP group when every GPU holds every token (all-reduce).
+  const double mlp_tp = s.moe_comm == MoeComm::kAllReduce ? tp : 1;
   const engine::Cost mlp =
-      engine::GemmCost(3 * tokens * m.dim * m.inter_dim * 2 / 1e9, 3 * m.dim * m.inter_dim,
-                       g.gpu->fp8, tokens, g.gpu->mem_bw, cal.dense, g.dense_compute, 2);
+      engine::GemmCost(3 * tokens * m.dim * m.inter_dim * 2 / 1e9, 3 * m.dim * m.inter_dim / mlp_tp,
+                       g.gpu->fp8, tokens * mlp_tp, g.gpu->mem_bw, cal.dense, g.dense_compute, 2);
   out.dense_mlp = mbs * engine::InSitu(cal, mlp);
   if (mtp) {
     out.draft_attn =
@@ -195,29 +197,32 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
   engine::Cost routed = engine::GemmCost(routed_gflop, experts_per_gpu * expert_bytes, ex.peak,
                                          rows_per_expert, gpu.mem_bw, ex.fit, ex.compute, 2);
   if (cal.distinct_experts) {
-    // Only the experts (or slices of them) the instance's tokens reach are read, each for at
-    // least expert_floor.
-    const double read = layout.slices * engine::TouchedShare(k, e, tokens * ep);
-    const double slice = expert_bytes * experts_per_gpu / layout.slices;
+    // Only the experts (or slices of them) the instance's tokens reach are read.
+    const double share = engine::TouchedShare(k, e, tokens * ep);
+    const double read = layout.slices * share;
     const double memory =
-        read * std::max(engine::Ms(slice, gpu.mem_bw * ex.fit.bw), cal.expert_floor_ms);
-    // The GEMM's tiles are those of the experts that got rows.
-    const double rows = read > 0 ? arriving * experts_per_gpu / layout.slices / read : 0;
+        engine::Ms(read * expert_bytes * experts_per_gpu / layout.slices, gpu.mem_bw * ex.fit.bw);
+    // The GEMM's tiles are those of the experts that got rows: the instance's expert rows over
+    // the experts they reach.
+    const double rows = share > 0 ? arriving / (experts_per_gpu * share) : 0;
     const double math =
         routed_gflop / (ex.peak * ex.compute * engine::TileShare(rows, ex.fit.block_m));
     routed.roof = std::max(memory, math);
   }
-  if (cal.routed_floor_ms > 0) routed.floor = cal.routed_floor_ms;
+  if (cal.routed_floor_ms > 0) routed.floor += cal.routed_floor_ms - 2 * ex.fit.floor_ms;
   const double shared_n = mth.fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       mth.fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;
-  const double shared_bytes = 3 * m.dim * shared_inter * ex.bytes;
+  // The shared experts: whole on every GPU with all-to-all (attention DP); over the TP group, as
+  // the dense layers, when every GPU holds every token (all-reduce).
+  const bool sharded = s.moe_comm == MoeComm::kAllReduce;
+  const double shared_bytes = 3 * m.dim * shared_inter * ex.bytes / (sharded ? ep : 1);
+  const double shared_rows = mth.fix.q6 ? (sharded ? tokens * ep : tokens) : rows_per_expert;
   const engine::Cost shared =
-      shared_n <= 0
-          ? engine::Cost{}
-          : engine::GemmCost(
-                3 * tokens * shared_n * m.dim * shared_inter * 2 / 1e9, shared_n * shared_bytes,
-                ex.peak, mth.fix.q6 ? tokens : rows_per_expert, gpu.mem_bw, ex.fit, ex.compute, 2);
+      shared_n <= 0 ? engine::Cost{}
+                    : engine::GemmCost(3 * tokens * shared_n * m.dim * shared_inter * 2 / 1e9,
+                                       shared_n * shared_bytes, ex.peak, shared_rows, gpu.mem_bw,
+                                       ex.fit, ex.compute, 2);
   engine::Cost dispatch, combine;
   if (s.moe_comm == MoeComm::kAllReduce) {
     // Every GPU of the TP group holds the instance's tokens: one all-reduce (BF16) combines the

@@ -1,0 +1,70 @@
+// Serve: what an end-to-end serving benchmark measures (docs/SERVE.md). `concurrency` requests
+// in flight (a closed loop: a request is sent when one finishes), prompts of isl tokens, outputs
+// of osl tokens, on a stated deployment:
+//  - agg: one instance of serve_tp GPUs; prefill and decode share them (chunked prefill: every
+//    decode step also carries its share of the prompts that arrive meanwhile);
+//  - disagg: a prefill pool (tp × dp instances) and a decode pool (instances of ep GPUs); the
+//    slower pool sets the rate, prompts queue when the prefill pool is saturated, and the KV cache
+//    crosses from one to the other.
+// The rows come from the decode and prefill rows of both modes (decode.h, prefill.h); each names
+// the links that reproduce them.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shallowsim/config.h"
+
+namespace shallowsim {
+
+struct ServeRow {
+  int gpu = 0;  // index into ServeTable::gpus
+  Serving serving = Serving::kAgg;
+  double gpus = 0;           // GPUs of the deployment
+  double prefill_gpus = 0;   // disagg: the prefill pool (agg: 0)
+  double decode_gpus = 0;    // disagg: the decode pool; agg: the instance
+  double decode_ep = 0;      // GPUs experts are spread over in decode
+  double decode_tp = 0;      // attention TP in decode
+  double concurrency = 0;    // requests in flight
+  double batch_per_gpu = 0;  // requests decoding per decode GPU
+  double ttft_ms = 0;
+  double tpot_ms = 0;
+  double tps_user = 0;            // output tokens/s per request
+  double output_tps_per_gpu = 0;  // output tokens/s per GPU of the deployment
+  double total_tps_per_gpu = 0;   // input + output tokens/s per GPU of the deployment
+  double usd_per_m_output = 0;
+  double uncertainty_pct = 0;  // the measured error of this regime (uncertainty.h)
+  std::string bound;           // what sets the rate: decode, prefill, or memory
+  std::string decode_link;     // the decode view's link of the decode row it uses
+  std::string prefill_link;    // the prefill view's link of its prefill row
+};
+// Columns of a serve row (columns.h ServeColumns()).
+inline constexpr size_t kServeWidth = 19;
+double ServeNumber(const ServeRow& row, size_t column);
+
+// A GPU the benchmark cannot run on, and why.
+struct ServeMiss {
+  std::string gpu;
+  std::string message;
+};
+
+struct ServeTable {
+  std::vector<std::string> gpus;
+  std::vector<ServeRow> rows;  // per GPU: agg, disagg, or both (serving=best)
+  std::vector<ServeMiss> misses;
+};
+ServeTable Serve(const Config& config);
+std::string_view ServeText(const ServeTable& table, const ServeRow& row, size_t column);
+
+// One deployment of one GPU (the planner reuses it): nullopt-like `ok` false when it does not fit.
+struct ServePoint {
+  bool ok = false;
+  ServeRow row;
+  std::string why;  // when not ok
+};
+ServePoint ServeAgg(const Config& config, const Gpu& gpu, double concurrency);
+ServePoint ServeDisagg(const Config& config, const Gpu& gpu, double concurrency);
+
+}  // namespace shallowsim

@@ -1,0 +1,360 @@
+#include "shallowsim/serve.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "engine/decode_rows.h"
+#include "shallowsim/calibration.h"
+#include "shallowsim/decode.h"
+#include "shallowsim/model_facts.h"
+#include "shallowsim/number_text.h"
+#include "shallowsim/plan.h"
+#include "shallowsim/prefill.h"
+
+namespace shallowsim {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Prompt tokens one prefill forward holds at most when prefill_tokens is 0: SGLang's
+// --chunked-prefill-size default on GPUs of 160 GB or more (8192 below); vLLM and TRT-LLM use 8192
+// (docs/SERVE.md cites the sources).
+double DefaultChunk(const Gpu& gpu) { return gpu.mem >= 160 ? 16384 : 8192; }
+// The KV cache leaves the prefill GPUs at this share of their links (DeepEP's measured share of
+// NVLink and of the NIC, calibration 2026-12: 0.78 and 0.85).
+constexpr double kKvLinkShare = 0.85;
+constexpr int kFixedPointSteps = 12;
+
+// The decode scenario of a workload: attention reads the mean KV of a request's decode
+// (isl + ⌊osl/2⌋), the memory holds isl + osl (as the planner, plan.cpp).
+Config DecodeBase(const Config& c) {
+  Config d = c;
+  Scenario& s = d.scenario;
+  const double half = std::floor(s.osl / 2);
+  s.seq_len = s.isl + half;
+  s.decode_len = s.osl - half;
+  s.tps_limit = 0;
+  d.view = View{};
+  return d;
+}
+
+Config Shaped(const Config& base, const Gpu& gpu, double bs, double ep, double tp) {
+  Config x = base;
+  x.scenario.bs = {bs};
+  x.scenario.ep = {ep};
+  x.scenario.decode_tp = {tp};
+  x.gpus = {gpu.name};
+  return x;
+}
+
+std::optional<DecodeRow> DecodeAt(const Config& x, const Gpu& gpu) {
+  std::optional<DecodeRow> out;
+  detail::DecodeScratch scratch;
+  auto visit = [&](const DecodeRow& r, detail::RowIndex) { out = r; };
+  detail::ForEachRowOf(x, {gpu}, scratch, visit);
+  return out;
+}
+
+Config PrefillShaped(const Config& c, const Gpu& gpu, double tp, double dp, double tokens) {
+  Config p = c;
+  p.scenario.seq_len = c.scenario.isl;
+  p.scenario.decode_len = 0;
+  p.scenario.tp = tp;
+  p.scenario.dp = dp;
+  p.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? tokens : 0;
+  p.gpus = {gpu.name};
+  p.view = View{};
+  return p;
+}
+
+std::string LinkOf(Config c, std::string_view view) {
+  c.view = View{};
+  c.view.view = std::string(view);
+  return "#" + EncodeLink(c);
+}
+
+double Accept(const Config& c) { return MtpAccept(c.scenario); }
+
+// What the decode side of a deployment gives at `running` requests per decode GPU.
+struct DecodeStep {
+  bool ok = false;
+  DecodeRow row;
+  double step_ms = 0;  // one step: every running request gains `accept` tokens
+};
+DecodeStep StepAt(const Config& base, const Gpu& gpu, double per_gpu, double ep, double tp) {
+  DecodeStep out;
+  const std::optional<DecodeRow> row = DecodeAt(Shaped(base, gpu, per_gpu, ep, tp), gpu);
+  if (!row) return out;
+  out.ok = true;
+  out.row = *row;
+  out.step_ms = row->tpot * Accept(base);
+  return out;
+}
+
+// The largest batch per decode GPU the memory holds (whole requests over the instance).
+double RunningCap(const Config& base, const Gpu& gpu, double ep, double tp, double gpus) {
+  const double per_gpu = MaxBatchOf(base, gpu, ep, tp);
+  return std::max(0.0, std::floor(per_gpu * gpus)) / gpus;
+}
+
+void Finish(ServeRow& row, const Config& c, const Gpu& gpu, double x_per_ms) {
+  const Scenario& s = c.scenario;
+  row.output_tps_per_gpu = x_per_ms * 1000 * s.osl / row.gpus;
+  row.total_tps_per_gpu = x_per_ms * 1000 * (s.isl + s.osl) / row.gpus;
+  row.tps_user = 1000 / row.tpot_ms;
+  row.usd_per_m_output = UsdPerMillion(PriceOf(c, gpu.name).usd, row.output_tps_per_gpu);
+  row.uncertainty_pct = kNaN;  // Serve() and Plan() fill it in (uncertainty.h)
+}
+
+}  // namespace
+
+ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
+  const Scenario& s = c.scenario;
+  ServePoint out;
+  const double n = s.serve_tp;
+  const bool dpa = s.serve_dpa != 0;
+  const bool moe_tp = s.serve_ep == 1 && n > 1;
+  // Decode: attention DP (each GPU its requests, experts by all-to-all) or TP over the instance
+  // (every GPU holds every token; an all-reduce combines the experts, sharded or whole).
+  Config base = DecodeBase(c);
+  Scenario& d = base.scenario;
+  d.moe_comm = dpa && !moe_tp ? MoeComm::kA2a : MoeComm::kAllReduce;
+  d.moe_tp = moe_tp ? n : 1;
+  // Two micro-batches only where asked for and where there is an all-to-all to hide.
+  d.mbs = s.serve_tbo != 0 && d.moe_comm == MoeComm::kA2a ? 2 : 1;
+  const double tp = dpa ? 1 : n;
+  const double cap = RunningCap(base, gpu, n, tp, n);  // requests per GPU
+  if (!(cap > 0)) {
+    out.why = "agg: one request's KV cache (" + FormatNumber(s.isl + s.osl) +
+              " tokens) does not fit beside the weights on " + FormatNumber(n) + " GPUs";
+    return out;
+  }
+  const double total = concurrency > 0 ? concurrency : cap * n;
+  // Prefill on the same GPUs, one chunk of prompts per forward.
+  const double accept = Accept(c);
+  const double chunk = s.prefill_tokens > 0 ? s.prefill_tokens : DefaultChunk(gpu);
+  const double pre_tp = dpa ? 1 : n, pre_dp = dpa ? n : 1;
+  Config pre = PrefillShaped(c, gpu, pre_tp, pre_dp, 0);
+  pre.scenario.moe_comm = d.moe_comm;
+  pre.scenario.moe_tp = d.moe_tp;
+  pre.scenario.mbs = d.mbs;
+  // Mean field (AIConfigurator's mixed steps, averaged): with B requests decoding, each step
+  // also prefills the B·accept/osl prompts that replace the requests it completes.
+  double running = std::min(total, cap * n), x = 0;  // requests decoding; completions per ms
+  DecodeStep step;
+  PrefillRow pre_row;
+  double ttft = 0, tpot = 0, per_token = 0;
+  for (int i = 0; i < kFixedPointSteps; ++i) {
+    const double per_gpu = std::max(running, 1.0) / n;
+    step = StepAt(base, gpu, per_gpu, n, tp);
+    if (!step.ok) {
+      out.why = "agg: the decode batch does not fit";
+      return out;
+    }
+    // Prompt tokens per prefill forward: those that arrive during a step, at least one prompt,
+    // at most a chunk (per TP group).
+    const double arriving = running * accept / s.osl * s.isl;
+    const double forward = std::clamp(arriving, s.isl, chunk * pre_dp);
+    pre.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? forward / pre_dp : 0;
+    pre_row = PrefillOf(pre, gpu);
+    per_token = 1000 / (pre_row.prefill_tps * n);  // ms of the instance per prompt token
+    const double step_ms = step.step_ms + arriving * per_token;
+    tpot = step_ms / accept;
+    // TTFT: the step in progress, then the prompt's chunks, a decode step between two.
+    const double chunks = std::ceil(s.isl / chunk);
+    ttft = step.step_ms / 2 + chunks * std::min(forward, chunk * pre_dp) * per_token +
+           (chunks - 1) * step.step_ms;
+    const double life = ttft + s.osl * tpot;
+    x = total / life;
+    if (total > cap * n) {  // memory-bound: the rest wait for a slot
+      x = cap * n / (s.osl * tpot);
+      ttft = total / x - s.osl * tpot;
+    }
+    running = std::min(cap * n, x * s.osl * tpot);
+  }
+  ServeRow& row = out.row;
+  row.serving = Serving::kAgg;
+  row.gpus = n;
+  row.decode_gpus = n;
+  row.decode_ep = n;
+  row.decode_tp = tp;
+  row.concurrency = total;
+  row.batch_per_gpu = running / n;
+  row.ttft_ms = ttft;
+  row.tpot_ms = tpot;
+  row.bound = total > cap * n ? "memory" : "decode";
+  row.decode_link = LinkOf(Shaped(base, gpu, running / n, n, tp), "decode");
+  row.prefill_link = LinkOf(pre, "prefill");
+  Finish(row, c, gpu, x);
+  out.ok = true;
+  return out;
+}
+
+ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
+  const Scenario& s = c.scenario;
+  ServePoint out;
+  Config base = DecodeBase(c);
+  base.scenario.mbs = s.serve_tbo != 0 ? 2 : 1;
+  const Scenario& d = base.scenario;
+  const double tp = d.decode_tp.size() == 1 ? d.decode_tp[0] : 1;
+  // The decode instance: ep when the link gives one value, else the pool, else the smallest EP
+  // of the list that holds a request.
+  double ep = 0;
+  if (d.ep.size() == 1) {
+    ep = d.ep[0];
+  } else if (s.decode_gpus > 0) {
+    ep = s.decode_gpus;
+  } else {
+    for (double e : d.ep) {
+      if (RunningCap(base, gpu, e, tp, e) > 0 && (ep == 0 || e < ep)) ep = e;
+    }
+  }
+  if (!(ep > 0) || !(RunningCap(base, gpu, ep, tp, ep) > 0)) {
+    out.why = "disagg: one request's KV cache (" + FormatNumber(s.isl + s.osl) +
+              " tokens) does not fit beside the weights at any EP of the link";
+    return out;
+  }
+  const double pool = s.decode_gpus > 0 ? s.decode_gpus : ep;
+  const double cap = RunningCap(base, gpu, ep, tp, pool);  // requests per decode GPU
+  const double total = concurrency > 0 ? concurrency : cap * pool;
+  const double accept = Accept(c);
+  // Prefill instances of tp × dp GPUs batch the waiting prompts up to a chunk per TP group.
+  const double ptp = s.tp, pdp = s.dp, instance = ptp * pdp;
+  const double chunk = s.prefill_tokens > 0 ? s.prefill_tokens : DefaultChunk(gpu);
+  Config pre = PrefillShaped(c, gpu, ptp, pdp, 0);
+  pre.scenario.mbs = base.scenario.mbs;
+  // A prefill instance with attention TP over all its GPUs holds every token on each: its
+  // experts are combined by an all-reduce.
+  pre.scenario.moe_comm = pdp == 1 && ptp > 1 ? MoeComm::kAllReduce : MoeComm::kA2a;
+  pre.scenario.moe_tp = 1;
+  // The KV cache of a prompt crosses from its TP group to the decode GPUs.
+  const ModelFacts facts = FactsOf(c);
+  const double kv_bytes = s.isl * facts.kv_bytes_per_token + facts.kv_fixed_mib * (1 << 20);
+  const bool same_domain = gpu.gpu_per_node >= 72;
+  const double link = (same_domain ? gpu.nvlink_bw : gpu.pcie_bw) * kKvLinkShare * ptp;
+  const double kv_ms = kv_bytes / 1e6 / link;
+
+  double running = std::min(total, cap * pool), x = 0, prefill_gpus = s.prefill_gpus;
+  DecodeStep step;
+  PrefillRow pre_row;
+  double ttft = 0, tpot = 0;
+  std::string bound = "decode";
+  for (int i = 0; i < kFixedPointSteps; ++i) {
+    step = StepAt(base, gpu, std::max(running, 1.0) / pool, ep, tp);
+    if (!step.ok) {
+      out.why = "disagg: the decode batch does not fit";
+      return out;
+    }
+    tpot = step.step_ms / accept;
+    // One prefill forward: the prompts that arrive while one runs, at least one, at most a chunk
+    // per TP group.
+    const double rate = x > 0 ? x : total / (s.osl * tpot);  // completions per ms
+    const double forward = std::clamp(rate * 1.0 * s.isl, s.isl, chunk);
+    pre.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? forward : 0;
+    pre_row = PrefillOf(pre, gpu);
+    const double tokens_per_ms = pre_row.prefill_tps / 1000;  // per prefill GPU
+    if (s.prefill_gpus <= 0) {  // whole instances enough for the decode pool's demand
+      prefill_gpus = instance * std::max(1.0, std::ceil(rate * s.isl / (tokens_per_ms * instance)));
+    }
+    const double capacity = tokens_per_ms * prefill_gpus / s.isl;  // prompts per ms
+    // A prompt waits for the batch in progress (M/D/1) and runs in the next.
+    const double own = pre_row.sum;  // ms of the forward that holds it
+    const double rho = std::min(rate / capacity, 0.99);
+    ttft = own * (1 + rho / (2 * (1 - rho))) + kv_ms + step.step_ms;
+    x = total / (ttft + s.osl * tpot);
+    bound = "decode";
+    if (x > capacity) {  // the prefill pool sets the rate; prompts queue
+      x = capacity;
+      ttft = std::max(ttft, total / x - s.osl * tpot);
+      bound = "prefill";
+    }
+    if (total > cap * pool && x * s.osl * tpot >= cap * pool) {  // memory: wait for a slot
+      x = std::min(x, cap * pool / (s.osl * tpot));
+      ttft = total / x - s.osl * tpot;
+      bound = "memory";
+    }
+    running = std::min(cap * pool, x * s.osl * tpot);
+  }
+  ServeRow& row = out.row;
+  row.serving = Serving::kDisagg;
+  row.prefill_gpus = prefill_gpus;
+  row.decode_gpus = pool;
+  row.gpus = prefill_gpus + pool;
+  row.decode_ep = ep;
+  row.decode_tp = tp;
+  row.concurrency = total;
+  row.batch_per_gpu = running / pool;
+  row.ttft_ms = ttft;
+  row.tpot_ms = tpot;
+  row.bound = bound;
+  row.decode_link = LinkOf(Shaped(base, gpu, running / pool, ep, tp), "decode");
+  row.prefill_link = LinkOf(pre, "prefill");
+  Finish(row, c, gpu, x);
+  out.ok = true;
+  return out;
+}
+
+ServeTable Serve(const Config& c) {
+  ServeTable out;
+  const std::vector<Gpu> gpus = SelectedGpus(c);
+  out.gpus = GpuNames(gpus);
+  for (size_t g = 0; g < gpus.size(); ++g) {
+    for (Serving mode : {Serving::kAgg, Serving::kDisagg}) {
+      if (c.scenario.serving != Serving::kBest && c.scenario.serving != mode) continue;
+      ServePoint p = mode == Serving::kAgg ? ServeAgg(c, gpus[g], c.scenario.concurrency)
+                                           : ServeDisagg(c, gpus[g], c.scenario.concurrency);
+      if (!p.ok) {
+        out.misses.push_back({gpus[g].name, gpus[g].name + ": " + p.why});
+        continue;
+      }
+      p.row.gpu = static_cast<int>(g);
+      out.rows.push_back(std::move(p.row));
+    }
+  }
+  return out;
+}
+
+double ServeNumber(const ServeRow& r, size_t column) {
+  const std::array<double, kServeWidth> values = {kNaN,
+                                                  kNaN,
+                                                  r.gpus,
+                                                  r.concurrency,
+                                                  r.output_tps_per_gpu,
+                                                  r.total_tps_per_gpu,
+                                                  r.tps_user,
+                                                  r.tpot_ms,
+                                                  r.ttft_ms,
+                                                  r.batch_per_gpu,
+                                                  r.uncertainty_pct,
+                                                  r.prefill_gpus,
+                                                  r.decode_gpus,
+                                                  r.decode_ep,
+                                                  r.decode_tp,
+                                                  kNaN,
+                                                  r.usd_per_m_output,
+                                                  kNaN,
+                                                  kNaN};
+  return column < values.size() ? values[column] : kNaN;
+}
+
+std::string_view ServeText(const ServeTable& t, const ServeRow& r, size_t column) {
+  switch (column) {
+    case 0:
+      return t.gpus[static_cast<size_t>(r.gpu)];
+    case 1:
+      return NameOf(r.serving);
+    case 15:
+      return r.bound;
+    case 17:
+      return r.decode_link;
+    case 18:
+      return r.prefill_link;
+    default:
+      return {};
+  }
+}
+
+}  // namespace shallowsim
