@@ -283,6 +283,20 @@ constexpr Calibration k2026_12c = [] {
   // (2026-12's 1.7 was the H20 figure; it stays for the compute-light class).
   c.mla_fp8_kv_factor = 1.17;
   c.mla_fp8_kv_factor_light = 1.7;
+  // [AIC] GB200 TRT-LLM MLA decode, 128 heads per GPU (attention DP), 2K context, 1024 requests:
+  // 462 µs with BF16 KV, 319 µs with FP8 KV, for 584 GFLOP: 0.51 of the BF16 peak, and FP8 KV
+  // 1.45× faster (2026-12's 1.8 was SGLang's ratio at its own, memory-bound, point).
+  c.mla_compute_fp4_gpus = 0.51;
+  c.mla_fp8_kv_fp4_gpus = 1.45;
+  // [AIC] Blackwell GEMMs in the framework: GB200 TRT-LLM FP8 block-scaled dense GEMM 16384 ×
+  // 7168 × 16384 in 1.40 ms (0.55 of 5 PF; 2026-12 derived 0.38 from a ratio); its fused MoE
+  // (DeepSeek shape, balanced routing) reaches 0.24 of the NVFP4 peak at its largest measured
+  // work (EP4, 4096 tokens per rank: 2.89 TFLOP per GPU in 1.23 ms), and DeepGEMM's FP8 MoE 0.39
+  // of the FP8 peak there (1.47 ms); less at smaller work (0.14 / 0.30 at 1024 tokens per rank,
+  // EP8), which the tile share only partly follows.
+  c.gemm_compute_fp4_gpus = 0.55;
+  c.grouped_fp4.compute = 0.24;
+  c.grouped_fp8_fp4_gpus = {.bw = 0.84, .compute = 0.39, .block_m = 64, .floor_ms = 0.008};
   // [AIC] DeepEP low-latency (the kernel family the model's all-to-all is), 1–16 tokens per
   // rank: H100/H200 box 11–16 / 12–21 µs (fit t0 12 / 11), B200 box 21–23 / 22–23, GB200 tray
   // 16.6 / 18.1; multi-node H100 (CX7): EP16 t0 19 / 25, EP32 25 / 28, EP64 28 / 25–31.

@@ -111,6 +111,8 @@ struct Calibration {
   KvStream kv_hopper_bf16, kv_hopper_fp8;        // decode attention, GPUs without FP4
   KvStream kv_blackwell_bf16, kv_blackwell_fp8;  // GPUs with FP4 tensor cores
   double mla_fp8_kv_factor_light = 0;  // the FP8-KV factor on compute-light GPUs (0: the same)
+  double mla_compute_fp4_gpus = 0;     // mla_compute on GPUs with FP4 (Blackwell; 0: the same)
+  GemmFit grouped_fp8_fp4_gpus;        // FP8 experts on GPUs with FP4 (compute 0: the old rule)
   A2aFloor a2a_box;                    // within an 8-GPU box without FP4 (Hopper, CDNA)
   A2aFloor a2a_box_fp4;                // within an 8-GPU box with FP4 (Blackwell)
   A2aFloor a2a_rack;                   // within an NVL rack

@@ -41,6 +41,10 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
   if (e.peak == gpu.fp8) {  // FP8 expert GEMMs
     if (light) e.compute = cal->gemm_compute_light;
     if (gpu.fp4 > 0) e.compute = cal->gemm_compute_fp4_gpus;
+    if (gpu.fp4 > 0 && cal->grouped_fp8_fp4_gpus.compute > 0) {
+      e.fit = cal->grouped_fp8_fp4_gpus;
+      e.compute = e.fit.compute;
+    }
   }
   return e;
 }
@@ -77,8 +81,13 @@ GpuCtx GpuCtxOf(const Method& mth, const Gpu& gpu) {
   g.cal = CalibrationFor(*mth.cal, gpu);
   g.light = ComputeLight(gpu, g.cal, mth.fix);
   g.attn_eff = g.light ? g.cal.mla_compute_light : g.cal.mla_compute;
+  if (gpu.fp4 > 0 && g.cal.mla_compute_fp4_gpus > 0) g.attn_eff = g.cal.mla_compute_fp4_gpus;
   if (mth.kv_bytes == 1) {
-    g.attn_eff *= gpu.fp4 > 0 ? g.cal.mla_fp8_kv_fp4_gpus : g.cal.mla_fp8_kv_factor;
+    const double light_factor =
+        g.cal.mla_fp8_kv_factor_light > 0 ? g.cal.mla_fp8_kv_factor_light : g.cal.mla_fp8_kv_factor;
+    g.attn_eff *= gpu.fp4 > 0 ? g.cal.mla_fp8_kv_fp4_gpus
+                  : g.light   ? light_factor
+                              : g.cal.mla_fp8_kv_factor;
   }
   g.mla_bw = gpu.fp4 > 0 ? g.cal.mla_bw_fp4_gpus : g.cal.mla_bw;
   g.dense_compute = g.light       ? g.cal.gemm_compute_light
