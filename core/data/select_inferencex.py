@@ -60,6 +60,8 @@ def link_of(x):
         tp, ep, dpa = int(x['tp']), int(x['ep'] or 1), x['dp_attention'] == 'true'
         parts += ['serving=agg', f'serve_tp={tp}', f'serve_ep={ep if ep > 1 else 1}',
                   f'serve_dpa={1 if dpa else 0}']
+        if gpu == 'B200' and x['framework'] == 'sglang' and x['precision'] == 'fp8' and tp == 4:
+            parts.append('mem_util=0.95')  # the recipe's --mem-fraction-static 0.95
         return '&'.join(parts), tp, 1 if dpa else tp, tp, assumed
     p, d = pool(x['parallelism_actual'], 'prefill'), pool(x['parallelism_actual'], 'decode')
     if not p or not d:

@@ -13,12 +13,20 @@ namespace {
 using namespace column_kit;  // NOLINT(google-build-using-namespace): the descriptors' vocabulary
 
 // The reality check (reality.h): one row per published deployment.
-constexpr std::array<Column, 25> kReality = {{
+constexpr std::array<Column, 26> kReality = {{
     Label("id", {"The deployment (core/data/deployments.csv).", "部署编号。"}),
     Label("tier", {"A: controlled benchmark, conditions stated; B: usable with care.",
                    "A：受控基准，条件明确；B：需谨慎使用。"}),
-    Label("phase", {"decode (output tokens/s per GPU) or prefill (input tokens/s per GPU).",
-                    "decode（每卡输出 token/s）或 prefill（每卡输入 token/s）。"}),
+    Label("in_sample", {"1: the row's source also supplied a constant of the calibration (or "
+                        "informed one of its choices), so the row does not test it; 0: out of "
+                        "sample.",
+                        "1：该行的来源也提供了校准常数（或影响了其建模选择），因此不能检验它；"
+                        "0：样本外。"}),
+    Label("phase",
+          {"decode (output tokens/s per GPU), prefill (input tokens/s per GPU) or serve "
+           "(an end-to-end benchmark: see unit).",
+           "decode（每卡输出 token/s）、prefill（每卡输入 token/s）或 serve（端到端基准：见 "
+           "unit）。"}),
     kGpu,
     Input("EP", "GPUs", {"Expert parallel size of one instance.", "单个实例的专家并行规模。"},
           true),

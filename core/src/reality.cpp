@@ -13,6 +13,7 @@
 #include "shallowsim/number_text.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/schema.h"
+#include "shallowsim/serve.h"
 #include "text.h"
 
 namespace shallowsim {
@@ -73,21 +74,36 @@ std::vector<Deployment> Parse(std::string_view text) {
   while (at < text.size()) {
     const std::vector<std::string> f = Record(text, at);
     if (f.size() != header.size()) continue;
-    const auto s = [&](std::string_view name) { return f[col(name)]; };
-    const auto n = [&](std::string_view name) { return Number(f[col(name)]); };
+    // A column the file lacks reads as empty.
+    const auto s = [&](std::string_view name) {
+      const size_t c = col(name);
+      return c < f.size() ? f[c] : std::string();
+    };
+    const auto n = [&](std::string_view name) { return Number(s(name)); };
     out.push_back({s("id"),       s("tier"),       s("phase"),        s("source"),   s("date"),
                    s("hardware"), s("gpu"),        s("hw"),           n("ep"),       n("tp"),
                    n("dp"),       n("bs_per_gpu"), n("isl"),          n("osl"),      n("kv_len"),
                    n("mtp"),      n("mtp_accept"), s("moe_dtype"),    s("kv_dtype"), n("mbs"),
-                   n("measured"), s("unit"),       n("per_user_tps"), s("notes")});
+                   n("measured"), s("unit"),       n("per_user_tps"), s("notes"),    n("in_sample"),
+                   s("link")});
   }
   return out;
 }
 
+std::string ModeKeys(const Config& base, std::string_view mode) {
+  std::string keys = "&mode=" + std::string(mode);
+  if (mode == "calibrated") keys += "&cal=" + std::string(CalibrationOf(base).id);
+  return keys;
+}
+
 // The deployment's scenario as a config in `mode` (without the batch for decode).
 std::optional<Config> ScenarioOf(const Deployment& d, const Config& base, std::string_view mode) {
-  std::string link = "v=1&mode=" + std::string(mode);
-  if (mode == "calibrated") link += "&cal=" + std::string(CalibrationOf(base).id);
+  if (!d.link.empty()) {
+    ParseResult r = ParseLink(d.link + ModeKeys(base, mode));
+    if (!r.ok()) return std::nullopt;
+    return std::move(*r.config);
+  }
+  std::string link = "v=1" + ModeKeys(base, mode);
   if (!d.hw.empty()) link += "&hw=" + d.hw;
   link += "&gpus=" + d.gpu + "&moe_dtype=" + d.moe_dtype + "&kv_dtype=" + d.kv_dtype;
   const auto num = [&](const char* key, double v) {
@@ -131,6 +147,37 @@ double ErrorPct(double predicted, double measured) {
   return (predicted - measured) / measured * 100;
 }
 
+namespace {
+
+// What a serve row predicts of a benchmark: its input + output or its output tokens per GPU.
+std::optional<double> ServeValue(const Config& c, const Deployment& d) {
+  const ServeTable t = Serve(c);
+  if (t.rows.empty()) return std::nullopt;
+  const ServeRow& r = t.rows.front();
+  return d.unit.find("input+output") != std::string::npos ? r.total_tps_per_gpu
+                                                          : r.output_tps_per_gpu;
+}
+
+// A row given by its link: the decode, prefill or serve table's first row.
+void PredictFromLink(RealityRow& row, const Deployment& d, const Config& ref, const Config& cal) {
+  row.isl = std::isfinite(d.isl) ? d.isl : ref.scenario.isl;
+  row.batch = d.bs_per_gpu;
+  const auto predict = [&](const Config& c) -> std::optional<double> {
+    if (d.phase == "serve") return ServeValue(c, d);
+    if (d.phase == "prefill") {
+      const std::vector<PrefillRow> p = PrefillTable(c);
+      if (p.empty()) return std::nullopt;
+      return p.front().prefill_tps;
+    }
+    return DecodeTotal(c);
+  };
+  row.reference = predict(ref);
+  row.calibrated = predict(cal);
+  row.link = EncodeLink(cal);
+}
+
+}  // namespace
+
 std::vector<RealityRow> Reality(const Config& config) {
   std::vector<RealityRow> out;
   for (const Deployment& d : Deployments()) {
@@ -139,6 +186,11 @@ std::vector<RealityRow> Reality(const Config& config) {
     std::optional<Config> ref = ScenarioOf(d, config, "reference");
     std::optional<Config> cal = ScenarioOf(d, config, "calibrated");
     if (!ref || !cal) continue;
+    if (!d.link.empty()) {
+      PredictFromLink(row, d, *ref, *cal);
+      out.push_back(std::move(row));
+      continue;
+    }
     if (d.phase == "decode") {
       row.isl = d.isl;
       row.batch = d.bs_per_gpu;
@@ -179,6 +231,7 @@ std::string_view RealityText(const RealityRow& row, size_t column) {
   const std::string_view name = RealityColumns()[column].name;
   if (name == "id") return d.id;
   if (name == "tier") return d.tier;
+  if (name == "in_sample") return d.in_sample == 1 ? "1" : "0";
   if (name == "phase") return d.phase;
   if (name == "GPU") return d.gpu;
   if (name == "moe_dtype") return d.moe_dtype;
@@ -260,10 +313,12 @@ std::vector<CorrectionEffect> CorrectionEffects(const Config& config) {
   return out;
 }
 
-RealityStats StatsOf(const std::vector<RealityRow>& rows, std::string_view tiers) {
+RealityStats StatsOf(const std::vector<RealityRow>& rows, const RealityFilter& filter) {
   std::vector<double> ref, cal;
   for (const RealityRow& r : rows) {
-    if (tiers.find(r.deployment->tier) == std::string_view::npos) continue;
+    if (filter.tiers.find(r.deployment->tier) == std::string_view::npos) continue;
+    if (filter.out_of_sample && r.deployment->in_sample == 1) continue;
+    if (!filter.phase.empty() && r.deployment->phase != filter.phase) continue;
     if (!r.reference || !r.calibrated) continue;
     ref.push_back(std::abs(ErrorPct(*r.reference, r.deployment->measured)));
     cal.push_back(std::abs(ErrorPct(*r.calibrated, r.deployment->measured)));

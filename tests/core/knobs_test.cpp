@@ -12,6 +12,7 @@
 #include "shallowsim/decode.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
+#include "shallowsim/serve.h"
 #include "test_util.h"
 
 namespace shallowsim {
@@ -241,10 +242,18 @@ TEST(Calibrated, KeepingACorrectionRestoresThatBehaviour) {
 
 TEST(Reality, EveryDeploymentIsPredictedInBothModes) {
   const std::vector<Deployment>& rows = Deployments();
-  ASSERT_EQ(rows.size(), 17u);
+  ASSERT_GE(rows.size(), 500u);
   const std::vector<RealityRow> reality = Reality(ConfigOf("v=1"));
   ASSERT_EQ(reality.size(), rows.size());
+  size_t unpredicted = 0;
   for (const RealityRow& r : reality) {
+    // A served benchmark the model cannot fit in memory says so (its recipe gave the server a
+    // larger share of memory than mem_util, or packs weights tighter); every other row has both.
+    if (r.deployment->phase == "serve" && !r.calibrated) {
+      EXPECT_FALSE(Serve(ConfigOf(r.link)).misses.empty()) << r.deployment->id;
+      ++unpredicted;
+      continue;
+    }
     EXPECT_TRUE(r.reference.has_value()) << r.deployment->id;
     EXPECT_TRUE(r.calibrated.has_value()) << r.deployment->id;
     EXPECT_TRUE(ParseLink(r.link).ok()) << r.link;
@@ -252,9 +261,12 @@ TEST(Reality, EveryDeploymentIsPredictedInBothModes) {
       EXPECT_NE(r.assumed.find("not stated"), std::string::npos) << r.deployment->id;
     }
   }
+  EXPECT_LE(unpredicted, rows.size() / 40);
   const RealityStats a = StatsOf(reality, "A");
-  EXPECT_EQ(a.rows, 12u);
+  EXPECT_GE(a.rows, 30u);
   EXPECT_GT(a.median_reference, 0);
+  const RealityStats out = StatsOf(reality, {.tiers = "A", .out_of_sample = true});
+  EXPECT_GE(out.rows, 8u);
 }
 
 }  // namespace

@@ -19,6 +19,8 @@ struct Deployment {
   std::string unit;
   double per_user_tps;
   std::string notes;
+  double in_sample;  // 1: the row's source also supplied a constant (or informed a choice)
+  std::string link;  // the scenario as a link (mode and calibration aside); "" = from the columns
 };
 // The embedded CSV, parsed (empty on a malformed file: tests/core check it parses).
 const std::vector<Deployment>& Deployments();
@@ -63,7 +65,17 @@ struct RealityStats {
   double worst_reference = 0;  // largest |error| %
   double worst_calibrated = 0;
 };
+// Which rows a statistic counts.
+struct RealityFilter {
+  std::string_view tiers = "AB";  // "A", or "AB"
+  bool out_of_sample = false;     // only rows whose source supplied no constant
+  std::string_view phase;         // "" = every phase; else decode, prefill or serve
+};
+// Statistics over the rows a filter keeps.
+RealityStats StatsOf(const std::vector<RealityRow>& rows, const RealityFilter& filter);
 // Statistics over the rows of the given tiers ("A", or "AB").
-RealityStats StatsOf(const std::vector<RealityRow>& rows, std::string_view tiers);
+inline RealityStats StatsOf(const std::vector<RealityRow>& rows, std::string_view tiers) {
+  return StatsOf(rows, RealityFilter{.tiers = tiers});
+}
 
 }  // namespace shallowsim
