@@ -21,6 +21,7 @@
 #include "shallowsim/number_text.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/schema.h"
+#include "shallowsim/serve.h"
 
 namespace {
 
@@ -41,6 +42,10 @@ std::string UsageText() {
          "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n"
          "--model-config FILE: a Hugging Face config.json ('-' = stdin) whose model replaces the\n"
          "      LINK's; `link --model-config FILE` prints the link of the imported model.\n"
+         "serve: what a serving benchmark measures: concurrency requests of isl/osl tokens on a\n"
+         "      deployment (serving=agg: serve_tp, serve_ep, serve_dpa; disagg: prefill_gpus,\n"
+         "      decode_gpus, ep, decode_tp, tp, dp); TotalTPS_per_GPU is InferenceX's "
+         "tput_per_gpu.\n"
          "plan: the best deployment per GPU for isl, osl, ttft_ms, tpot_ms (price, load); a GPU\n"
          "      that misses a target is not a row: stderr says which target and by how much.\n";
 }
@@ -189,8 +194,12 @@ int Run(int argc, char** argv) {
     for (const PlanMiss& m : Plan(config).misses) {
       std::fprintf(stderr, "note: %s: %s\n", m.key.c_str(), m.message.c_str());
     }
+  } else if (command == "serve") {
+    for (const ServeMiss& m : Serve(config).misses) {
+      std::fprintf(stderr, "note: mem_util: %s\n", m.message.c_str());
+    }
   } else if (command != "prefill" && command != "reality" && command != "model" &&
-             command != "catalog") {
+             command != "catalog" && command != "uncertainty") {
     for (const FitNote& n : FitNotes(config)) {
       std::fprintf(stderr, "note: mem_util: %s\n", n.message.c_str());
     }

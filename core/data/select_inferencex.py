@@ -115,18 +115,15 @@ def main():
                 ident = f'{base}-{n}'
             seen.add(ident)
             if x['source_kind'].startswith('raw'):
-                source = f"github.com/gminneci/mantile {x['source_path']} (InferenceMAX run {x['run_id']})"
+                source = f"github.com/gminneci/mantile {x['source_path']}"
             else:
-                source = ('github.com/vngcloud/InferenceX-app packages/app/cypress/fixtures/api/'
-                          f"benchmarks.json (InferenceX run {x['run_id']})")
+                source = f"InferenceX dashboard, run {x['run_id']}"
             tpot = float(x['median_tpot'])
-            notes = (f"InferenceX DeepSeek-R1-0528 {x['precision'].upper()}, {fw} "
-                     f"({x['framework_image']}), {x['serving_mode']}: "
-                     f"{x['parallelism_actual'] or 'TP' + x['tp'] + ' EP' + x['ep'] + (' DP-attention' if x['dp_attention'] == 'true' else '')}; "
-                     f"concurrency {conc}; random prompts, lengths uniform in 0.8-1.0 x {x['isl']}/{x['osl']} "
-                     f"(the link uses 0.9 x); tput_per_gpu = (input + output) / all GPUs; "
-                     f"median TPOT {tpot * 1000:.2f} ms, median TTFT {float(x['median_ttft']) * 1000:.0f} ms."
-                     + (f" {assumed}." if assumed else ''))
+            image = x['framework_image'].split(':')[-1]
+            layout = x['parallelism_actual'] or (
+                f"TP{x['tp']} EP{x['ep']}" + (' DP-attention' if x['dp_attention'] == 'true' else ''))
+            notes = (f"{fw} {image}; {layout}; median TPOT {tpot * 1000:.2f} ms, median TTFT "
+                     f"{float(x['median_ttft']) * 1000:.0f} ms" + (f"; {assumed}" if assumed else ''))
             # The H200 SGLang single-node runs informed a modelling choice of calibration
             # 2026-12c (the per-expert floor it does not use): not an independent check of it.
             in_sample = 1 if (gpu == 'H200' and fw == 'sglang' and mode == 'agg') else 0

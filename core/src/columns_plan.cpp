@@ -233,8 +233,25 @@ constexpr std::array<Column, kServeWidth> kServe = {{
           {"The prefill row it uses (prefill view).", "所用的 prefill 行（prefill 视图）。"}),
 }};
 
+// The uncertainty table (uncertainty.h).
+constexpr std::array<Column, 7> kUncertainty = {{
+    Label("mode", {"reference, or calibrated:<calibration>.", "reference 或 calibrated:<校准>。"}),
+    Label("family", {"GPU family: hopper, light (H20 class), blackwell, amd; * = any.",
+                     "GPU 家族：hopper、light（H20 类）、blackwell、amd；* = 任意。"}),
+    Label("batch", {"small (≤ 32 requests per GPU), large, prefill; * = any.",
+                    "small（每卡 ≤ 32 个请求）、large、prefill；* = 任意。"}),
+    Label("context",
+          {"short (≤ 8192 tokens), long; * = any.", "short（≤ 8192 token）、long；* = 任意。"}),
+    Label("serving", {"decode, prefill (steps), agg, disagg (end-to-end); * = any.",
+                      "decode、prefill（单步）、agg、disagg（端到端）；* = 任意。"}),
+    Count("rows", "rows", {"Published measurements in the group.", "该组中的公开实测数。"}),
+    Measure("median_abs_error_pct", "%", Better::kNone, 1,
+            {"Median |error| of the mode on them.", "该模式在其上的误差绝对值中位数。"}),
+}};
+
 }  // namespace
 
+std::span<const Column> UncertaintyColumns() { return kUncertainty; }
 std::span<const Column> ServeColumns() { return kServe; }
 std::span<const Column> ModelColumns() { return kModel; }
 std::span<const Column> RealityColumns() { return kReality; }

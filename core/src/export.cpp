@@ -16,6 +16,7 @@
 #include "shallowsim/reality.h"
 #include "shallowsim/serve.h"
 #include "shallowsim/sweep.h"
+#include "shallowsim/uncertainty.h"
 #include "shallowsim/views.h"
 
 namespace shallowsim {
@@ -172,6 +173,32 @@ using RealityCells = RowCells<RealityRow, RealityText, RealityNumber>;
 using CatalogCells = RowCells<CatalogRow, CatalogText, CatalogNumber>;
 using ModelCells = RowCells<ModelFacts, ModelFactText, ModelFactNumber>;
 
+struct UncertaintyCells final : Cells {
+  const std::vector<UncertaintyLine>& lines;
+  explicit UncertaintyCells(const std::vector<UncertaintyLine>& l) : lines(l) {}
+  size_t Rows() const override { return lines.size(); }
+  std::string_view Text(size_t r, size_t c) const override {
+    const UncertaintyLine& u = lines[r];
+    switch (c) {
+      case 0:
+        return u.mode;
+      case 1:
+        return u.regime.family;
+      case 2:
+        return u.regime.batch;
+      case 3:
+        return u.regime.context;
+      case 4:
+        return u.regime.serving;
+      default:
+        return {};
+    }
+  }
+  double Number(size_t r, size_t c) const override {
+    return c == 5 ? lines[r].rows : lines[r].median_abs_error_pct;
+  }
+};
+
 struct ServeCells final : Cells {
   const ServeTable& t;
   explicit ServeCells(const ServeTable& table) : t(table) {}
@@ -271,8 +298,8 @@ std::optional<Format> FormatOf(std::string_view name) {
 
 const std::vector<std::string_view>& ExportTables() {
   static const std::vector<std::string_view> tables = {
-      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep",
-      "series",  "plan",   "serve",       "catalog",  "reality",  "model"};
+      "prefill", "decode", "leaderboard", "maxbatch", "frontier", "sweep",      "series",
+      "plan",    "serve",  "catalog",     "reality",  "model",    "uncertainty"};
   return tables;
 }
 
@@ -299,6 +326,9 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
     text = Write(format, FindTable("series")->columns, SeriesCells(series));
   } else if (table == "catalog") {
     text = Write(format, CatalogColumns(), CatalogCells(CatalogTable(config)));
+  } else if (table == "uncertainty") {
+    const std::vector<UncertaintyLine> lines = ComputeUncertainty();
+    text = Write(format, UncertaintyColumns(), UncertaintyCells(lines));
   } else if (table == "serve") {
     text = Write(format, ServeColumns(), ServeCells(Serve(config)));
   } else if (table == "model") {

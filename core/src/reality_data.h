@@ -6,5 +6,6 @@
 namespace shallowsim::detail {
 
 extern const std::string_view kDeploymentsCsv;
+extern const std::string_view kUncertaintyCsv;  // core/data/uncertainty.csv
 
 }  // namespace shallowsim::detail

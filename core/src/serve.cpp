@@ -13,6 +13,7 @@
 #include "shallowsim/number_text.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
+#include "shallowsim/uncertainty.h"
 
 namespace shallowsim {
 
@@ -311,6 +312,9 @@ ServeTable Serve(const Config& c) {
         continue;
       }
       p.row.gpu = static_cast<int>(g);
+      p.row.uncertainty_pct =
+          UncertaintyPct(c, RegimeOf(gpus[g], p.row.batch_per_gpu, c.scenario.isl + c.scenario.osl,
+                                     NameOf(p.row.serving)));
       out.rows.push_back(std::move(p.row));
     }
   }

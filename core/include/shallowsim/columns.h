@@ -48,6 +48,7 @@ std::span<const Column> PlanColumns();
 std::span<const Column> CatalogColumns();
 std::span<const Column> ModelColumns();
 std::span<const Column> ServeColumns();
+std::span<const Column> UncertaintyColumns();
 // Index of a column by name, or -1.
 int ColumnIndex(std::span<const Column> columns, std::string_view name);
 

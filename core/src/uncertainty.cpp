@@ -1,0 +1,161 @@
+#include "shallowsim/uncertainty.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <tuple>
+
+#include "reality_data.h"
+#include "shallowsim/calibration.h"
+#include "shallowsim/number_text.h"
+#include "shallowsim/reality.h"
+#include "text.h"
+
+namespace shallowsim {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::string_view kAny = "*";
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return kNaN;
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::string ModeKey(const Config& c) {
+  return c.mode == Mode::kReference ? "reference"
+                                    : "calibrated:" + std::string(CalibrationOf(c).id);
+}
+
+// The groups a regime widens to, narrowest first.
+std::array<Regime, 5> Widened(const Regime& r) {
+  const std::string any(kAny);
+  return {{r,
+           {r.family, r.batch, any, r.serving},
+           {r.family, any, any, r.serving},
+           {any, any, any, r.serving},
+           {any, any, any, any}}};
+}
+
+using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+Key KeyOf(std::string_view mode, const Regime& r) {
+  return {std::string(mode), r.family, r.batch, r.context, r.serving};
+}
+
+// The regime of a reality row.
+std::optional<Regime> RegimeOfRow(const RealityRow& row) {
+  const Deployment& d = *row.deployment;
+  const ParseResult p = ParseLink(row.link);
+  if (!p.ok()) return std::nullopt;
+  const Config& c = *p.config;
+  const std::vector<Gpu> gpus = SelectedGpus(c);
+  if (gpus.empty()) return std::nullopt;
+  const Scenario& s = c.scenario;
+  if (d.phase == "serve") {
+    return RegimeOf(gpus.front(), row.batch, s.isl + s.osl, NameOf(s.serving));
+  }
+  if (d.phase == "prefill") return RegimeOf(gpus.front(), 0, s.seq_len, "prefill");
+  return RegimeOf(gpus.front(), row.batch, s.seq_len, "decode");
+}
+
+std::vector<UncertaintyLine> Parse(std::string_view text) {
+  std::vector<UncertaintyLine> out;
+  bool header = true;
+  for (std::string_view line : text::Split(text, '\n')) {
+    if (line.empty()) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    const std::vector<std::string_view> f = text::Split(line, ',');
+    if (f.size() != 7) continue;
+    UncertaintyLine u;
+    u.mode = std::string(f[0]);
+    u.regime = {std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4])};
+    u.rows = ReadDecimal(f[5]).value_or(0);
+    u.median_abs_error_pct = ReadDecimal(f[6]).value_or(kNaN);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FamilyOf(const Gpu& gpu) {
+  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  if (gpu.name.rfind("MI", 0) == 0) return "amd";
+  if (gpu.fp4 > 0) return "blackwell";
+  if (per_sm < 6) return "light";
+  return "hopper";
+}
+
+Regime RegimeOf(const Gpu& gpu, double batch_per_gpu, double context, std::string_view serving) {
+  Regime r;
+  r.family = FamilyOf(gpu);
+  r.batch = serving == "prefill" ? "prefill" : batch_per_gpu <= 32 ? "small" : "large";
+  r.context = context <= 8192 ? "short" : "long";
+  r.serving = std::string(serving);
+  return r;
+}
+
+std::vector<UncertaintyLine> ComputeUncertainty() {
+  std::vector<std::pair<std::string, Config>> modes;
+  {
+    Config ref;
+    modes.emplace_back("reference", ref);
+    for (const Calibration& cal : Calibrations()) {
+      Config c;
+      c.mode = Mode::kCalibrated;
+      c.cal = std::string(cal.id);
+      modes.emplace_back("calibrated:" + std::string(cal.id), c);
+    }
+  }
+  std::map<Key, std::vector<double>> errors;
+  for (const auto& [key, config] : modes) {
+    const bool reference = config.mode == Mode::kReference;
+    for (const RealityRow& row : Reality(config)) {
+      const std::optional<double>& p = reference ? row.reference : row.calibrated;
+      if (!p) continue;
+      const std::optional<Regime> regime = RegimeOfRow(row);
+      if (!regime) continue;
+      const double e = std::abs(ErrorPct(*p, row.deployment->measured));
+      for (const Regime& g : Widened(*regime)) errors[KeyOf(key, g)].push_back(e);
+    }
+  }
+  std::vector<UncertaintyLine> out;
+  for (const auto& [k, v] : errors) {
+    UncertaintyLine u;
+    u.mode = std::get<0>(k);
+    u.regime = {std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k)};
+    u.rows = static_cast<double>(v.size());
+    u.median_abs_error_pct = Median(v);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+const std::vector<UncertaintyLine>& ShippedUncertainty() {
+  static const std::vector<UncertaintyLine> lines = Parse(detail::kUncertaintyCsv);
+  return lines;
+}
+
+double UncertaintyPct(const Config& config, const Regime& regime) {
+  const std::string mode = ModeKey(config);
+  const std::vector<UncertaintyLine>& lines = ShippedUncertainty();
+  for (const Regime& g : Widened(regime)) {
+    for (const UncertaintyLine& u : lines) {
+      if (u.mode == mode && u.regime.family == g.family && u.regime.batch == g.batch &&
+          u.regime.context == g.context && u.regime.serving == g.serving && u.rows >= kMinRows) {
+        return u.median_abs_error_pct;
+      }
+    }
+  }
+  return kNaN;
+}
+
+}  // namespace shallowsim

@@ -1,0 +1,118 @@
+// Serve (serve.h) and the error bars (uncertainty.h).
+#include "shallowsim/serve.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "shallowsim/decode.h"
+#include "shallowsim/prefill.h"
+#include "shallowsim/uncertainty.h"
+#include "test_util.h"
+
+namespace shallowsim {
+namespace {
+
+using testing::ConfigOf;
+
+ServeRow OnlyServeRow(const std::string& link) {
+  const ServeTable t = Serve(ConfigOf(link));
+  EXPECT_EQ(t.rows.size(), 1u) << link;
+  return t.rows.empty() ? ServeRow{} : t.rows.front();
+}
+
+TEST(Serve, AThroughputIsLittlesLawOverTheRequestsLife) {
+  // A closed loop of C requests: each lives TTFT + osl × TPOT, so C / life requests complete per
+  // second, each with isl + osl tokens.
+  for (const char* mode : {"reference", "calibrated"}) {
+    for (const char* serving : {"agg", "disagg"}) {
+      const std::string link = std::string("v=1&gpus=H200&isl=1000&osl=500&concurrency=64&mode=") +
+                               mode + "&serving=" + serving + "&ep=8&tp=1&dp=8";
+      const ServeRow r = OnlyServeRow(link);
+      ASSERT_NE(r.bound, "memory") << link;
+      const double life_s = (r.ttft_ms + 500 * r.tpot_ms) / 1000;
+      EXPECT_NEAR(r.total_tps_per_gpu, 64 / life_s * 1500 / r.gpus, 1e-9 * r.total_tps_per_gpu)
+          << link;
+      EXPECT_NEAR(r.output_tps_per_gpu, r.total_tps_per_gpu * 500 / 1500,
+                  1e-9 * r.total_tps_per_gpu);
+      EXPECT_NEAR(r.tps_user, 1000 / r.tpot_ms, 1e-12 * r.tps_user);
+    }
+  }
+}
+
+TEST(Serve, AggTpotIsItsDecodeStepPlusItsShareOfThePrompts) {
+  // One TP8 instance with MoE TP (serve_ep=1): the decode row its link names, plus the prompts
+  // that replace the requests a step completes, at the prefill row's time per token.
+  const ServeRow r = OnlyServeRow(
+      "v=1&gpus=H200&mode=calibrated&serving=agg&serve_tp=8&serve_ep=1&isl=2000&osl=1000&"
+      "concurrency=32");
+  const DecodeTable d = Decode(ConfigOf(r.decode_link));
+  ASSERT_EQ(d.rows.size(), 1u);
+  const std::vector<PrefillRow> p = PrefillTable(ConfigOf(r.prefill_link));
+  ASSERT_EQ(p.size(), 1u);
+  const double running = r.batch_per_gpu * 8;
+  const double prompt_tokens = running * 2000 / 1000;  // per step (accept = 1)
+  const double per_token = 1000 / (p.front().prefill_tps * 8);
+  EXPECT_NEAR(r.tpot_ms, d.rows.front().tpot + prompt_tokens * per_token, 1e-6 * r.tpot_ms);
+  EXPECT_EQ(r.decode_tp, 8);
+  EXPECT_NE(r.decode_link.find("moe_comm=allreduce"), std::string::npos);
+  EXPECT_NE(r.decode_link.find("moe_tp=8"), std::string::npos);
+}
+
+TEST(Serve, ASmallPrefillPoolSetsTheRate) {
+  // 8 prefill GPUs for 64 decode GPUs at 8K prompts: the prefill pool saturates, prompts queue,
+  // and the rate is the pool's capacity.
+  const ServeRow r = OnlyServeRow(
+      "v=1&gpus=GB200-NVL72&mode=calibrated&serving=disagg&isl=8192&osl=1024&concurrency=4096&"
+      "prefill_gpus=8&decode_gpus=64&ep=64&decode_tp=1&tp=1&dp=8");
+  EXPECT_EQ(r.bound, "prefill");
+  EXPECT_EQ(r.gpus, 72);
+  const std::vector<PrefillRow> p = PrefillTable(ConfigOf(r.prefill_link));
+  const double prompts_per_s = p.front().prefill_tps * 8 / 8192;
+  EXPECT_NEAR(r.total_tps_per_gpu, prompts_per_s * (8192 + 1024) / 72, 1e-6 * r.total_tps_per_gpu);
+  EXPECT_GT(r.ttft_ms, 10000);  // most of a request's life is spent waiting for prefill
+}
+
+TEST(Serve, BestGivesBothDeploymentsPerGpu) {
+  const ServeTable t = Serve(ConfigOf("v=1&gpus=H200,GB200-NVL72&mode=calibrated&concurrency=64"));
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[0].serving, Serving::kAgg);
+  EXPECT_EQ(t.rows[1].serving, Serving::kDisagg);
+  for (const ServeRow& r : t.rows) EXPECT_TRUE(std::isfinite(r.uncertainty_pct));
+}
+
+TEST(Serve, ConcurrencyZeroFillsTheMemory) {
+  const ServeRow r = OnlyServeRow(
+      "v=1&gpus=H200&mode=calibrated&serving=agg&serve_tp=8&serve_dpa=1&isl=1000&osl=1000");
+  EXPECT_GT(r.concurrency, 100);
+  EXPECT_NEAR(r.batch_per_gpu * 8, r.concurrency, 0.05 * r.concurrency);
+}
+
+TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {
+  // Run scripts/uncertainty.sh after changing the model, a calibration or the reality set.
+  const std::vector<UncertaintyLine> now = ComputeUncertainty();
+  const std::vector<UncertaintyLine>& shipped = ShippedUncertainty();
+  ASSERT_EQ(now.size(), shipped.size()) << "core/data/uncertainty.csv is stale";
+  for (size_t i = 0; i < now.size(); ++i) {
+    EXPECT_EQ(now[i].mode, shipped[i].mode);
+    EXPECT_EQ(now[i].regime.serving, shipped[i].regime.serving);
+    EXPECT_EQ(now[i].rows, shipped[i].rows) << i;
+    EXPECT_NEAR(now[i].median_abs_error_pct, shipped[i].median_abs_error_pct,
+                1e-9 * now[i].median_abs_error_pct)
+        << "core/data/uncertainty.csv is stale: run scripts/uncertainty.sh";
+  }
+}
+
+TEST(Uncertainty, ABandWidensUntilItHasEnoughRows) {
+  // No published long-context AMD prefill exists: the band falls back to wider groups.
+  const Config c = ConfigOf("v=1&mode=calibrated");
+  const Regime narrow{.family = "amd", .batch = "prefill", .context = "long", .serving = "prefill"};
+  const Regime widest{.family = "*", .batch = "*", .context = "*", .serving = "prefill"};
+  EXPECT_DOUBLE_EQ(UncertaintyPct(c, narrow), UncertaintyPct(c, widest));
+  // Reference mode's band is reference mode's own error.
+  EXPECT_GT(UncertaintyPct(ConfigOf("v=1"), widest), UncertaintyPct(c, widest));
+}
+
+}  // namespace
+}  // namespace shallowsim
