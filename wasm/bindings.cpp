@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,14 @@
 #include "shallowsim/describe.h"
 #include "shallowsim/export.h"
 #include "shallowsim/link_edit.h"
+#include "shallowsim/model_config.h"
+#include "shallowsim/model_facts.h"
 #include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
 #include "shallowsim/schema.h"
+#include "shallowsim/serve.h"
+#include "shallowsim/uncertainty.h"
 #include "shallowsim/sweep.h"
 #include "shallowsim/views.h"
 
@@ -95,18 +100,29 @@ val Failure(const std::vector<ConfigError>& errors) {
   return out;
 }
 
-// A table for JS: {columns, gpus, gpu: Int32Array, values: Float64Array, rows, total}.
-template <class Row, class Value>
+// A table for JS: {columns, gpus, gpu: Int32Array, values: Float64Array, text, rows, total}.
+// Text columns besides GPU (the plan's Serving, a row's links) are NaN in `values` and their
+// strings are in text[column name], one per row.
+template <class Row, class Value, class Text>
 val TableVal(std::span<const Column> columns, const std::vector<std::string>& gpus,
-             const std::vector<Row>& rows, size_t total, Value value, bool* finite) {
+             const std::vector<Row>& rows, size_t total, Value value, Text text, bool* finite) {
   const size_t width = columns.size() - 1;
   std::vector<double> values;
   values.reserve(rows.size() * width);
   std::vector<int> gpu;
   gpu.reserve(rows.size());
+  val texts = val::object();
+  for (size_t c = 1; c <= width; ++c) {
+    if (columns[c].style == Style::kText) texts.set(std::string(columns[c].name), val::array());
+  }
   for (size_t r = 0; r < rows.size(); ++r) {
     gpu.push_back(rows[r].gpu);
     for (size_t c = 1; c <= width; ++c) {
+      if (columns[c].style == Style::kText) {
+        texts[std::string(columns[c].name)].set(r, std::string(text(rows[r], c)));
+        values.push_back(std::numeric_limits<double>::quiet_NaN());
+        continue;
+      }
       const double v = value(rows[r], c);
       // NaN is "no value" in an optional column (JS shows it as —); anything else must be finite.
       if (!std::isfinite(v) && !(std::isnan(v) && columns[c].optional)) *finite = false;
@@ -120,9 +136,19 @@ val TableVal(std::span<const Column> columns, const std::vector<std::string>& gp
   out.set("gpus", Strings(gpus));
   out.set("gpu", Typed("Int32Array", gpu));
   out.set("values", Typed("Float64Array", values));
+  out.set("text", texts);
   out.set("rows", static_cast<double>(rows.size()));
   out.set("total", static_cast<double>(total));
   return out;
+}
+
+// A table without text columns besides GPU.
+template <class Row, class Value>
+val TableVal(std::span<const Column> columns, const std::vector<std::string>& gpus,
+             const std::vector<Row>& rows, size_t total, Value value, bool* finite) {
+  return TableVal(
+      columns, gpus, rows, total, value, [](const Row&, size_t) { return std::string_view(); },
+      finite);
 }
 
 struct IndexedPrefill {
@@ -183,8 +209,24 @@ val Tables(const Config& config, const val& tables, bool* finite) {
   }
   if (Wants(tables, "plan")) {
     const PlanTable plan = Plan(config);
-    out.set("plan",
-            TableVal(PlanColumns(), plan.gpus, plan.rows, plan.rows.size(), PlanValue, finite));
+    out.set("plan", TableVal(
+                        PlanColumns(), plan.gpus, plan.rows, plan.rows.size(), PlanValue,
+                        [&](const PlanRow& r, size_t c) { return PlanText(plan, r, c); }, finite));
+  }
+  if (Wants(tables, "serve")) {
+    const ServeTable serve = Serve(config);
+    val table = TableVal(
+        ServeColumns(), serve.gpus, serve.rows, serve.rows.size(), ServeNumber,
+        [&](const ServeRow& r, size_t c) { return ServeText(serve, r, c); }, finite);
+    val misses = val::array();
+    for (size_t i = 0; i < serve.misses.size(); ++i) {
+      val m = val::object();
+      m.set("gpu", serve.misses[i].gpu);
+      m.set("message", serve.misses[i].message);
+      misses.set(i, m);
+    }
+    table.set("misses", misses);
+    out.set("serve", table);
   }
   if (Wants(tables, "maxbatch")) {
     const MaxBatchTable all = MaxBatchTableOf(config);
@@ -195,8 +237,8 @@ val Tables(const Config& config, const val& tables, bool* finite) {
   return out;
 }
 
-// compute(link, tables): tables lists any of prefill, decode, leaderboard, maxbatch, frontier,
-// plan.
+// compute(link, tables): tables lists any of prefill, decode, leaderboard, maxbatch, frontier, plan,
+// serve.
 // With a baseline (base=) the same tables of the baseline, computed with this link's view keys,
 // and the keys that differ.
 val Compute(const std::string& link, val tables) {
@@ -419,6 +461,34 @@ val EffectsVal(const std::string& link) {
   return out;
 }
 
+// model(link): what the link's model is (model_facts.h) as one object keyed by the model
+// table's columns.
+val ModelVal(const std::string& link) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  const std::vector<ModelFacts> rows = {FactsOf(*parsed.config)};
+  val out = Success();
+  out.set("facts", RowObjects(rows, ModelColumns(), ModelFactText, ModelFactNumber)[0]);
+  return out;
+}
+
+// importModelConfig(link, json): the link with its model replaced by a Hugging Face config.json
+// (model_config.h), or the errors that say which field is wrong.
+val ImportModelConfigVal(const std::string& link, const std::string& json) {
+  const ParseResult parsed = ParseLink(link);
+  if (!parsed.ok()) return Failure(parsed.errors);
+  if (json.size() > kMaxModelConfigBytes) {
+    return Failure({{"model-config", "the file is " + std::to_string(json.size()) +
+                                         " bytes; at most " +
+                                         std::to_string(kMaxModelConfigBytes) + " are read"}});
+  }
+  const ParseResult imported = ImportModelConfig(json, *parsed.config);
+  if (!imported.ok()) return Failure(imported.errors);
+  val out = Success();
+  out.set("link", EncodeLink(*imported.config));
+  return out;
+}
+
 // edit(link, key, value): the link after a form edit (link_edit.h).
 std::string Edit(const std::string& link, const std::string& key, const std::string& value) {
   return EditLink(link, key, value);
@@ -437,4 +507,6 @@ EMSCRIPTEN_BINDINGS(shallowsim) {
   emscripten::function("effects", &EffectsVal);
   emscripten::function("planDetails", &PlanDetailsVal);
   emscripten::function("catalog", &CatalogVal);
+  emscripten::function("model", &ModelVal);
+  emscripten::function("importModelConfig", &ImportModelConfigVal);
 }

@@ -80,6 +80,10 @@ constexpr Column Measure(std::string_view name, std::string_view unit, Better be
 }
 constexpr std::array<Column, kPlanWidth> kPlan = {{
     kGpu,
+    Label("Serving", {"Which deployment won: agg (one instance serves prefill and decode) or "
+                      "disagg (prefill and decode pools).",
+                      "胜出的部署方式：agg（单实例同时做 prefill 与 decode）或 disagg（prefill 与 "
+                      "decode 分池）。"}),
     Count("PrefillTP", "GPUs",
           {"Attention TP of a prefill instance.", "prefill 实例的注意力 TP。"}),
     Count("PrefillDP", "GPUs",
@@ -108,18 +112,23 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
             {"Output tokens per second per request.", "每个请求每秒输出 token 数。"},
             "1000 / TPOT_ms"),
     Measure("PrefillTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
-            {"Input tokens per second per prefill GPU.", "每张 prefill 卡每秒处理的输入 token。"}),
+            {"Input tokens per second per prefill GPU (agg: none, prefill shares the instance).",
+             "每张 prefill 卡每秒处理的输入 token（agg：无，prefill 与 decode 共用实例）。"},
+            {}, true),
     Measure("DecodeTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
             {"Output tokens per second per decode GPU.", "每张 decode 卡每秒输出 token。"},
             "Batch × TPS_user"),
     Measure("PD_ratio", "", Better::kNone, 3,
-            {"Prefill GPUs per decode GPU, so that prefill produces the input decode consumes.",
+            {"Prefill GPUs per decode GPU, so that prefill produces the input decode consumes "
+             "(agg: 0).",
              "每张 decode 卡配的 prefill 卡数，使 prefill 产出恰好满足 decode 所需输入。"},
             "DecodeTPS_per_GPU × (isl/osl) / PrefillTPS_per_GPU"),
     Measure("OutputTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
-            {"Output tokens per second per GPU of the deployment (prefill + decode GPUs).",
-             "整个部署（prefill + decode 卡）每卡每秒输出 token。"},
-            "DecodeTPS_per_GPU / (1 + PD_ratio)"),
+            {"Output tokens per second per GPU of the sized deployment (GPUs: whole instances; "
+             "IdealOutputTPS_per_GPU is the fractionally rate-matched figure).",
+             "按整数实例配置的部署（GPUs）每卡每秒输出 token（IdealOutputTPS_per_GPU 为按小数卡数"
+             "匹配的理想值）。"},
+            "delivered output / GPUs"),
     Measure("TotalTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
             {"Input + output tokens per second per GPU of the deployment (the basis public "
              "benchmarks use).",
@@ -132,16 +141,38 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
             {"Cost of a million output tokens.", "每百万输出 token 的成本。"},
             "USD_per_GPU_hr × 10^6 / (3600 × OutputTPS_per_GPU)"),
     Input("GPUs", "GPUs",
-          {"With load=: GPUs of the deployment, in whole instances.",
-           "给定 load= 时：部署的 GPU 总数（整数个实例）。"},
-          true),
+          {"GPUs of the sized deployment: one decode instance and the whole prefill instances "
+           "it needs; with load=, the instances that sustain it; with gpus_total, the most "
+           "output the budget holds. agg: its instances.",
+           "部署的 GPU 数：一个 decode 实例及其所需的整数个 prefill 实例；给定 load= 时为维持该负载"
+           "的实例；给定 gpus_total 时为预算内产出最多的配置。agg：其实例。"}),
     Input("PrefillInstances", "instances",
-          {"With load=: prefill instances.", "给定 load= 时：prefill 实例数。"}, true),
+          {"Prefill instances (agg: 0).", "prefill 实例数（agg：0）。"}),
     Input("DecodeInstances", "instances",
-          {"With load=: decode instances.", "给定 load= 时：decode 实例数。"}, true),
+          {"Decode instances (agg: instances).", "decode 实例数（agg：实例数）。"}),
     Measure("USD_per_hour", "USD/h", Better::kLower, 0,
-            {"With load=: the deployment's cost per hour.", "给定 load= 时：部署每小时成本。"},
-            "GPUs × USD_per_GPU_hr", true),
+            {"The deployment's cost per hour.", "部署每小时成本。"}, "GPUs × USD_per_GPU_hr"),
+    Measure("Uncertainty_pct", "%", Better::kNone, 0,
+            {"± the median error of the model on published measurements of this regime, in the "
+             "link's mode (uncertainty.h).",
+             "± 该模式下本模型在同类公开实测上的误差中位数。"},
+            {}, true),
+    Measure("IdealOutputTPS_per_GPU", "tok/s/GPU", Better::kHigher, 0,
+            {"Ideal: prefill and decode rate-matched with fractional GPUs (not a deployment).",
+             "理想值：以小数卡数匹配 prefill 与 decode（并非可部署的配置）。"},
+            "DecodeTPS_per_GPU / (1 + PD_ratio)"),
+    Label("MoE", {"Expert weights the row assumes (moe_dtype; auto: fp4 where the GPU has it).",
+                  "该行假设的专家权重精度（moe_dtype；auto：GPU 支持则 fp4）。"}),
+    Label("KV", {"KV-cache element the row assumes.", "该行假设的 KV-Cache 元素类型。"}),
+    Count("MTP", "tokens",
+          {"MTP draft tokens per step the row assumes.", "该行假设的每步 MTP 草稿 token 数。"}),
+    Label("decode_link",
+          {"The decode row of the plan (decode view).", "方案的 decode 行（decode 视图）。"}),
+    Label("prefill_link",
+          {"The prefill row of the plan (prefill view).", "方案的 prefill 行（prefill 视图）。"}),
+    Label("serve_link",
+          {"The sized deployment as a serving benchmark at its concurrency (serve view).",
+           "按方案规模、以其并发数运行的服务基准（serve 视图）。"}),
 }};
 
 // The model (model_facts.h): one row, derived from the dimensions.

@@ -158,7 +158,13 @@ struct GpuIndexedCells final : Cells {
 };
 using DecodeCells = GpuIndexedCells<DecodeTable, DecodeValue>;
 using MaxBatchCells = GpuIndexedCells<MaxBatchTable, MaxBatchValue>;
-using PlanCells = GpuIndexedCells<PlanTable, PlanValue>;
+struct PlanCells final : Cells {
+  const PlanTable& t;
+  explicit PlanCells(const PlanTable& table) : t(table) {}
+  size_t Rows() const override { return t.rows.size(); }
+  std::string_view Text(size_t r, size_t c) const override { return PlanText(t, t.rows[r], c); }
+  double Number(size_t r, size_t c) const override { return PlanValue(t.rows[r], c); }
+};
 
 // Rows that give their own text and number cells (reality, catalog).
 template <class Row, auto TextOf, auto NumberOf>

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "engine/decode_rows.h"
 #include "order.h"
@@ -11,6 +12,8 @@
 #include "shallowsim/number_text.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/schema.h"
+#include "shallowsim/serve.h"
+#include "shallowsim/uncertainty.h"
 #include "shallowsim/views.h"
 #include "text.h"
 
@@ -48,12 +51,18 @@ Config DecodeConfig(const Config& c) {
   return d;
 }
 
+// A prefill instance that meets ttft_ms: its TP × DP and the batch with the most input per GPU.
+struct PrefillOption {
+  double tp = 0, dp = 0, tokens = 0, ttft = 0, tps = 0;
+};
+
 struct PrefillPick {
   bool ok = false;          // a configuration meets ttft_ms
   bool fits = false;        // some configuration fits in memory
   double best_ttft = kInf;  // the shortest TTFT of any that fits
   double tp = 0, dp = 0, tokens = 0, ttft = 0, tps = 0;
-  double instances = kNaN;  // with load
+  double instances = kNaN;             // with load
+  std::vector<PrefillOption> options;  // per TP × DP
 };
 
 // Every prefill configuration of one GPU that fits in memory: attention TP 1–8 (within a node),
@@ -84,6 +93,11 @@ PrefillPick PickPrefill(const Config& c, const Gpu& gpu) {
         const double ttft = kTtftQueueFactor * row.sum;
         pick.best_ttft = std::min(pick.best_ttft, ttft);
         if (!(ttft <= s.ttft_ms)) continue;
+        if (pick.options.empty() || pick.options.back().tp != tp || pick.options.back().dp != dp) {
+          pick.options.push_back({tp, dp, tokens, ttft, row.prefill_tps});
+        } else if (row.prefill_tps > pick.options.back().tps) {
+          pick.options.back() = {tp, dp, tokens, ttft, row.prefill_tps};
+        }
         // Best: the highest input rate per GPU; with load, the fewest GPUs (then the rate).
         const double instances = s.load > 0 ? std::ceil(input_rate / (row.prefill_tps * n)) : kNaN;
         const double gpus = s.load > 0 ? instances * n : 0;
@@ -110,6 +124,7 @@ struct DecodePick {
   DecodeRow fastest;        // the row with the shortest TPOT (for the miss message)
   double instances = kNaN;  // with load
   double best_gpus = kInf;
+  std::vector<DecodeRow> options;  // per EP × TP: the best batch meeting tpot_ms
 };
 
 // The best decode row per GPU meeting tpot_ms: the largest Total; with load, the fewest GPUs
@@ -158,6 +173,7 @@ std::vector<DecodePick> PickDecode(const Config& c, const std::vector<Gpu>& gpus
     }
     DecodePick& p = picks[g];
     const DecodeRow& row = best[slot];
+    p.options.push_back(row);
     const double instances = load > 0 ? std::ceil(load / (row.total * row.ep)) : kNaN;
     const double n = load > 0 ? instances * row.ep : 0;
     if (!p.ok || n < p.best_gpus || (n == p.best_gpus && row.total > p.row.total)) {
@@ -215,93 +231,399 @@ double UsdPerMillion(double usd_per_gpu_hr, double tps_per_gpu) {
 // ------------------------------------------------------------------------------------
 
 double PlanValue(const PlanRow& r, size_t column) {
-  const std::array<double, kPlanWidth - 1> values = {r.prefill_tp,        r.prefill_dp,
-                                                     r.prefill_tokens,    r.decode_ep,
-                                                     r.decode_tp,         r.batch,
-                                                     r.max_batch,         r.ttft_ms,
-                                                     r.tpot_ms,           r.tps_user,
-                                                     r.prefill_tps,       r.decode_tps,
-                                                     r.pd_ratio,          r.output_tps_per_gpu,
-                                                     r.total_tps_per_gpu, r.usd_per_gpu_hr,
-                                                     r.usd_per_m_output,  r.gpus,
-                                                     r.prefill_instances, r.decode_instances,
-                                                     r.usd_per_hour};
-  return column >= 1 && column <= values.size() ? values[column - 1] : kNaN;
+  const std::array<double, kPlanWidth> values = {kNaN,
+                                                 kNaN,
+                                                 r.prefill_tp,
+                                                 r.prefill_dp,
+                                                 r.prefill_tokens,
+                                                 r.decode_ep,
+                                                 r.decode_tp,
+                                                 r.batch,
+                                                 r.max_batch,
+                                                 r.ttft_ms,
+                                                 r.tpot_ms,
+                                                 r.tps_user,
+                                                 r.prefill_tps,
+                                                 r.decode_tps,
+                                                 r.pd_ratio,
+                                                 r.output_tps_per_gpu,
+                                                 r.total_tps_per_gpu,
+                                                 r.usd_per_gpu_hr,
+                                                 r.usd_per_m_output,
+                                                 r.gpus,
+                                                 r.prefill_instances,
+                                                 r.decode_instances,
+                                                 r.usd_per_hour,
+                                                 r.uncertainty_pct,
+                                                 r.ideal_output_tps_per_gpu,
+                                                 kNaN,
+                                                 kNaN,
+                                                 r.mtp,
+                                                 kNaN,
+                                                 kNaN,
+                                                 kNaN};
+  return column < values.size() ? values[column] : kNaN;
 }
+
+std::string_view PlanText(const PlanTable& t, const PlanRow& r, size_t column) {
+  switch (column) {
+    case 0:
+      return t.gpus[static_cast<size_t>(r.gpu)];
+    case 1:
+      return NameOf(r.serving);
+    case 25:
+      return r.moe;
+    case 26:
+      return r.kv;
+    case 28:
+      return r.decode_link;
+    case 29:
+      return r.prefill_link;
+    case 30:
+      return r.serve_link;
+    default:
+      return {};
+  }
+}
+
+namespace {
+
+// The link of a config in one view, its other view keys at their defaults.
+std::string ViewLink(Config c, std::string_view view) {
+  c.view = View{};
+  c.view.view = std::string(view);
+  return "#" + EncodeLink(c);
+}
+
+// The links of a disaggregated row: its decode row, its prefill batch, and one instance's sized
+// deployment as a serving benchmark at the concurrency the decode pool holds.
+void DisaggLinks(const Config& c, const Gpu& gpu, PlanRow& row) {
+  Config d = DecodeConfig(c);
+  d.gpus = {gpu.name};
+  d.scenario.ep = {row.decode_ep};
+  d.scenario.decode_tp = {row.decode_tp};
+  d.scenario.bs = {row.batch};
+  row.decode_link = ViewLink(d, "decode");
+  Config p = c;
+  p.gpus = {gpu.name};
+  p.scenario.seq_len = c.scenario.isl;
+  p.scenario.decode_len = 0;
+  p.scenario.tp = row.prefill_tp;
+  p.scenario.dp = row.prefill_dp;
+  p.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? row.prefill_tokens : 0;
+  row.prefill_link = ViewLink(p, "prefill");
+  Config v = c;
+  v.gpus = {gpu.name};
+  v.scenario.serving = Serving::kDisagg;
+  v.scenario.tp = row.prefill_tp;
+  v.scenario.dp = row.prefill_dp;
+  v.scenario.prefill_gpus = row.prefill_instances * row.prefill_tp * row.prefill_dp;
+  v.scenario.decode_gpus = row.decode_instances * row.decode_ep;
+  v.scenario.ep = {row.decode_ep};
+  v.scenario.decode_tp = {row.decode_tp};
+  v.scenario.concurrency = std::round(row.batch * v.scenario.decode_gpus);
+  v.scenario.prefill_tokens = p.scenario.prefill_tokens;
+  v.scenario.serve_tbo = c.scenario.mbs >= 2 ? 1 : 0;
+  v.scenario.gpus_total = 0;
+  v.scenario.load = 0;
+  row.serve_link = ViewLink(v, "serve");
+}
+
+// A deployment of whole instances and what it delivers.
+struct Sized {
+  bool ok = false;
+  double nd = 0, np = 0;  // decode (agg: the) instances, prefill instances
+  double gpus = 0;
+  double delivered = 0;  // output tokens/s
+};
+
+// Disaggregated: decode instances of `d_gpus` GPUs each giving `dtps` output tokens/s per GPU,
+// prefill instances of `p_gpus` giving `ptps` input tokens/s per GPU. Without a budget or a load:
+// one decode instance and the whole prefill instances it needs; with load=, the instances that
+// sustain it; with gpus_total, the most output the budget holds.
+Sized SizeDisagg(const Scenario& s, double d_gpus, double dtps, double p_gpus, double ptps) {
+  const double in_per_out = s.isl / s.osl;
+  const auto prefill_for = [&](double decode_out) {
+    return std::ceil(decode_out * in_per_out / (p_gpus * ptps) - 1e-9);
+  };
+  const auto make = [&](double nd, double np) {
+    Sized z;
+    z.ok = nd >= 1 && np >= 1;
+    z.nd = nd;
+    z.np = np;
+    z.gpus = nd * d_gpus + np * p_gpus;
+    z.delivered = std::min(nd * d_gpus * dtps, np * p_gpus * ptps / in_per_out);
+    return z;
+  };
+  if (s.gpus_total > 0) {
+    Sized best;
+    const double most = std::min(4096.0, std::floor((s.gpus_total - p_gpus) / d_gpus));
+    for (double nd = 1; nd <= most; ++nd) {
+      const double room = std::floor((s.gpus_total - nd * d_gpus) / p_gpus);
+      const Sized z = make(nd, std::min(prefill_for(nd * d_gpus * dtps), room));
+      if (z.ok && (!best.ok || z.delivered > best.delivered ||
+                   (z.delivered == best.delivered && z.gpus < best.gpus))) {
+        best = z;
+      }
+    }
+    return best;
+  }
+  if (s.load > 0) {
+    const double nd = std::ceil(s.load / (d_gpus * dtps) - 1e-9);
+    return make(nd, prefill_for(s.load));
+  }
+  return make(1, prefill_for(d_gpus * dtps));
+}
+
+Sized SizeAgg(const Scenario& s, double n, double out_per_gpu) {
+  Sized z;
+  z.nd = s.gpus_total > 0 ? std::floor(s.gpus_total / n)
+         : s.load > 0     ? std::ceil(s.load / (n * out_per_gpu) - 1e-9)
+                          : 1;
+  z.ok = z.nd >= 1;
+  z.gpus = z.nd * n;
+  z.delivered = z.gpus * out_per_gpu;
+  return z;
+}
+
+// Which of two deployments is better: with a budget the most output, with a load the fewest
+// GPUs (then the cheapest hour), else the most output per GPU.
+bool Better(const Scenario& s, const PlanRow& a, const PlanRow& b) {
+  if (s.gpus_total > 0) {
+    const double da = a.output_tps_per_gpu * a.gpus, db = b.output_tps_per_gpu * b.gpus;
+    return da > db || (da == db && a.gpus < b.gpus);
+  }
+  if (s.load > 0) return a.usd_per_hour < b.usd_per_hour;
+  return a.output_tps_per_gpu > b.output_tps_per_gpu;
+}
+
+void Fill(PlanRow& row, const Config& c, const Gpu& gpu, const Sized& z) {
+  const Scenario& s = c.scenario;
+  const Price price = PriceOf(c, gpu.name);
+  row.gpus = z.gpus;
+  row.output_tps_per_gpu = z.delivered / z.gpus;
+  row.total_tps_per_gpu = row.output_tps_per_gpu * (s.isl + s.osl) / s.osl;
+  row.usd_per_gpu_hr = price.usd;
+  row.usd_per_m_output = UsdPerMillion(price.usd, row.output_tps_per_gpu);
+  row.usd_per_hour = z.gpus * price.usd;
+  const bool fp4 = s.moe_dtype == MoeDtype::kFp4 || (s.moe_dtype == MoeDtype::kAuto && gpu.fp4 > 0);
+  row.moe = fp4 ? "fp4" : "fp8";
+  row.kv = std::string(NameOf(s.kv_dtype));
+  row.mtp = s.mtp;
+  row.uncertainty_pct =
+      UncertaintyPct(c, RegimeOf(gpu, row.batch, s.isl + s.osl, NameOf(row.serving)));
+}
+
+// The best aggregated instance of one GPU: attention TP with experts EP or TP, or attention DP
+// with EP, over 8 GPUs (4 or 8 in a rack), at the most requests that meet both targets.
+// Why no aggregated instance meets the targets: memory, or the fastest it gets (one request).
+struct AggMiss {
+  bool fits = false;
+  double tpot = kInf, ttft = kInf;
+};
+
+std::optional<PlanRow> PlanAgg(const Config& c, const Gpu& gpu, AggMiss* why) {
+  const Scenario& s = c.scenario;
+  std::optional<PlanRow> best;
+  std::vector<double> sizes = {8};
+  if (gpu.gpu_per_node >= 72) sizes = {4, 8};
+  if (gpu.gpu_per_node < 8) sizes = {gpu.gpu_per_node};
+  for (double n : sizes) {
+    if (s.gpus_total > 0 && n > s.gpus_total) continue;
+    for (int layout = 0; layout < 3; ++layout) {
+      Config a = c;
+      a.scenario.serving = Serving::kAgg;
+      a.scenario.serve_tp = n;
+      a.scenario.serve_dpa = layout == 2 ? 1 : 0;
+      a.scenario.serve_ep = layout == 1 ? 1 : n;
+      // The same overlap as the disaggregated rows: mbs micro-batches (two-batch overlap at 2).
+      a.scenario.serve_tbo = c.scenario.mbs >= 2 ? 1 : 0;
+      // The most requests in flight whose TPOT and TTFT meet the targets (both grow with them).
+      const ServePoint top = ServeAgg(a, gpu, 0);
+      if (!top.ok) continue;
+      why->fits = true;
+      if (const ServePoint one = ServeAgg(a, gpu, 1); one.ok) {
+        why->tpot = std::min(why->tpot, one.row.tpot_ms);
+        why->ttft = std::min(why->ttft, one.row.ttft_ms);
+      }
+      const auto meets = [&](const ServePoint& p) {
+        return p.ok && p.row.tpot_ms <= s.tpot_ms && p.row.ttft_ms <= s.ttft_ms;
+      };
+      double lo = 0, hi = top.row.concurrency;
+      ServePoint at;
+      if (meets(top)) {
+        lo = hi;
+        at = top;
+      } else {
+        while (hi - lo > std::max(1.0, lo / 16)) {  // within 1/16 of the best
+          const double mid = std::floor((lo + hi) / 2);
+          const ServePoint p = ServeAgg(a, gpu, std::max(mid, 1.0));
+          if (meets(p)) {
+            lo = mid;
+            at = p;
+          } else {
+            hi = mid;
+          }
+        }
+      }
+      if (!at.ok) continue;
+      const ServeRow& r = at.row;
+      PlanRow row;
+      row.serving = Serving::kAgg;
+      row.prefill_tp = layout == 2 ? 1 : n;
+      row.prefill_dp = layout == 2 ? n : 1;
+      row.prefill_tokens =
+          s.prefill_tokens > 0 ? s.prefill_tokens : (gpu.mem >= 160 ? 16384 : 8192);
+      row.decode_ep = n;
+      row.decode_tp = r.decode_tp;
+      row.batch = r.batch_per_gpu;
+      row.max_batch = top.row.batch_per_gpu;
+      row.ttft_ms = r.ttft_ms;
+      row.tpot_ms = r.tpot_ms;
+      row.tps_user = r.tps_user;
+      row.prefill_tps = kNaN;
+      row.decode_tps = r.output_tps_per_gpu;
+      row.pd_ratio = 0;
+      row.ideal_output_tps_per_gpu = r.output_tps_per_gpu;
+      const Sized z = SizeAgg(s, n, r.output_tps_per_gpu);
+      if (!z.ok) continue;
+      row.prefill_instances = 0;
+      row.decode_instances = z.nd;
+      row.decode_link = r.decode_link;
+      row.prefill_link = r.prefill_link;
+      a.scenario.concurrency = r.concurrency;
+      a.gpus = {gpu.name};
+      row.serve_link = ViewLink(a, "serve");
+      Fill(row, c, gpu, z);
+      if (!best || Better(s, row, *best)) best = row;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 PlanTable Plan(const Config& c) {
   const Scenario& s = c.scenario;
   const std::vector<Gpu> gpus = SelectedGpus(c);
   PlanTable out;
   out.gpus = GpuNames(gpus);
-  const std::vector<DecodePick> decode = PickDecode(c, gpus);
+  const bool want_disagg = s.serving != Serving::kAgg, want_agg = s.serving != Serving::kDisagg;
+  const std::vector<DecodePick> decode =
+      want_disagg ? PickDecode(c, gpus) : std::vector<DecodePick>(gpus.size());
   const Config d = DecodeConfig(c);
   const double context = d.scenario.seq_len;
   for (size_t g = 0; g < gpus.size(); ++g) {
     const Gpu& gpu = gpus[g];
-    const PrefillPick prefill = PickPrefill(c, gpu);
-    const DecodePick& dec = decode[g];
+    std::vector<PlanMiss> misses;
     const auto miss = [&](std::string key, double best, std::string message) {
-      out.misses.push_back({gpu.name, std::move(key), best, gpu.name + ": " + std::move(message)});
+      misses.push_back({gpu.name, std::move(key), best, gpu.name + ": " + std::move(message)});
     };
-    if (!prefill.fits) {
-      miss("mem_util", 0,
-           "prefill: the weights and one " + FormatNumber(s.isl) +
-               "-token prompt do not fit at any TP (1–8) × DP (1–64)");
-    } else if (!prefill.ok) {
-      miss("ttft_ms", prefill.best_ttft,
-           "TTFT ≥ " + Ms(prefill.best_ttft) + " with any prefill TP/DP (" + FormatNumber(s.isl) +
-               "-token prompt); target " + Ms(s.ttft_ms));
+    std::optional<PlanRow> best;
+    if (want_disagg) {
+      const PrefillPick prefill = PickPrefill(c, gpu);
+      const DecodePick& dec = decode[g];
+      if (!prefill.fits) {
+        miss("mem_util", 0,
+             "prefill: the weights and one " + FormatNumber(s.isl) +
+                 "-token prompt do not fit at any TP (1–8) × DP (1–64)");
+      } else if (!prefill.ok) {
+        miss("ttft_ms", prefill.best_ttft,
+             "TTFT ≥ " + Ms(prefill.best_ttft) + " with any prefill TP/DP (" + FormatNumber(s.isl) +
+                 "-token prompt); target " + Ms(s.ttft_ms));
+      }
+      if (!dec.fits) {
+        double most = 0;
+        std::string message = MemoryMiss(d, gpu, &most);
+        miss("mem_util", most, "decode: " + message);
+      } else if (!dec.ok) {
+        const DecodeRow& f = dec.fastest;
+        miss("tpot_ms", f.tpot,
+             "TPOT ≥ " + Ms(f.tpot) + " at any batch at this context (" + FormatNumber(context) +
+                 " tokens; fastest: batch " + FormatNumber(f.batch) + ", EP " + FormatNumber(f.ep) +
+                 ", TP " + FormatNumber(f.tp) + "); target " + Ms(s.tpot_ms));
+      }
+      if (prefill.ok && dec.ok) {
+        // Every decode (EP × TP) and prefill (TP × DP) pairing, sized in whole instances.
+        for (const DecodeRow& r : dec.options) {
+          if (s.gpus_total > 0 && r.ep > s.gpus_total) continue;
+          for (const PrefillOption& p : prefill.options) {
+            const double pg = p.tp * p.dp;
+            const Sized z = SizeDisagg(s, r.ep, r.total, pg, p.tps);
+            if (!z.ok) continue;
+            const Matched m = RateMatch(r.total, p.tps, s.isl, s.osl);
+            PlanRow row;
+            row.serving = Serving::kDisagg;
+            row.prefill_tp = p.tp;
+            row.prefill_dp = p.dp;
+            row.prefill_tokens = p.tokens;
+            row.decode_ep = r.ep;
+            row.decode_tp = r.tp;
+            row.batch = r.batch;
+            row.max_batch = std::max(0.0, std::floor(MaxBatchOf(d, gpu, r.ep, r.tp)));
+            row.ttft_ms = p.ttft;
+            row.tpot_ms = r.tpot;
+            row.tps_user = r.tps;
+            row.prefill_tps = p.tps;
+            row.decode_tps = r.total;
+            row.pd_ratio = m.pd_ratio;
+            row.ideal_output_tps_per_gpu = m.output_tps_per_gpu;
+            row.prefill_instances = z.np;
+            row.decode_instances = z.nd;
+            Fill(row, c, gpu, z);
+            if (!best || Better(s, row, *best)) best = row;
+          }
+        }
+        if (!best && s.gpus_total > 0) {
+          miss("gpus_total", s.gpus_total,
+               "disagg: no prefill and decode instances meeting the targets fit in " +
+                   FormatNumber(s.gpus_total) + " GPUs");
+        }
+      }
     }
-    if (!dec.fits) {
-      double best = 0;
-      std::string message = MemoryMiss(d, gpu, &best);
-      miss("mem_util", best, "decode: " + message);
-    } else if (!dec.ok) {
-      const DecodeRow& f = dec.fastest;
-      miss("tpot_ms", f.tpot,
-           "TPOT ≥ " + Ms(f.tpot) + " at any batch at this context (" + FormatNumber(context) +
-               " tokens; fastest: batch " + FormatNumber(f.batch) + ", EP " + FormatNumber(f.ep) +
-               ", TP " + FormatNumber(f.tp) + "); target " + Ms(s.tpot_ms));
+    if (want_agg) {
+      AggMiss why;
+      const std::optional<PlanRow> agg = PlanAgg(c, gpu, &why);
+      const std::string size =
+          FormatNumber(gpu.gpu_per_node >= 72 ? 4 : std::min(8.0, gpu.gpu_per_node));
+      if (agg && (!best || Better(s, *agg, *best))) {
+        best = agg;
+      } else if (!agg && !want_disagg) {
+        if (!why.fits) {
+          miss("mem_util", 0,
+               "agg: one request's KV cache (" + FormatNumber(s.isl + s.osl) +
+                   " tokens) does not fit beside the weights on an instance of " + size +
+                   " GPUs; raise mem_util or shorten isl/osl");
+        } else if (why.tpot > s.tpot_ms) {
+          miss("tpot_ms", why.tpot,
+               "agg: TPOT ≥ " + Ms(why.tpot) + " with one request in flight on an instance of " +
+                   size + " GPUs; target " + Ms(s.tpot_ms));
+        } else if (why.ttft > s.ttft_ms) {
+          miss("ttft_ms", why.ttft,
+               "agg: TTFT ≥ " + Ms(why.ttft) + " with one request in flight on an instance of " +
+                   size + " GPUs; target " + Ms(s.ttft_ms));
+        } else {
+          miss("gpus_total", s.gpus_total,
+               "agg: no instance of " + size +
+                   " GPUs fits in gpus_total = " + FormatNumber(s.gpus_total));
+        }
+      }
     }
-    if (!prefill.ok || !dec.ok) continue;
-
-    const DecodeRow& r = dec.row;
-    const Matched m = RateMatch(r.total, prefill.tps, s.isl, s.osl);
-    const Price price = PriceOf(c, gpu.name);
-    PlanRow row;
-    row.gpu = static_cast<int>(g);
-    row.prefill_tp = prefill.tp;
-    row.prefill_dp = prefill.dp;
-    row.prefill_tokens = prefill.tokens;
-    row.decode_ep = r.ep;
-    row.decode_tp = r.tp;
-    row.batch = r.batch;
-    row.max_batch = std::max(0.0, std::floor(MaxBatchOf(d, gpu, r.ep, r.tp)));
-    row.ttft_ms = prefill.ttft;
-    row.tpot_ms = r.tpot;
-    row.tps_user = r.tps;
-    row.prefill_tps = prefill.tps;
-    row.decode_tps = r.total;
-    row.pd_ratio = m.pd_ratio;
-    row.output_tps_per_gpu = m.output_tps_per_gpu;
-    row.total_tps_per_gpu = m.total_tps_per_gpu;
-    row.usd_per_gpu_hr = price.usd;
-    row.usd_per_m_output = UsdPerMillion(price.usd, m.output_tps_per_gpu);
-    row.gpus = row.prefill_instances = row.decode_instances = row.usd_per_hour = kNaN;
-    if (s.load > 0) {
-      row.prefill_instances = prefill.instances;
-      row.decode_instances = dec.instances;
-      row.gpus = prefill.instances * prefill.tp * prefill.dp + dec.instances * r.ep;
-      row.usd_per_hour = row.gpus * price.usd;
+    if (!best) {
+      out.misses.insert(out.misses.end(), misses.begin(), misses.end());
+      continue;
     }
-    out.rows.push_back(row);
+    if (best->serving == Serving::kDisagg) DisaggLinks(c, gpu, *best);
+    best->gpu = static_cast<int>(g);
+    out.rows.push_back(*best);
   }
-  // Best first: the most output per GPU (with load, the cheapest fleet); then sort= if it names
-  // a plan column.
+  // Best first: the most output per GPU (with load, the cheapest fleet; with a budget, the most
+  // output); then sort= if it names a plan column.
   std::vector<double> keys;
   for (const PlanRow& r : out.rows) {
-    keys.push_back(s.load > 0 ? -r.usd_per_hour : r.output_tps_per_gpu);
+    keys.push_back(s.gpus_total > 0 ? r.output_tps_per_gpu * r.gpus
+                   : s.load > 0     ? -r.usd_per_hour
+                                    : r.output_tps_per_gpu);
   }
   detail::Permute(out.rows, detail::StableOrder(keys, /*descending=*/true));
   return ShownPlan(c, out);
@@ -363,6 +685,8 @@ PlanRatios PlanRatioCurve(const Config& c) {
   const double context = c.scenario.isl + c.scenario.osl;
   Config p = c;
   p.scenario.load = 0;
+  p.scenario.gpus_total = 0;
+  p.scenario.serving = Serving::kDisagg;  // the ratio is disaggregated serving's
   p.view.sort.clear();
   p.view.only_gpu.clear();
   for (size_t i = 0; i < out.ratios.size(); ++i) {

@@ -34,7 +34,7 @@ std::span<const GroupInfo> Groups() {
 }
 
 std::span<const ViewInfo> Views() {
-  static const std::array<ViewInfo, 9> kViews = {{
+  static const std::array<ViewInfo, 10> kViews = {{
       {.key = "prefill",
        .label = {"Prefill", "Prefill"},
        .intro = {"Per-layer times (ms) for one prefill of seq_len tokens with attention TP = tp "
@@ -99,18 +99,39 @@ std::span<const ViewInfo> Views() {
        .inputs = {"tps_floor", "sort", "only_gpu", "only_ep", "only_tp", "only_bs", "cols"}},
       {.key = "plan",
        .label = {"Plan", "部署规划"},
-       .intro = {"For this workload and these latency targets, the best disaggregated deployment "
-                 "per GPU: prefill instances that meet the TTFT target, decode instances that "
-                 "meet the TPOT target with the KV cache in memory, rate-matched, and what a "
-                 "million output tokens cost. Throughput per GPU counts prefill and decode GPUs.",
-                 "针对该负载与时延目标，每个 GPU 的最优 PD 分离部署：满足 TTFT 目标的 prefill "
-                 "实例、满足 TPOT 目标且 KV-Cache 放得下的 decode 实例，按速率配比，并给出每百万"
-                 "输出 token 的成本。单卡吞吐按 prefill 与 decode 全部 GPU 计算。"},
+       .intro = {"For this workload and these latency targets, the best deployment per GPU: "
+                 "aggregated (one instance serves prefill and decode) or disaggregated (prefill "
+                 "instances that meet the TTFT target, decode instances that meet the TPOT target "
+                 "with the KV cache in memory), in whole instances, and what a million output "
+                 "tokens cost. Throughput per GPU counts every GPU of the sized deployment; "
+                 "gpus_total sizes it to a budget, load to a demand.",
+                 "针对该负载与时延目标，每个 GPU 的最优部署：聚合（同一实例兼顾 prefill 与 "
+                 "decode）或 PD 分离（满足 TTFT 目标的 prefill 实例、满足 TPOT 目标且 KV-Cache "
+                 "放得下的 decode 实例），按整实例配置，并给出每百万输出 token 的成本。单卡吞吐按"
+                 "该部署的全部 GPU 计算；gpus_total 按预算、load 按需求确定规模。"},
        .table = "plan",
        .caption = {"Plan: the best deployment per GPU", "部署规划：每个 GPU 的最优部署"},
        .match = {},
        .best = true,
-       .inputs = {"isl", "osl", "ttft_ms", "tpot_ms", "price", "load", "sort"}},
+       .inputs = {"isl", "osl", "ttft_ms", "tpot_ms", "serving", "gpus_total", "price", "load",
+                  "moe_dtype", "sort"}},
+      {.key = "serve",
+       .label = {"Serve", "服务基准"},
+       .intro = {"What an end-to-end serving benchmark would measure: `concurrency` requests in "
+                 "flight (0 = as many as memory holds), prompts of isl tokens and outputs of osl "
+                 "tokens, on one aggregated instance of serve_tp GPUs or on prefill_gpus + "
+                 "decode_gpus disaggregated pools. Prefill takes time from decode, queues form, "
+                 "and the slower side sets the rate.",
+                 "端到端服务基准会测得什么：concurrency 个并发请求（0 = "
+                 "显存能容纳的最多请求），输入 isl、输出 osl 个 token，在一个 serve_tp 卡的聚合"
+                 "实例上，或在 prefill_gpus + decode_gpus 的 PD 分离资源池上。prefill 占用 "
+                 "decode 的时间、请求排队，较慢的一侧决定速率。"},
+       .table = "serve",
+       .caption = {"Serve: an end-to-end benchmark per GPU", "服务基准：每个 GPU 的端到端结果"},
+       .match = {"Serving"},
+       .best = true,
+       .inputs = {"isl", "osl", "concurrency", "serving", "serve_tp", "serve_ep", "serve_dpa",
+                  "serve_tbo", "prefill_gpus", "decode_gpus", "price", "sort"}},
       {.key = "catalog",
        .label = {"Hardware", "硬件"},
        .intro = {"Every GPU the tables can use: the built-in catalog and the link's hw= rows, "

@@ -222,9 +222,9 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   const double cap = RunningCap(base, gpu, ep, tp, pool);  // requests per decode GPU
   const double total = concurrency > 0 ? concurrency : cap * pool;
   const double accept = Accept(c);
-  // Prefill instances of tp × dp GPUs batch the waiting prompts up to a chunk per TP group.
+  // Prefill instances of tp × dp GPUs; a forward holds prefill_tokens per TP group (else a prompt).
   const double ptp = s.tp, pdp = s.dp, instance = ptp * pdp;
-  const double chunk = s.prefill_tokens > 0 ? s.prefill_tokens : DefaultChunk(gpu);
+  const double forward = s.prefill_tokens > 0 ? s.prefill_tokens : s.isl;
   Config pre = PrefillShaped(c, gpu, ptp, pdp, 0);
   pre.scenario.mbs = base.scenario.mbs;
   // A prefill instance with attention TP over all its GPUs holds every token on each: its
@@ -250,10 +250,9 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
       return out;
     }
     tpot = step.step_ms / accept;
-    // One prefill forward: the prompts that arrive while one runs, at least one, at most a chunk
-    // per TP group.
+    // One prefill forward per TP group: prefill_tokens when the link gives it, else one prompt
+    // (measured disaggregated pools deliver about that: docs/SERVE.md).
     const double rate = x > 0 ? x : total / (s.osl * tpot);  // completions per ms
-    const double forward = std::clamp(rate * 1.0 * s.isl, s.isl, chunk);
     pre.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? forward : 0;
     pre_row = PrefillOf(pre, gpu);
     const double tokens_per_ms = pre_row.prefill_tps / 1000;  // per prefill GPU

@@ -306,8 +306,8 @@ TEST(Cli, PlanRowsMeetTheTargetsAndCostWhatThePriceSays) {
   ASSERT_GT(lines.size(), 3u);
   const std::vector<std::string> header = CsvHeader(lines[0]);
   EXPECT_EQ(lines[0].rfind(
-                "GPU,PrefillTP,PrefillDP,PrefillTokens,DecodeEP,DecodeTP,Batch,MaxBatch,TTFT_ms,"
-                "TPOT_ms,TPS_user,",
+                "GPU,Serving,PrefillTP,PrefillDP,PrefillTokens,DecodeEP,DecodeTP,Batch,MaxBatch,"
+                "TTFT_ms,TPOT_ms,TPS_user,",
                 0),
             0u);
   for (size_t i = 1; i < lines.size(); ++i) {
@@ -318,7 +318,10 @@ TEST(Cli, PlanRowsMeetTheTargetsAndCostWhatThePriceSays) {
     const double out = CsvNumber(header, lines[i], "OutputTPS_per_GPU");
     const double usd = CsvNumber(header, lines[i], "USD_per_M_output");
     EXPECT_NEAR(usd, price * 1e6 / (3600 * out), 1e-9 * usd);
-    EXPECT_TRUE(std::isnan(CsvNumber(header, lines[i], "GPUs"))) << "empty without load";
+    const double gpus = CsvNumber(header, lines[i], "GPUs");
+    EXPECT_GE(gpus, 1) << "the sized deployment: one decode instance and its prefill";
+    EXPECT_NEAR(CsvNumber(header, lines[i], "USD_per_hour"), gpus * price, 1e-9 * gpus * price);
+    EXPECT_GT(CsvNumber(header, lines[i], "Uncertainty_pct"), 0) << lines[i];
   }
 }
 

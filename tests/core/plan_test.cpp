@@ -11,6 +11,7 @@
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/prefill.h"
+#include "shallowsim/serve.h"
 #include "test_util.h"
 
 namespace shallowsim {
@@ -66,20 +67,42 @@ TEST(Plan, EveryRowMeetsTheTargets) {
       EXPECT_NEAR(r.total_tps_per_gpu,
                   r.output_tps_per_gpu * (c.scenario.isl + c.scenario.osl) / c.scenario.osl,
                   1e-9 * r.total_tps_per_gpu);
-      EXPECT_NEAR(r.pd_ratio, r.decode_tps * c.scenario.isl / c.scenario.osl / r.prefill_tps, 1e-9);
-      EXPECT_TRUE(std::isnan(r.gpus)) << "no load, no sizing";
+      EXPECT_DOUBLE_EQ(r.usd_per_hour, r.gpus * r.usd_per_gpu_hr);
+      EXPECT_GT(r.uncertainty_pct, 0) << link << " " << gpu;
       EXPECT_LE(r.batch, r.max_batch) << link << " " << gpu;
+      if (r.serving == Serving::kDisagg) {
+        EXPECT_NEAR(r.pd_ratio, r.decode_tps * c.scenario.isl / c.scenario.osl / r.prefill_tps,
+                    1e-9);
+        // Without load or budget: one decode instance and the whole prefill instances it needs.
+        const double prefill_gpus = r.prefill_tp * r.prefill_dp;
+        EXPECT_EQ(r.decode_instances, 1);
+        EXPECT_EQ(r.gpus, r.prefill_instances * prefill_gpus + r.decode_ep);
+        const double input = r.decode_ep * r.decode_tps * c.scenario.isl / c.scenario.osl;
+        EXPECT_GE(r.prefill_instances * prefill_gpus * r.prefill_tps, input * (1 - 1e-9));
+        EXPECT_LT((r.prefill_instances - 1) * prefill_gpus * r.prefill_tps, input);
+        // Whole instances deliver no more per GPU than fractional rate matching.
+        EXPECT_LE(r.output_tps_per_gpu, r.ideal_output_tps_per_gpu * (1 + 1e-12));
+        EXPECT_NEAR(r.output_tps_per_gpu * r.gpus, r.decode_ep * r.decode_tps,
+                    1e-9 * r.decode_ep * r.decode_tps);
+      } else {
+        EXPECT_EQ(r.prefill_instances, 0);
+        EXPECT_EQ(r.gpus, r.decode_instances * r.decode_ep);
+        EXPECT_DOUBLE_EQ(r.output_tps_per_gpu, r.decode_tps);
+      }
     }
   }
 }
 
+// Monotonic in the targets: within a GPU budget, tighter targets never deliver more (without a
+// budget, one decode instance's whole prefill instances round differently at each target).
 TEST(Plan, TighteningTpotNeverRaisesOutputPerGpu) {
   for (const std::string mode : {"reference", "calibrated"}) {
     std::map<std::string, double> last;
     for (double tpot : {200.0, 100.0, 60.0, 40.0, 30.0, 25.0, 20.0, 15.0, 12.0, 10.0}) {
-      const PlanTable plan = PlanOf("#v=1&mode=" + mode + "&tpot_ms=" + FormatNumber(tpot));
+      const PlanTable plan = PlanOf("#v=1&serving=disagg&gpus_total=512&mode=" + mode +
+                                    "&tpot_ms=" + FormatNumber(tpot));
       std::map<std::string, double> now;
-      for (const PlanRow& r : plan.rows) now[plan.gpus[r.gpu]] = r.output_tps_per_gpu;
+      for (const PlanRow& r : plan.rows) now[plan.gpus[r.gpu]] = r.output_tps_per_gpu * r.gpus;
       for (const auto& [gpu, before] : last) {
         const auto it = now.find(gpu);
         if (it != now.end()) {
@@ -101,21 +124,124 @@ TEST(Plan, TighteningTtftNeverRaisesOutputPerGpu) {
   std::map<std::string, double> last;
   for (double ttft : {5000.0, 2000.0, 1000.0, 500.0, 200.0, 100.0}) {
     const PlanTable plan =
-        PlanOf("#v=1&mode=calibrated&isl=8192&tpot_ms=60&ttft_ms=" + FormatNumber(ttft));
+        PlanOf("#v=1&serving=disagg&gpus_total=512&mode=calibrated&isl=8192&tpot_ms=60&ttft_ms=" +
+               FormatNumber(ttft));
     for (const PlanRow& r : plan.rows) {
       const std::string& gpu = plan.gpus[r.gpu];
+      const double delivered = r.output_tps_per_gpu * r.gpus;
       if (last.count(gpu)) {
-        EXPECT_LE(r.output_tps_per_gpu, last[gpu]) << gpu << " " << ttft;
+        EXPECT_LE(delivered, last[gpu]) << gpu << " " << ttft;
+      }
+      last[gpu] = delivered;
+    }
+  }
+}
+
+TEST(Plan, AggregatedTighteningNeverRaisesOutputPerGpu) {
+  std::map<std::string, double> last;
+  for (double tpot : {100.0, 50.0, 30.0, 20.0}) {
+    const PlanTable plan =
+        PlanOf("#v=1&serving=agg&mode=calibrated&gpus=H200,DGX-B200&tpot_ms=" + FormatNumber(tpot));
+    for (const PlanRow& r : plan.rows) {
+      const std::string& gpu = plan.gpus[r.gpu];
+      EXPECT_EQ(r.serving, Serving::kAgg);
+      EXPECT_LE(r.tpot_ms, tpot);
+      if (last.count(gpu)) {
+        // Within the 1/16 the concurrency search resolves.
+        EXPECT_LE(r.output_tps_per_gpu, last[gpu] * (1 + 1 / 16.0)) << gpu << " " << tpot;
       }
       last[gpu] = r.output_tps_per_gpu;
     }
   }
+  EXPECT_EQ(last.size(), 2u);
+}
+
+TEST(Plan, BestIsTheBetterOfAggAndDisaggPerGpu) {
+  for (const std::string gpus : {"H200", "DGX-B200", "GB200-NVL72", "H20"}) {
+    const std::string base = "#v=1&mode=calibrated&isl=1024&osl=1024&tpot_ms=30&gpus=" + gpus;
+    const PlanTable best = PlanOf(base);
+    const PlanTable agg = PlanOf(base + "&serving=agg");
+    const PlanTable disagg = PlanOf(base + "&serving=disagg");
+    ASSERT_EQ(best.rows.size(), 1u) << gpus;
+    double want = 0;
+    if (!agg.rows.empty()) want = std::max(want, agg.rows[0].output_tps_per_gpu);
+    if (!disagg.rows.empty()) want = std::max(want, disagg.rows[0].output_tps_per_gpu);
+    EXPECT_EQ(best.rows[0].output_tps_per_gpu, want) << gpus;
+  }
+}
+
+TEST(Plan, ABudgetHoldsEveryRow) {
+  for (const std::string serving : {"best", "agg", "disagg"}) {
+    const Config c = ConfigOf("#v=1&mode=calibrated&gpus_total=64&serving=" + serving);
+    const PlanTable plan = Plan(c);
+    ASSERT_FALSE(plan.rows.empty()) << serving;
+    for (const PlanRow& r : plan.rows) {
+      EXPECT_LE(r.gpus, 64) << serving << " " << plan.gpus[r.gpu];
+      EXPECT_NEAR(r.usd_per_m_output, r.usd_per_gpu_hr * 1e6 / (3600 * r.output_tps_per_gpu),
+                  1e-9 * r.usd_per_m_output);
+      if (r.serving == Serving::kDisagg) {
+        EXPECT_EQ(r.gpus, r.prefill_instances * r.prefill_tp * r.prefill_dp +
+                              r.decode_instances * r.decode_ep);
+      }
+    }
+  }
+  // A budget too small for any disaggregated pair says so.
+  const PlanTable tiny = Plan(ConfigOf("#v=1&gpus=H200&gpus_total=8&serving=disagg"));
+  EXPECT_TRUE(tiny.rows.empty());
+  ASSERT_FALSE(tiny.misses.empty());
+  EXPECT_EQ(tiny.misses[0].key, "gpus_total");
+}
+
+// A plan row's links open its decode row, its prefill batch, and its sized deployment as a
+// serving benchmark, which at the plan's concurrency gives the plan's output within the queueing
+// the plan leaves out.
+TEST(Plan, RowLinksReproduceThePlan) {
+  for (const std::string serving : {"best", "agg"}) {
+    const Config c =
+        ConfigOf("#v=1&mode=calibrated&gpus=H200,GB200-NVL72,DGX-B200&serving=" + serving);
+    const PlanTable plan = Plan(c);
+    ASSERT_EQ(plan.rows.size(), 3u);
+    for (const PlanRow& r : plan.rows) {
+      const std::string& gpu = plan.gpus[r.gpu];
+      const ParseResult decode = ParseLink(r.decode_link);
+      ASSERT_TRUE(decode.ok()) << r.decode_link;
+      if (r.serving == Serving::kDisagg) {
+        const DecodeTable t = Decode(*decode.config);
+        ASSERT_EQ(t.rows.size(), 1u) << r.decode_link;
+        EXPECT_EQ(t.rows[0].total, r.decode_tps) << gpu;
+        const ParseResult prefill = ParseLink(r.prefill_link);
+        ASSERT_TRUE(prefill.ok()) << r.prefill_link;
+        const std::vector<PrefillRow> p = PrefillTable(*prefill.config);
+        ASSERT_EQ(p.size(), 1u);
+        EXPECT_EQ(p[0].prefill_tps, r.prefill_tps) << gpu;
+      }
+      const ParseResult serve = ParseLink(r.serve_link);
+      ASSERT_TRUE(serve.ok()) << r.serve_link;
+      const ServeTable s = Serve(*serve.config);
+      ASSERT_EQ(s.rows.size(), 1u) << r.serve_link;
+      EXPECT_EQ(s.rows[0].gpus, r.gpus) << gpu;
+      EXPECT_NEAR(s.rows[0].output_tps_per_gpu, r.output_tps_per_gpu, 0.06 * r.output_tps_per_gpu)
+          << gpu << " " << r.serve_link;
+    }
+  }
+}
+
+TEST(Plan, EveryRowStatesItsPrecision) {
+  const PlanTable plan = PlanOf("#v=1&mode=calibrated&gpus=GB200-NVL72,H200&mtp=1");
+  ASSERT_EQ(plan.rows.size(), 2u);
+  for (const PlanRow& r : plan.rows) {
+    EXPECT_EQ(r.moe, plan.gpus[r.gpu] == "H200" ? "fp8" : "fp4");
+    EXPECT_EQ(r.kv, "fp8");
+    EXPECT_EQ(r.mtp, 1);
+  }
+  const PlanTable same = PlanOf("#v=1&mode=calibrated&gpus=GB200-NVL72,H200&moe_dtype=fp8");
+  for (const PlanRow& r : same.rows) EXPECT_EQ(r.moe, "fp8");
 }
 
 TEST(Plan, TheDecodeRowIsTheDecodeTablesRowAtTheMeanContext) {
   // isl 1000, osl 501: mean context 1000 + 250 = 1250, memory at 1501 = 1250 + 251.
   for (const std::string mode : {"reference", "calibrated"}) {
-    const Config c = ConfigOf("#v=1&mode=" + mode + "&isl=1000&osl=501&tpot_ms=35");
+    const Config c = ConfigOf("#v=1&serving=disagg&mode=" + mode + "&isl=1000&osl=501&tpot_ms=35");
     const PlanTable plan = Plan(c);
     ASSERT_FALSE(plan.rows.empty());
     for (const PlanRow& r : plan.rows) {
@@ -138,9 +264,9 @@ TEST(Plan, TheDecodeRowIsTheDecodeTablesRowAtTheMeanContext) {
           EXPECT_LE(other.total, r.decode_tps);
         }
       }
-      // Over every EP and TP, the best batch from the scenario's list is no better.
-      d.scenario.ep = c.scenario.ep;
-      d.scenario.decode_tp = c.scenario.decode_tp;
+      // At its EP and TP, the best batch from the scenario's list is no better. (Across EP and
+      // TP the plan picks the pairing whose whole instances deliver the most, not the largest
+      // decode Total.)
       d.scenario.bs = c.scenario.bs;
       for (const DecodeRow& other : Decode(d).rows) {
         if (other.tpot <= c.scenario.tpot_ms) {
@@ -153,7 +279,7 @@ TEST(Plan, TheDecodeRowIsTheDecodeTablesRowAtTheMeanContext) {
 
 TEST(Plan, TheTtftIsThePrefillTablesSumTimesTheQueueFactor) {
   for (const std::string mode : {"reference", "calibrated"}) {
-    const Config c = ConfigOf("#v=1&mode=" + mode + "&isl=2048&osl=512&tpot_ms=50");
+    const Config c = ConfigOf("#v=1&serving=disagg&mode=" + mode + "&isl=2048&osl=512&tpot_ms=50");
     const PlanTable plan = Plan(c);
     ASSERT_FALSE(plan.rows.empty());
     for (const PlanRow& r : plan.rows) {
@@ -303,8 +429,11 @@ TEST(Prices, ContradictionsAreErrors) {
 }
 
 TEST(PlanFrontier, AtTheTargetItGivesThePlansOutput) {
-  const Config c = ConfigOf("#v=1&gpus=GB200-NVL72,H200&tpot_ms=25");
+  const Config c = ConfigOf("#v=1&serving=disagg&gpus=GB200-NVL72,H200&tpot_ms=25");
   const PlanTable plan = Plan(c);
+  const PlanTable huge =
+      Plan(ConfigOf("#v=1&serving=disagg&gpus=GB200-NVL72,H200&tpot_ms=25&load=1e9"));
+  ASSERT_EQ(huge.rows.size(), 2u);
   const std::vector<PlanCurve> curves = PlanFrontier(c);
   ASSERT_EQ(curves.size(), 2u);
   for (const PlanCurve& curve : curves) {
@@ -317,10 +446,18 @@ TEST(PlanFrontier, AtTheTargetItGivesThePlansOutput) {
     for (size_t i = 0; i < curve.tps_user.size(); ++i) {
       if (curve.tps_user[i] >= 1000 / 25.0) best = std::max(best, curve.output_tps_per_gpu[i]);
     }
+    // The curve is the fractionally rate-matched envelope: no sized plan beats it, and at a
+    // load large enough that whole instances round away, the sized plan reaches it.
     for (const PlanRow& r : plan.rows) {
-      if (plan.gpus[r.gpu] == curve.gpu) {
-        EXPECT_NEAR(best, r.output_tps_per_gpu, 1e-9 * best);
-      }
+      if (plan.gpus[r.gpu] != curve.gpu) continue;
+      EXPECT_LE(r.output_tps_per_gpu, best * (1 + 1e-12));
+      EXPECT_LE(r.ideal_output_tps_per_gpu, best * (1 + 1e-12));
+    }
+    for (const PlanRow& r : huge.rows) {
+      if (huge.gpus[r.gpu] != curve.gpu) continue;
+      // ~1000 decode instances: whole instances cost at most a few parts in 10⁴.
+      EXPECT_NEAR(r.output_tps_per_gpu, best, 1e-3 * best) << curve.gpu;
+      EXPECT_NEAR(r.ideal_output_tps_per_gpu, best, 1e-5 * best) << curve.gpu;
     }
   }
 }
@@ -333,7 +470,7 @@ TEST(PlanRatioCurve, MoreInputPerOutputNeedsMorePrefill) {
     for (size_t i = 1; i < pd.size(); ++i) EXPECT_GT(pd[i], pd[i - 1]);
   }
   // isl/osl = 1 with isl + osl = 2048 is the default workload's plan.
-  const PlanTable plan = Plan(ConfigOf("#v=1&gpus=GB200-NVL72,H200&tpot_ms=40"));
+  const PlanTable plan = Plan(ConfigOf("#v=1&serving=disagg&gpus=GB200-NVL72,H200&tpot_ms=40"));
   for (const PlanRow& row : plan.rows) EXPECT_DOUBLE_EQ(r.pd[row.gpu][3], row.pd_ratio);
 }
 
@@ -342,9 +479,25 @@ TEST(PlanColumns, NamesAndValuesLineUp) {
   PlanRow r;
   r.prefill_tp = 1;
   r.usd_per_hour = 20;
-  EXPECT_EQ(PlanValue(r, 1), 1);
-  EXPECT_EQ(PlanValue(r, kPlanWidth - 1), 20);
-  EXPECT_EQ(PlanColumns()[kPlanWidth - 1].name, "USD_per_hour");
+  r.mtp = 2;
+  r.serving = Serving::kAgg;
+  r.moe = "fp4";
+  const size_t prefill_tp = static_cast<size_t>(ColumnIndex(PlanColumns(), "PrefillTP"));
+  const size_t usd_hour = static_cast<size_t>(ColumnIndex(PlanColumns(), "USD_per_hour"));
+  EXPECT_EQ(PlanValue(r, prefill_tp), 1);
+  EXPECT_EQ(PlanValue(r, usd_hour), 20);
+  const size_t mtp = static_cast<size_t>(ColumnIndex(PlanColumns(), "MTP"));
+  EXPECT_EQ(PlanValue(r, mtp), 2);
+  EXPECT_EQ(PlanColumns()[kPlanWidth - 1].name, "serve_link");
+  r.serve_link = "#v=1&view=serve";
+  EXPECT_EQ(PlanText(PlanTable{.gpus = {"H200"}}, r, kPlanWidth - 1), "#v=1&view=serve");
+  // The text columns: GPU, Serving, MoE, KV.
+  PlanTable t;
+  t.gpus = {"H200"};
+  EXPECT_EQ(PlanText(t, r, 0), "H200");
+  EXPECT_EQ(PlanText(t, r, static_cast<size_t>(ColumnIndex(PlanColumns(), "Serving"))), "agg");
+  EXPECT_EQ(PlanText(t, r, static_cast<size_t>(ColumnIndex(PlanColumns(), "MoE"))), "fp4");
+  EXPECT_TRUE(std::isnan(PlanValue(r, static_cast<size_t>(ColumnIndex(PlanColumns(), "MoE")))));
   EXPECT_EQ(PlanColumns()[static_cast<size_t>(ColumnIndex(PlanColumns(), "USD_per_M_output"))].name,
             "USD_per_M_output");
   r.usd_per_m_output = 0.5;

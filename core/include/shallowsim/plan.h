@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "shallowsim/config.h"
+#include "shallowsim/enums.h"
 
 namespace shallowsim {
 
@@ -56,14 +57,17 @@ Matched RateMatch(double decode_tps, double prefill_tps, double isl, double osl)
 double UsdPerMillion(double usd_per_gpu_hr, double tps_per_gpu);
 
 // ---- The plan --------------------------------------------------------------------------------
-// One GPU's best plan. Throughputs per GPU count every GPU of the deployment (prefill + decode);
-// TotalTPS counts input + output tokens.
+// One GPU's best plan: a deployment of whole instances (one decode instance and the prefill
+// instances it needs, the instances a load needs, or the most the gpus_total budget holds).
+// Throughputs per GPU count every GPU of that deployment (prefill + decode); TotalTPS counts input
+// + output tokens; IdealOutputTPS is the fractionally rate-matched figure, for reference only.
 struct PlanRow {
-  int gpu = 0;                // index into PlanTable::gpus
-  double prefill_tp = 0;      // attention TP of a prefill instance
-  double prefill_dp = 0;      // attention DP; the instance has TP·DP GPUs (its EP)
-  double prefill_tokens = 0;  // tokens per TP group per prefill batch
-  double decode_ep = 0;       // GPUs of a decode instance
+  int gpu = 0;                         // index into PlanTable::gpus
+  Serving serving = Serving::kDisagg;  // agg: one instance serves both phases
+  double prefill_tp = 0;               // attention TP of a prefill instance
+  double prefill_dp = 0;               // attention DP; the instance has TP·DP GPUs (its EP)
+  double prefill_tokens = 0;           // tokens per TP group per prefill batch
+  double decode_ep = 0;                // GPUs of a decode instance
   double decode_tp = 0;
   double batch = 0;      // requests per decode GPU
   double max_batch = 0;  // requests per decode GPU that fit at that EP/TP (= batch: memory-bound)
@@ -76,16 +80,23 @@ struct PlanRow {
   double output_tps_per_gpu = 0;  // output tokens/s per GPU of the deployment
   double total_tps_per_gpu = 0;   // input + output tokens/s per GPU
   double usd_per_gpu_hr = 0;
-  double usd_per_m_output = 0;  // price·10⁶ / (3600 · output_tps_per_gpu)
-  // With load= (else NaN): whole instances sized for the load.
-  double gpus = 0;
-  double prefill_instances = 0;
-  double decode_instances = 0;
-  double usd_per_hour = 0;  // the fleet's cost per hour
+  double usd_per_m_output = 0;          // price·10⁶ / (3600 · output_tps_per_gpu)
+  double gpus = 0;                      // the deployment's GPUs
+  double prefill_instances = 0;         // agg: 0
+  double decode_instances = 0;          // agg: the instances
+  double usd_per_hour = 0;              // the deployment's cost per hour
+  double uncertainty_pct = 0;           // the band of this regime (uncertainty.h)
+  double ideal_output_tps_per_gpu = 0;  // rate-matched with fractional GPUs (disagg)
+  std::string moe;                      // what the row assumes: expert weights (fp8, fp4)
+  std::string kv;                       // the KV-cache element
+  double mtp = 0;                       // MTP draft tokens
+  std::string decode_link;              // the decode view of its decode row
+  std::string prefill_link;             // the prefill view of its prefill batch
+  std::string serve_link;               // the serve view of the sized deployment at its concurrency
 };
 // Columns of a plan row, GPU included (columns.h PlanColumns() describes them).
-inline constexpr size_t kPlanWidth = 22;
-// Numeric column i (1..21 of PlanColumns()) of a plan row.
+inline constexpr size_t kPlanWidth = 31;
+// Numeric column i of PlanColumns() of a plan row (NaN for the text columns).
 double PlanValue(const PlanRow& row, size_t column);
 
 // A target no configuration of a GPU meets, with the closest it gets.
@@ -101,8 +112,11 @@ struct PlanTable {
   std::vector<PlanRow> rows;      // one per GPU that meets every target, best first
   std::vector<PlanMiss> misses;   // one per target a GPU misses
 };
+std::string_view PlanText(const PlanTable& table, const PlanRow& row, size_t column);
 
-// The plan of a validated config, rows in sort= order (default: OutputTPS_per_GPU descending).
+// The plan of a validated config, rows in sort= order (default: OutputTPS_per_GPU descending;
+// with load= the cheapest deployment, with gpus_total the most output first). serving= says
+// which deployments compete: agg, disagg, or best (both; the better per GPU is the row).
 PlanTable Plan(const Config& config);
 
 // ---- The trade-off -----------------------------------------------------------------------------
