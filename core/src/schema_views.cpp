@@ -114,7 +114,7 @@ std::span<const ViewInfo> Views() {
        .match = {},
        .best = true,
        .inputs = {"isl", "osl", "ttft_ms", "tpot_ms", "serving", "gpus_total", "price", "load",
-                  "moe_dtype", "sort"}},
+                  "sort"}},
       {.key = "serve",
        .label = {"Serve", "服务基准"},
        .intro = {"What an end-to-end serving benchmark would measure: `concurrency` requests in "

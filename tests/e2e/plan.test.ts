@@ -27,7 +27,8 @@ async function shownRows(page: import('playwright-core').Page): Promise<Shown> {
       const out: Record<string, string | null> = { GPU: tr.querySelector('th.gpu')?.textContent ?? null };
       [...tr.children].forEach((td, i) => {
         const name = head[i];
-        if (name && name !== 'GPU') out[name] = td.getAttribute('data-value');
+        // Link cells show the view they open: their target is the link.
+        if (name && name !== 'GPU') out[name] = td.getAttribute('data-value') ?? td.querySelector('a')?.getAttribute('href') ?? null;
       });
       return out;
     });
@@ -46,7 +47,8 @@ describe('plan view', () => {
         for (const [name, value] of Object.entries(row)) {
           if (name === 'GPU') continue;
           const want = cli[i]?.[name];
-          if (want === null) expect(Number(value), name).toBeNaN();
+          if (typeof want === 'string') expect(value, `${String(row.GPU)} ${name}`).toBe(want);
+          else if (want === null) expect(Number(value), name).toBeNaN();
           else expect(Number(value), `${String(row.GPU)} ${name}`).toBe(want);
         }
       });
@@ -56,6 +58,19 @@ describe('plan view', () => {
     const answer = page.locator('#plan-answer .answer');
     expect(await answer.getAttribute('data-gpu')).toBe(cli[0]?.GPU);
     expect(Number(await answer.getAttribute('data-value'))).toBe(cli[0]?.OutputTPS_per_GPU);
+    expect(await answer.getAttribute('data-serving')).toBe(cli[0]?.Serving);
+    // With its measured error band, and what it assumes.
+    expect(Number(await page.getAttribute('#plan-answer .band', 'data-uncertainty'))).toBe(cli[0]?.Uncertainty_pct);
+    expect(await page.getAttribute('#plan-answer .plan-assumes', 'data-moe')).toBe(cli[0]?.MoE);
+    // GB200 assumes FP4 experts and H200 FP8: the answer says so and offers one precision.
+    await page.click('#plan-same-precision');
+    await page.waitForFunction(() => location.hash.includes('moe_dtype=fp8'));
+    await page.waitForSelector('#plan-answer .plan-assumes[data-moe="fp8"]');
+    expect(await page.locator('#plan-same-precision').count()).toBe(0);
+    await page.goBack();
+    await page.waitForSelector('#plan-same-precision');
+    // Reference mode states its measured error and offers calibrated mode in one click.
+    expect(await page.textContent('#plan-reference')).toMatch(/errs by a median \d+ %/);
     // Charts are drawn as they near the viewport.
     for (const id of ['#plan-output-chart', '#plan-cost-chart', '#plan-ratio-chart']) {
       await page.locator(id).scrollIntoViewIfNeeded();
@@ -94,8 +109,28 @@ describe('plan view', () => {
     expect((await shownRows(page)).length).toBe(shown.length);
   });
 
+  it('within a budget every row fits it; a plan opens its serving benchmark', async () => {
+    const link = `${LINK}&mode=calibrated&gpus_total=64`;
+    const { page, consoleErrors } = await open(link);
+    await page.waitForSelector('#plan-answer [data-gpus]');
+    const cli = cliPlan(link);
+    for (const r of await shownRows(page)) expect(Number(r.GPUs)).toBeLessThanOrEqual(64);
+    expect(Number(await page.getAttribute('#plan-answer [data-gpus]', 'data-gpus'))).toBe(cli[0]?.GPUs);
+    await page.click('#plan-open-serve');
+    await page.waitForSelector('#serve-table td[data-value]');
+    expect(await page.getAttribute('#serve-table', 'data-rows')).toBe('1');
+    expect(await page.getAttribute('#serve-answer .answer', 'data-gpu')).toBe(cli[0]?.GPU);
+    expect(await page.getAttribute('#serve-answer .answer', 'data-serving')).toBe(cli[0]?.Serving);
+    const gpus = await page.$eval('#serve-table tbody tr', (tr) => {
+      const head = [...document.querySelectorAll('#serve-table thead th')];
+      return tr.children[head.findIndex((th) => th.getAttribute('data-column') === 'GPUs')]?.getAttribute('data-value');
+    });
+    expect(Number(gpus)).toBe(cli[0]?.GPUs);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('with a load it sizes the fleet; a plan opens its decode row', async () => {
-    const link = `${LINK}&mode=calibrated&load=100000`;
+    const link = `${LINK}&mode=calibrated&load=100000&serving=disagg`;
     const { page } = await open(link);
     await page.waitForSelector('#plan-answer [data-gpus]');
     const cli = cliPlan(link);

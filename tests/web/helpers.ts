@@ -66,7 +66,36 @@ export interface Csv {
 export function parseCsv(text: string): Csv {
   const lines = text.split('\n').filter((l) => l !== '');
   const [head = '', ...body] = lines;
-  return { header: head.split(','), rows: body.map((l) => l.split(',')) };
+  return { header: splitCsvLine(head), rows: body.map(splitCsvLine) };
+}
+
+/** One CSV line's cells (RFC 4180: a quoted cell may hold commas; "" is a quote). */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        cell += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += ch;
+    }
+  }
+  cells.push(cell);
+  return cells;
 }
 
 /** Relative 1e-9, absolute 1e-12 near zero. */

@@ -7,6 +7,8 @@ import type {
   EffectsResult,
   ExportFormat,
   ExportResult,
+  ImportResult,
+  ModelResult,
   PlanDetailsResult,
   RealityResult,
   SweepSeriesResult,
@@ -35,6 +37,10 @@ export interface Engine {
   planDetails(link: string): PlanDetailsResult;
   /** Every GPU the tables can use, with sources and warnings. */
   catalog(link: string): CatalogResult;
+  /** What the link's model is: parameters, KV bytes per token, weights. */
+  model(link: string): ModelResult;
+  /** The link with its model replaced by a Hugging Face config.json. */
+  importModelConfig(link: string, json: string): ImportResult;
 }
 
 export interface LoadOptions {

@@ -99,7 +99,7 @@ export interface PrefillLine {
 export interface Preset {
   name: string;
   description: string;
-  model: Record<string, number>;
+  model: Record<string, number | string>;
 }
 
 export type CatalogGpu = { name: string } & Record<string, number | string>;
@@ -150,6 +150,10 @@ export interface Table {
   total: number;
   /** Prefill and decode-row tables: each row's time by part (Description.parts), ms. */
   parts?: Float64Array;
+  /** Text columns besides GPU (NaN in `values`): column name → one string per row. */
+  text?: Record<string, string[]>;
+  /** Serve: GPUs the benchmark cannot run on, and why. */
+  misses?: { gpu: string; message: string }[];
 }
 
 export interface ConfigError {
@@ -298,6 +302,12 @@ export type PlanDetailsResult =
 /** The resolved catalog: one row object per GPU, keyed by the catalog table's columns. */
 export type CatalogResult = { ok: true; errors: ConfigError[]; rows: Record<string, string | number>[] } | ComputeFail;
 
+/** What the link's model is (model_facts.h): one object keyed by the model table's columns. */
+export type ModelResult = { ok: true; errors: ConfigError[]; facts: Record<string, string | number | null> } | ComputeFail;
+
+/** A config.json turned into a link (without '#'), or the errors naming the field. */
+export type ImportResult = { ok: true; errors: ConfigError[]; link: string } | ComputeFail;
+
 /** The raw embind module. */
 export interface ShallowSimModule {
   describe(): string;
@@ -310,4 +320,6 @@ export interface ShallowSimModule {
   effects(link: string): EffectsResult;
   planDetails(link: string): PlanDetailsResult;
   catalog(link: string): CatalogResult;
+  model(link: string): ModelResult;
+  importModelConfig(link: string, json: string): ImportResult;
 }

@@ -15,5 +15,7 @@ export function wrap(module: ShallowSimModule): Engine {
     effects: (link) => module.effects(link),
     planDetails: (link) => module.planDetails(link),
     catalog: (link) => module.catalog(link),
+    model: (link) => module.model(link),
+    importModelConfig: (link, json) => module.importModelConfig(link, json),
   };
 }

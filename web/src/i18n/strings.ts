@@ -176,8 +176,20 @@ export interface Strings {
     targets: string;
     best: string;
     answer: (gpu: string, output: string, usd: string, tps: string) => string;
+    /** The ± band beside the headline: the measured error of this regime. */
+    band: (pct: string) => string;
+    servingName: (serving: string) => string;
     how: (p: { prefill: string; decode: string; pd: string; ttft: string; tpot: string }) => string;
+    howAgg: (p: { instance: string; layout: string; batch: string; ttft: string; tpot: string }) => string;
     fleet: (gpus: string, prefill: string, decode: string, usd: string) => string;
+    fleetAgg: (gpus: string, instances: string, usd: string) => string;
+    ideal: (ideal: string) => string;
+    assumes: (moe: string, kv: string, mtp: string) => string;
+    mixedPrecision: (list: string) => string;
+    samePrecision: string;
+    referenceError: (pct: string) => string;
+    useCalibrated: string;
+    openServe: string;
     prefillShape: (tp: string, dp: string, tokens: string) => string;
     decodeShape: (ep: string, tp: string, batch: string) => string;
     none: string;
@@ -198,6 +210,15 @@ export interface Strings {
     openPrefill: string;
     limitMemory: string;
     limitTpot: string;
+  };
+  serve: {
+    answer: (p: { gpu: string; serving: string; gpus: string; concurrency: string; total: string; output: string }) => string;
+    latency: (p: { tps: string; ttft: string; tpot: string; batch: string }) => string;
+    bound: (bound: string) => string;
+    band: string;
+    none: string;
+    inputs: string;
+    misses: string;
   };
   mode: {
     reference: string;
@@ -406,8 +427,22 @@ export const strings: Record<Lang, Strings> = {
         `${gpu}: ${output} output tok/s per GPU, $${usd} per million output tokens, ${tps} tok/s per user`,
       how: (p) =>
         `Prefill ${p.prefill}; decode ${p.decode}; ${p.pd} prefill GPUs per decode GPU. TTFT ${p.ttft}, TPOT ${p.tpot}.`,
+      band: (pct) => `(throughput ± ${pct} %: this regime's measured error)`,
+      servingName: (serving) => (serving === 'agg' ? 'aggregated' : 'disaggregated'),
+      howAgg: (p) =>
+        `One instance of ${p.instance} GPUs serves prefill and decode (${p.layout}), ${p.batch} requests per GPU in flight. TTFT ${p.ttft}, TPOT ${p.tpot}.`,
       fleet: (gpus, prefill, decode, usd) =>
-        `For the load: ${gpus} GPUs (${prefill} prefill + ${decode} decode instances), $${usd} per hour.`,
+        `Deployment: ${gpus} GPUs (${prefill} prefill + ${decode} decode instances), $${usd} per hour.`,
+      fleetAgg: (gpus, instances, usd) => `Deployment: ${gpus} GPUs (${instances} instances), $${usd} per hour.`,
+      ideal: (ideal) => `With fractional prefill GPUs (not deployable) it would be ${ideal} output tok/s per GPU.`,
+      assumes: (moe, kv, mtp) => `Assumes ${moe.toUpperCase()} experts, ${kv.toUpperCase()} KV cache, MTP ${mtp}.`,
+      mixedPrecision: (list) =>
+        `The GPUs compare at different expert precisions (${list}): the precision, not only the GPU, can decide which is cheaper.`,
+      samePrecision: 'Same precision for every GPU (FP8 experts)',
+      referenceError: (pct) =>
+        `Reference mode reproduces the original notebook; against published measurements of this regime it errs by a median ${pct} %.`,
+      useCalibrated: 'Use calibrated mode',
+      openServe: 'as a serving benchmark',
       prefillShape: (tp, dp, tokens) => `TP ${tp} × DP ${dp}, ${tokens} tokens per batch`,
       decodeShape: (ep, tp, batch) => `EP ${ep}, TP ${tp}, ${batch} requests per GPU`,
       none: 'No GPU meets every target; the reasons follow.',
@@ -424,11 +459,27 @@ export const strings: Record<Lang, Strings> = {
       ratioHint: 'Hover or tap a point for its value; each point is a full plan at that isl/osl.',
       prices: 'Prices (USD per GPU-hour)',
       model:
-        'How the plan is made: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) must give TTFT = 1.8 × the prefill time of the batch ≤ ttft_ms (1.8: the queueing allowance NVIDIA AIConfigurator applies). Decode instances (the EP and decode TP lists, batches 1–4096) must give TPOT ≤ tpot_ms at the mean context isl + osl/2, with the KV cache of isl + osl tokens in memory. Prefill GPUs per decode GPU = decode tok/s × (isl/osl) / prefill tok/s. KV transfer between the pools is not modelled (< 1 % of TTFT at these lengths).',
+        'How the plan is made: serving=best tries both ways of serving and keeps the better per GPU. Disaggregated: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) must give TTFT = 1.8 × the prefill time of the batch ≤ ttft_ms (1.8: the queueing allowance NVIDIA AIConfigurator applies); decode instances (the EP and decode TP lists, batches 1–4096) must give TPOT ≤ tpot_ms at the mean context isl + osl/2, with the KV cache of isl + osl tokens in memory; the deployment is one decode instance and the whole prefill instances it needs (load= sizes it to a demand, gpus_total= to a budget). Aggregated: one instance of 8 GPUs (4 or 8 in an NVL72 rack) runs chunked prefill beside decode, at the most requests in flight that meet both targets. Throughput per GPU counts every GPU of the deployment.',
       openDecode: 'decode row',
       openPrefill: 'prefill',
       limitMemory: 'Memory limits the decode batch (the KV cache of isl + osl), not the TPOT target.',
       limitTpot: 'The TPOT target limits the decode batch (more would fit in memory).',
+    },
+    serve: {
+      answer: (p) =>
+        `${p.gpu}, ${p.serving === 'agg' ? 'aggregated' : 'disaggregated'} on ${p.gpus} GPUs at ${p.concurrency} requests in flight: ${p.total} tok/s per GPU (input + output; ${p.output} output)`,
+      latency: (p) =>
+        `${p.tps} tok/s per user; TTFT ${p.ttft} ms, TPOT ${p.tpot} ms; ${p.batch} requests decoding per GPU.`,
+      bound: (bound) =>
+        bound === 'prefill'
+          ? 'Prefill sets the rate: prompts queue for it.'
+          : bound === 'memory'
+            ? 'Memory sets the rate: requests wait for KV-cache space.'
+            : 'Decode sets the rate.',
+      band: '± is the median error of this regime (GPU family, batch, context, serving) against published measurements.',
+      none: 'No GPU can run this benchmark; the reasons follow.',
+      inputs: 'The benchmark',
+      misses: 'Cannot run',
     },
     mode: {
       reference: 'reference (the original ShallowSim)',
@@ -632,8 +683,20 @@ export const strings: Record<Lang, Strings> = {
         `${gpu}：每卡输出 ${output} token/s，每百万输出 token $${usd}，每用户 ${tps} token/s`,
       how: (p) =>
         `Prefill ${p.prefill}；decode ${p.decode}；每张 decode 卡配 ${p.pd} 张 prefill 卡。TTFT ${p.ttft}，TPOT ${p.tpot}。`,
+      band: (pct) => `（吞吐 ± ${pct} %：该场景的实测误差）`,
+      servingName: (serving) => (serving === 'agg' ? '聚合部署' : 'PD 分离'),
+      howAgg: (p) =>
+        `一个 ${p.instance} 卡实例同时承担 prefill 与 decode（${p.layout}），每卡 ${p.batch} 个在途请求。TTFT ${p.ttft}，TPOT ${p.tpot}。`,
       fleet: (gpus, prefill, decode, usd) =>
-        `满足负载：共 ${gpus} 张卡（${prefill} 个 prefill 实例 + ${decode} 个 decode 实例），每小时 $${usd}。`,
+        `部署：共 ${gpus} 张卡（${prefill} 个 prefill 实例 + ${decode} 个 decode 实例），每小时 $${usd}。`,
+      fleetAgg: (gpus, instances, usd) => `部署：共 ${gpus} 张卡（${instances} 个实例），每小时 $${usd}。`,
+      ideal: (ideal) => `若 prefill 卡数可取小数（无法实际部署），每卡输出为 ${ideal} token/s。`,
+      assumes: (moe, kv, mtp) => `假设专家权重 ${moe.toUpperCase()}、KV-Cache ${kv.toUpperCase()}、MTP ${mtp}。`,
+      mixedPrecision: (list) => `各 GPU 的专家精度不同（${list}）：决定谁更便宜的可能是精度而不只是 GPU。`,
+      samePrecision: '所有 GPU 使用相同精度（FP8 专家）',
+      referenceError: (pct) => `reference 模式复现原版 notebook；与该场景的公开实测相比，其中位误差为 ${pct} %。`,
+      useCalibrated: '改用 calibrated 模式',
+      openServe: '作为服务基准',
       prefillShape: (tp, dp, tokens) => `TP ${tp} × DP ${dp}，每批 ${tokens} token`,
       decodeShape: (ep, tp, batch) => `EP ${ep}，TP ${tp}，每卡 ${batch} 个请求`,
       none: '没有 GPU 能满足全部目标，原因如下。',
@@ -650,11 +713,26 @@ export const strings: Record<Lang, Strings> = {
       ratioHint: '悬停或点按数据点查看数值；每个点都是该 isl/osl 下的完整方案。',
       prices: '价格（每 GPU 小时美元）',
       model:
-        '规划方法：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）需满足 TTFT = 1.8 × 批次 prefill 时间 ≤ ttft_ms（1.8 为 NVIDIA AIConfigurator 采用的排队系数）。decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下。每张 decode 卡的 prefill 卡数 = decode token/s × (isl/osl) / prefill token/s。未建模两池之间的 KV 传输（此长度下 < TTFT 的 1%）。',
+        '规划方法：serving=best 同时尝试两种部署方式，按 GPU 取更优者。PD 分离：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）需满足 TTFT = 1.8 × 批次 prefill 时间 ≤ ttft_ms（1.8 为 NVIDIA AIConfigurator 采用的排队系数）；decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下；部署为一个 decode 实例加上所需的整数个 prefill 实例（load= 按需求、gpus_total= 按预算确定规模）。聚合：一个 8 卡实例（NVL72 机柜内 4 或 8 卡）在 decode 旁做分块 prefill，取满足两个目标的最大在途请求数。单卡吞吐按部署的全部 GPU 计算。',
       openDecode: 'decode 行',
       openPrefill: 'prefill',
       limitMemory: '限制 decode 批大小的是显存（isl + osl 的 KV-Cache），而非 TPOT 目标。',
       limitTpot: '限制 decode 批大小的是 TPOT 目标（显存还能放下更多）。',
+    },
+    serve: {
+      answer: (p) =>
+        `${p.gpu}，${p.serving === 'agg' ? '聚合部署' : 'PD 分离'}，${p.gpus} 张卡，${p.concurrency} 个并发请求：每卡 ${p.total} token/s（输入 + 输出；输出 ${p.output}）`,
+      latency: (p) => `每用户 ${p.tps} token/s；TTFT ${p.ttft} ms，TPOT ${p.tpot} ms；每卡 ${p.batch} 个请求在 decode。`,
+      bound: (bound) =>
+        bound === 'prefill'
+          ? '速率由 prefill 决定：提示在排队。'
+          : bound === 'memory'
+            ? '速率由显存决定：请求等待 KV-Cache 空间。'
+            : '速率由 decode 决定。',
+      band: '± 为该场景（GPU 家族、批大小、上下文、部署方式）相对公开实测的中位误差。',
+      none: '没有 GPU 能运行该基准，原因如下。',
+      inputs: '基准设置',
+      misses: '无法运行',
     },
     mode: {
       reference: 'reference（原版 ShallowSim）',

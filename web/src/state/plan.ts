@@ -3,7 +3,7 @@
 // and prefill in their own views.
 import { useEffect, useState } from 'preact/hooks';
 import type { Engine, PlanDetailsResult, Table } from '../engine';
-import { cell, gpuName } from '../table/cells';
+import { cell, gpuName, isTextColumn, textCell } from '../table/cells';
 
 /**
  * The details of the last good link's plan, computed only while the plan view is open and after
@@ -21,48 +21,38 @@ export function usePlanDetails(engine: Engine, canonical: string | null): PlanDe
 
 export interface PlanPick {
   gpu: string;
-  /** Column name → value of the plan row. */
+  /** Column name → value of the plan row's number columns. */
   values: Record<string, number>;
-  /** The decode view at this plan's context, GPU, EP, TP and batch. */
+  /** Column name → text of its text columns (Serving, MoE, KV). */
+  text: Record<string, string>;
+  /** The decode view at this plan's context, GPU, EP, TP and batch (the core's link). */
   decodeLink: string;
   /** The prefill view at this plan's prompt length, GPU, TP, DP and batch. */
   prefillLink: string;
+  /** The serve view of the sized deployment at its concurrency. */
+  serveLink: string;
 }
 
-/** The plan rows as named values, each with the links that open its decode row and prefill. */
-export function planPicks(engine: Engine, canonical: string, table: Table, fields: Record<string, string>): PlanPick[] {
-  const isl = Number(fields.isl);
-  const osl = Number(fields.osl);
-  const calibrated = fields.mode === 'calibrated';
+/** The plan rows as named values, each with the links the core made for it. */
+export function planPicks(table: Table): PlanPick[] {
   const out: PlanPick[] = [];
   for (let r = 0; r < table.rows; r++) {
     const values: Record<string, number> = {};
+    const text: Record<string, string> = {};
     table.columns.forEach((name, c) => {
-      if (c > 0) values[name] = cell(table, r, c);
+      if (c === 0) return;
+      if (isTextColumn(table, name)) text[name] = textCell(table, r, name);
+      else values[name] = cell(table, r, c);
     });
-    const gpu = gpuName(table, r);
-    const apply = (pairs: [string, string][]) => pairs.reduce((link, [k, v]) => engine.edit(link, k, v), `#${canonical}`);
-    const half = Math.floor(osl / 2);
-    const decodeLink = apply([
-      ['view', 'decode'],
-      ['gpus', gpu],
-      ['seq_len', String(isl + half)],
-      ['decode_len', String(osl - half)],
-      ['ep', String(values.DecodeEP)],
-      ['decode_tp', String(values.DecodeTP)],
-      ['bs', String(values.Batch)],
-      ['sort', ''],
-    ]);
-    const prefillLink = apply([
-      ['view', 'prefill'],
-      ['gpus', gpu],
-      ['seq_len', String(isl)],
-      ['tp', String(values.PrefillTP)],
-      ['dp', String(values.PrefillDP)],
-      ['prefill_tokens', calibrated ? String(values.PrefillTokens) : '0'],
-      ['sort', ''],
-    ]);
-    out.push({ gpu, values, decodeLink, prefillLink });
+    const link = (name: string) => (text[name] ?? '').replace(/^#/, '');
+    out.push({
+      gpu: gpuName(table, r),
+      values,
+      text,
+      decodeLink: link('decode_link'),
+      prefillLink: link('prefill_link'),
+      serveLink: link('serve_link'),
+    });
   }
   return out;
 }

@@ -10,6 +10,16 @@ export function cell(table: Table, row: number, column: number): number {
   return table.values[row * width(table) + column - 1] ?? NaN;
 }
 
+/** Text of a text column (the plan's Serving, a row's links) of a row; "" when it has none. */
+export function textCell(table: Table, row: number, column: string): string {
+  return table.text?.[column]?.[row] ?? '';
+}
+
+/** Whether a column of the table is text (its values are in table.text). */
+export function isTextColumn(table: Table, column: string): boolean {
+  return table.text !== undefined && column in table.text;
+}
+
 export function gpuName(table: Table, row: number): string {
   return table.gpus[table.gpu[row] ?? -1] ?? '';
 }

@@ -4,7 +4,7 @@
 // change; for the others the column's `better` says which way is an improvement.
 import type { ColumnInfo, Table } from '../engine';
 import { formatNumber } from '../i18n/numbers';
-import { cell, gpuName } from './cells';
+import { cell, gpuName, isTextColumn, textCell } from './cells';
 
 export interface BaselineMatch {
   table: Table;
@@ -23,8 +23,15 @@ export function matchBaseline(
 ): BaselineMatch {
   const curKeys = keyColumns.map((k) => current.columns.indexOf(k));
   const baseKeys = keyColumns.map((k) => base.columns.indexOf(k));
+  // Text key columns (serve's Serving) by their text; GPUs by name, whatever their order.
   const keyOf = (table: Table, cols: number[], r: number) =>
-    [gpuName(table, r), ...cols.map((c) => cell(table, r, c))].join('|');
+    [
+      gpuName(table, r),
+      ...cols.map((c) => {
+        const name = table.columns[c] ?? '';
+        return isTextColumn(table, name) ? textCell(table, r, name) : cell(table, r, c);
+      }),
+    ].join('|');
   const index = new Map<string, number>();
   for (let r = 0; r < base.rows; r++) {
     const key = keyOf(base, baseKeys, r);
@@ -34,7 +41,9 @@ export function matchBaseline(
   return {
     table: base,
     rowOf: (row) => index.get(keyOf(current, curKeys, row)) ?? -1,
-    columnOf: current.columns.map((c) => (isIdentity(info.get(c)) ? -1 : base.columns.indexOf(c))),
+    columnOf: current.columns.map((c) =>
+      isIdentity(info.get(c)) || isTextColumn(current, c) ? -1 : base.columns.indexOf(c),
+    ),
   };
 }
 

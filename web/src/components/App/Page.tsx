@@ -19,6 +19,7 @@ import { Header } from '../Header/Header';
 import { Legend } from '../Legend/Legend';
 import { memo } from '../memo';
 import { ModelNotes } from '../ModelNotes/ModelNotes';
+import { ServeView } from '../ServeView/ServeView';
 import { PlanView } from '../PlanView/PlanView';
 import { PrefillTable } from '../PrefillTable/PrefillTable';
 import { RealityView } from '../RealityView/RealityView';
@@ -185,6 +186,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                         <PlanView
                           engine={engine}
                           good={good}
+                          baseline={baseTable}
                           view={v}
                           info={tableInfo}
                           fields={fields}
@@ -194,7 +196,22 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           colors={colors}
                         />
                       )}
-                      {table && tableInfo && !['prefill', 'reality', 'plan', 'catalog'].includes(v.key) && (
+                      {v.key === 'serve' && table && tableInfo && (
+                        <ServeView
+                          good={good}
+                          view={v}
+                          info={tableInfo}
+                          table={table}
+                          baseline={baseTable}
+                          fields={fields}
+                          fieldInfo={describe.fields}
+                          errors={errors}
+                          lang={lang}
+                          api={api}
+                          colors={colors}
+                        />
+                      )}
+                      {table && tableInfo && !['prefill', 'reality', 'plan', 'catalog', 'serve'].includes(v.key) && (
                         <DataTable
                           view={v}
                           info={tableInfo}

@@ -8,7 +8,7 @@ import type { ColumnInfo, ExportFormat, Table, TableInfo, ViewInfo } from '../..
 import { formatValue, strings, tr, type Lang, type Strings } from '../../i18n';
 import { listItems } from '../../state/form';
 import type { PageApi } from '../../state/page';
-import { cell } from '../../table/cells';
+import { cell, isTextColumn, textCell } from '../../table/cells';
 import {
   changeTone,
   formatColumnChange,
@@ -33,6 +33,13 @@ const PHONE_GPU_WIDTH = 14;
 const CHANGE_WIDTH = 7.5;
 
 const BAR_COLUMNS = new Set(['TPS', 'Total']);
+/** Width (ch) of a link cell: it shows the view it opens. */
+const LINK_WIDTH = 9;
+
+/** A text column holding a link to another view (the plan's and serve's decode_link, …). */
+function isLinkColumn(name: string): boolean {
+  return name.endsWith('_link');
+}
 const HEAT_COLUMN = 'Comm_Impact';
 
 export interface DataTableProps {
@@ -105,6 +112,11 @@ function layoutOf(
       // Bold capitals are wider than the `ch` unit (the width of "0").
       return Math.max(header, longest * 1.25) + 1.6;
     }
+    if (isTextColumn(table, name)) {
+      if (isLinkColumn(name)) return Math.max(header, LINK_WIDTH) + 1.6;
+      const longest = Math.max(1, ...(table.text?.[name] ?? []).map((v) => v.length));
+      return Math.max(header, longest * 1.1) + 1.6;
+    }
     let max = 0;
     let neg = 0;
     for (let i = c - 1; i < table.values.length; i += w) {
@@ -133,8 +145,13 @@ function layoutOf(
   const phoneWidths = widths.map((w, s) => {
     if (s >= identity) return w;
     if (screen[s] === 0) return Math.min(w, PHONE_GPU_WIDTH);
-    let digits = 1;
     const c = screen[s] ?? 0;
+    const name = table.columns[c] ?? '';
+    if (isTextColumn(table, name)) {
+      const longest = Math.max(1, ...(table.text?.[name] ?? []).map((v) => v.length));
+      return Math.min(w, longest + 1.6);
+    }
+    let digits = 1;
     for (let i = c - 1; i < table.values.length; i += table.columns.length - 1) {
       digits = Math.max(digits, String(Math.round(Math.abs(table.values[i] as number))).length);
     }
@@ -220,6 +237,26 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
       );
     }
     const info = columns[s];
+    const columnName = table.columns[c] ?? '';
+    if (isTextColumn(table, columnName)) {
+      const value = textCell(table, row, columnName);
+      if (isLinkColumn(columnName)) {
+        return (
+          <td key={c} class={`${cls} text`} style={style}>
+            {value && (
+              <a class="open-link" href={value} data-link={columnName}>
+                {columnName.replace(/_link$/, '')} ↗
+              </a>
+            )}
+          </td>
+        );
+      }
+      return (
+        <td key={c} class={`${cls} text`} style={style} data-value={value}>
+          {value}
+        </td>
+      );
+    }
     const v = cell(table, row, c);
     const text = info ? formatValue(info, v, lang) : String(v);
     cls += ' num';
@@ -303,7 +340,7 @@ function Head({ screen, table, columns, layout, sort, lang, onSort }: HeadProps)
             <th
               key={column}
               scope="col"
-              class={`${c === 0 ? 'gpu' : 'num'}${frozen.cls ? ` ${frozen.cls}` : ''}`}
+              class={`${c === 0 ? 'gpu' : isTextColumn(table, column) ? 'text' : 'num'}${frozen.cls ? ` ${frozen.cls}` : ''}`}
               style={frozen.style}
               aria-sort={sorted}
               title={title}

@@ -3,7 +3,7 @@
 // and the trade-off drawn: output per GPU and cost against TPS per user, and the P:D ratio as the
 // input/output ratio changes. The core computes every number (state/plan.ts).
 import { useCallback, useMemo } from 'preact/hooks';
-import type { ComputeOk, ConfigError, Engine, PlanCurve, TableInfo, ViewInfo } from '../../engine';
+import type { ComputeOk, ConfigError, Engine, PlanCurve, Table, TableInfo, ViewInfo } from '../../engine';
 import type { Hit } from '../../chart/plot';
 import { formatNumber, strings, tr, type Lang } from '../../i18n';
 import type { PageApi } from '../../state/page';
@@ -15,6 +15,8 @@ import { DataTable } from '../DataTable/DataTable';
 interface Props {
   engine: Engine;
   good: ComputeOk;
+  /** A/B: the baseline's plan (rows matched by GPU). */
+  baseline: Table | null;
   view: ViewInfo;
   info: TableInfo;
   fields: Record<string, string>;
@@ -24,7 +26,7 @@ interface Props {
   colors: ReadonlyMap<string, number>;
 }
 
-const INPUTS = ['isl', 'osl', 'ttft_ms', 'tpot_ms', 'price', 'load'];
+const INPUTS = ['isl', 'osl', 'ttft_ms', 'tpot_ms', 'serving', 'gpus_total', 'price', 'load'];
 const ASPECT = [0.6, 240, 380] as const;
 
 interface Figure {
@@ -54,16 +56,12 @@ function curvesFigure(
   return { x, lines };
 }
 
-export function PlanView({ engine, good, view, info, fields, errors, lang, api, colors }: Props) {
+export function PlanView({ engine, good, baseline, view, info, fields, errors, lang, api, colors }: Props) {
   const t = strings[lang];
   const p = t.plan;
   const table = good.tables.plan;
   const details = usePlanDetails(engine, good.canonical);
-  const picks = useMemo(
-    () => (table ? planPicks(engine, good.canonical, table, fields) : []),
-    // The fields it reads (isl, osl, mode) are the good link's: canonical keys them.
-    [engine, good.canonical, table],
-  );
+  const picks = useMemo(() => (table ? planPicks(table) : []), [table]);
   const n = (v: number | undefined, d: number) => formatNumber(v ?? NaN, d, lang);
   const ms = (v: number | undefined) => `${n(v, (v ?? 0) < 100 ? 1 : 0)} ms`;
   const tpot = Number(fields.tpot_ms);
@@ -106,7 +104,12 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
   );
 
   const best = picks[0];
-  const load = Number(fields.load) > 0;
+  // The expert precisions the rows assume, when they differ between GPUs.
+  const precisions = [...new Set(picks.map((x) => x.text.MoE ?? ''))];
+  const mixed =
+    precisions.length > 1
+      ? precisions.map((m) => `${m.toUpperCase()}: ${picks.filter((x) => x.text.MoE === m).map((x) => x.gpu).join(', ')}`).join('; ')
+      : '';
   const fieldInfo = engine.describe.fields;
 
   return (
@@ -115,49 +118,113 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
         {best ? (
           <>
             <h3>{p.best}</h3>
-            <p class="answer" data-gpu={best.gpu} data-value={String(best.values.OutputTPS_per_GPU)}>
+            <p
+              class="answer"
+              data-gpu={best.gpu}
+              data-serving={best.text.Serving}
+              data-value={String(best.values.OutputTPS_per_GPU)}
+            >
               <strong>
                 {p.answer(
-                  best.gpu,
+                  `${best.gpu} (${p.servingName(best.text.Serving ?? '')})`,
                   n(best.values.OutputTPS_per_GPU, 0),
                   n(best.values.USD_per_M_output, 3),
                   n(best.values.TPS_user, 1),
                 )}
-              </strong>
+              </strong>{' '}
+              <span class="band" data-uncertainty={String(best.values.Uncertainty_pct)}>
+                {p.band(n(best.values.Uncertainty_pct, 0))}
+              </span>
             </p>
             <p>
-              {p.how({
-                prefill: p.prefillShape(
-                  n(best.values.PrefillTP, 0),
-                  n(best.values.PrefillDP, 0),
-                  n(best.values.PrefillTokens, 0),
-                ),
-                decode: p.decodeShape(n(best.values.DecodeEP, 0), n(best.values.DecodeTP, 0), n(best.values.Batch, 0)),
-                pd: n(best.values.PD_ratio, 2),
-                ttft: `${ms(best.values.TTFT_ms)} ≤ ${ms(Number(fields.ttft_ms))}`,
-                tpot: `${ms(best.values.TPOT_ms)} ≤ ${ms(tpot)}`,
-              })}{' '}
-              <span data-limit={best.values.Batch === best.values.MaxBatch ? 'memory' : 'tpot'}>
-                {best.values.Batch === best.values.MaxBatch ? p.limitMemory : p.limitTpot}
-              </span>{' '}
-              <a class="open-link" href={`#${best.decodeLink}`}>
-                {p.openDecode}
-              </a>{' '}
-              ·{' '}
-              <a class="open-link" href={`#${best.prefillLink}`}>
-                {p.openPrefill}
-              </a>
+              {best.text.Serving === 'agg'
+                ? p.howAgg({
+                    instance: n(best.values.DecodeEP, 0),
+                    layout:
+                      (best.values.PrefillDP ?? 1) > 1
+                        ? `DP attention × ${n(best.values.PrefillDP, 0)}`
+                        : `attention TP ${n(best.values.PrefillTP, 0)}`,
+                    batch: n(best.values.Batch, 1),
+                    ttft: `${ms(best.values.TTFT_ms)} ≤ ${ms(Number(fields.ttft_ms))}`,
+                    tpot: `${ms(best.values.TPOT_ms)} ≤ ${ms(tpot)}`,
+                  })
+                : p.how({
+                    prefill: p.prefillShape(
+                      n(best.values.PrefillTP, 0),
+                      n(best.values.PrefillDP, 0),
+                      n(best.values.PrefillTokens, 0),
+                    ),
+                    decode: p.decodeShape(n(best.values.DecodeEP, 0), n(best.values.DecodeTP, 0), n(best.values.Batch, 0)),
+                    pd: n(best.values.PD_ratio, 2),
+                    ttft: `${ms(best.values.TTFT_ms)} ≤ ${ms(Number(fields.ttft_ms))}`,
+                    tpot: `${ms(best.values.TPOT_ms)} ≤ ${ms(tpot)}`,
+                  })}{' '}
+              {best.text.Serving !== 'agg' && (
+                <span data-limit={best.values.Batch === best.values.MaxBatch ? 'memory' : 'tpot'}>
+                  {best.values.Batch === best.values.MaxBatch ? p.limitMemory : p.limitTpot}
+                </span>
+              )}
             </p>
-            {load && (
-              <p data-gpus={String(best.values.GPUs)}>
-                {p.fleet(
-                  n(best.values.GPUs, 0),
-                  n(best.values.PrefillInstances, 0),
-                  n(best.values.DecodeInstances, 0),
-                  n(best.values.USD_per_hour, 0),
+            <p data-gpus={String(best.values.GPUs)}>
+              {best.text.Serving === 'agg'
+                ? p.fleetAgg(n(best.values.GPUs, 0), n(best.values.DecodeInstances, 0), n(best.values.USD_per_hour, 2))
+                : p.fleet(
+                    n(best.values.GPUs, 0),
+                    n(best.values.PrefillInstances, 0),
+                    n(best.values.DecodeInstances, 0),
+                    n(best.values.USD_per_hour, 2),
+                  )}{' '}
+              {best.text.Serving !== 'agg' &&
+                best.values.IdealOutputTPS_per_GPU !== undefined &&
+                Math.abs(best.values.IdealOutputTPS_per_GPU - (best.values.OutputTPS_per_GPU ?? 0)) >
+                  5e-4 * best.values.IdealOutputTPS_per_GPU && (
+                  <span class="hint" data-ideal={String(best.values.IdealOutputTPS_per_GPU)}>
+                    {p.ideal(n(best.values.IdealOutputTPS_per_GPU, 0))}
+                  </span>
                 )}
+            </p>
+            <p class="plan-assumes" data-moe={best.text.MoE} data-kv={best.text.KV}>
+              {p.assumes(best.text.MoE ?? '', best.text.KV ?? '', n(best.values.MTP, 0))}{' '}
+              {mixed && (
+                <>
+                  {p.mixedPrecision(mixed)}{' '}
+                  <button type="button" class="small" id="plan-same-precision" onClick={() => api.set('moe_dtype', 'fp8')}>
+                    {p.samePrecision}
+                  </button>
+                </>
+              )}
+            </p>
+            {fields.mode !== 'calibrated' && (
+              <p class="plan-reference" id="plan-reference">
+                {p.referenceError(n(best.values.Uncertainty_pct, 0))}{' '}
+                <button type="button" class="small" id="plan-use-calibrated" onClick={() => api.set('mode', 'calibrated')}>
+                  {p.useCalibrated}
+                </button>
               </p>
             )}
+            <p>
+              {best.decodeLink && (
+                <a class="open-link" href={`#${best.decodeLink}`}>
+                  {p.openDecode}
+                </a>
+              )}
+              {best.prefillLink && (
+                <>
+                  {' · '}
+                  <a class="open-link" href={`#${best.prefillLink}`}>
+                    {p.openPrefill}
+                  </a>
+                </>
+              )}
+              {best.serveLink && (
+                <>
+                  {' · '}
+                  <a class="open-link" href={`#${best.serveLink}`} id="plan-open-serve">
+                    {p.openServe}
+                  </a>
+                </>
+              )}
+            </p>
           </>
         ) : (
           <p class="answer">{p.none}</p>
@@ -204,7 +271,7 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
           gpus={good.gpus}
           lang={lang}
           colors={colors}
-          baseline={null}
+          baseline={baseline}
           api={api}
         />
       )}
@@ -220,6 +287,10 @@ export function PlanView({ engine, good, view, info, fields, errors, lang, api, 
               ·{' '}
               <a class="open-link" href={`#${pick.prefillLink}`}>
                 {p.openPrefill}
+              </a>{' '}
+              ·{' '}
+              <a class="open-link" href={`#${pick.serveLink}`}>
+                {p.openServe}
               </a>
             </li>
           ))}
