@@ -117,7 +117,7 @@ def main():
             if x['source_kind'].startswith('raw'):
                 source = f"github.com/gminneci/mantile {x['source_path']}"
             else:
-                source = f"InferenceX dashboard, run {x['run_id']}"
+                source = f"github.com/SemiAnalysisAI/InferenceX actions/runs/{x['run_id']}"
             tpot = float(x['median_tpot'])
             image = x['framework_image'].split(':')[-1]
             layout = x['parallelism_actual'] or (

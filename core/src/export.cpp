@@ -6,9 +6,12 @@
 #include <span>
 
 #include "json.h"
+#include "shallowsim/calibration.h"
 #include "shallowsim/catalog.h"
 #include "shallowsim/columns.h"
+#include "shallowsim/config.h"
 #include "shallowsim/decode.h"
+#include "shallowsim/enums.h"
 #include "shallowsim/model_facts.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/plan.h"
@@ -357,6 +360,17 @@ Export ExportTable(const Config& config, std::string_view table, Format format) 
   }
   if (!text) {
     out.errors = {OverflowError()};
+  } else if (format == Format::kJson) {
+    // What the rows were computed with travels with them: the canonical link, the mode and the
+    // calibration (null in reference mode).
+    const bool calibrated = config.mode == Mode::kCalibrated;
+    std::string rows = std::move(*text);
+    if (!rows.empty() && rows.back() == '\n') rows.pop_back();
+    out.text = "{\"table\": " + json::String(table) +
+               ",\n \"link\": " + json::String("#" + EncodeLink(config)) +
+               ",\n \"mode\": " + json::String(NameOf(config.mode)) + ",\n \"calibration\": " +
+               (calibrated ? json::String(CalibrationOf(config).id) : std::string("null")) +
+               ",\n \"rows\": " + rows + "}\n";
   } else {
     out.text = std::move(*text);
   }

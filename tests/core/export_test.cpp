@@ -63,10 +63,20 @@ TEST(Export, JsonAndMarkdownWriteTheSameRows) {
   const Export json = ExportTable(c, "decode", Format::kJson);
   const Export md = ExportTable(c, "decode", Format::kMarkdown);
   ASSERT_TRUE(json.ok() && md.ok());
+  // What the rows were computed with, then the rows.
+  const std::string head =
+      "{\"table\": \"decode\",\n \"link\": \"#v=1&bs=64&ep=72&decode_tp=1&gpus=H200\",\n"
+      " \"mode\": \"reference\",\n \"calibration\": null,\n \"rows\": [\n";
   EXPECT_EQ(
-      json.text.rfind("[\n {\"GPU\": \"H200\", \"TP\": 1, \"EP\": 72, \"BatchSize\": 64, ", 0), 0u)
+      json.text.rfind(head + " {\"GPU\": \"H200\", \"TP\": 1, \"EP\": 72, \"BatchSize\": 64, ", 0),
+      0u)
       << json.text;
-  EXPECT_EQ(json.text.substr(json.text.size() - 4), "}\n]\n");
+  EXPECT_EQ(json.text.substr(json.text.size() - 5), "}\n]}\n");
+  const Export cal = ExportTable(ConfigOf("v=1&mode=calibrated&cal=2026-12b&gpus=H200&bs=64&ep=72"),
+                                 "decode", Format::kJson);
+  EXPECT_NE(cal.text.find("\"mode\": \"calibrated\",\n \"calibration\": \"2026-12b\""),
+            std::string::npos)
+      << cal.text.substr(0, 200);
   const std::vector<std::string> md_lines = Lines(md.text);
   ASSERT_EQ(md_lines.size(), 3u);
   EXPECT_NE(md_lines[2].find("| H200 |   1 |  72 |        64 | 0.246971 |"), std::string::npos)
@@ -75,7 +85,8 @@ TEST(Export, JsonAndMarkdownWriteTheSameRows) {
 
 TEST(Export, EmptyTablesAreValidInEveryFormat) {
   const Config c = ConfigOf("v=1&mem_util=0.01");
-  EXPECT_EQ(ExportTable(c, "decode", Format::kJson).text, "[]\n");
+  const std::string json = ExportTable(c, "decode", Format::kJson).text;
+  EXPECT_EQ(json.substr(json.size() - 12), "\"rows\": []}\n") << json;
   EXPECT_EQ(Lines(ExportTable(c, "decode", Format::kCsv).text).size(), 1u);
   EXPECT_EQ(Lines(ExportTable(c, "leaderboard", Format::kMarkdown).text).size(), 2u);
 }

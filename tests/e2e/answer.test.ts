@@ -112,10 +112,9 @@ describe('hardware you can trust', () => {
     const link = '#v=1&view=catalog&hw=H100,132,20,989,1979,15000,80,3350,450,50,8';
     const { page, consoleErrors } = await open(link);
     await page.waitForSelector('#catalog-table tbody tr');
-    const cli = JSON.parse(execFileSync(CLI, ['catalog', link, '--format', 'json'], { encoding: 'utf8' })) as Record<
-      string,
-      string | number
-    >[];
+    const cli = (JSON.parse(execFileSync(CLI, ['catalog', link, '--format', 'json'], { encoding: 'utf8' })) as {
+      rows: Record<string, string | number>[];
+    }).rows;
     const shown = await page.$$eval('#catalog-table tbody tr', (trs) => {
       const head = [...document.querySelectorAll('#catalog-table thead th')].map((th) => th.getAttribute('data-column'));
       return trs.map((tr) => ({

@@ -13,10 +13,11 @@ const { open } = pagesForThisFile(base);
 const LINK = '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000';
 
 function cliPlan(link: string): Record<string, string | number | null>[] {
-  return JSON.parse(execFileSync(CLI, ['plan', link, '--format', 'json'], { encoding: 'utf8' })) as Record<
-    string,
-    string | number | null
-  >[];
+  return (
+    JSON.parse(execFileSync(CLI, ['plan', link, '--format', 'json'], { encoding: 'utf8' })) as {
+      rows: Record<string, string | number | null>[];
+    }
+  ).rows;
 }
 
 type Shown = Record<string, string | null>[];

@@ -19,7 +19,7 @@ describe('the hardware view', () => {
     if (!r.ok) throw new Error('catalog');
     const cli = JSON.parse(
       execFileSync(resolve(repoRoot, 'build/native/shallowsim'), ['catalog', LINK, '--format', 'json'], { encoding: 'utf8' }),
-    ) as Record<string, string | number>[];
+    ).rows as Record<string, string | number>[];
     const columns = sim.describe.tables.find((t) => t.key === 'catalog')!.columns.map((c) => c.name);
     expect(r.rows).toHaveLength(cli.length);
     r.rows.forEach((row, i) => {

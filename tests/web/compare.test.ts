@@ -167,3 +167,38 @@ describe('matching baseline rows', () => {
     expect(m.columnOf[mb]).toBe(old.columns.indexOf('MaxBatch'));
   });
 });
+
+describe('a baseline after the GPU list changes', () => {
+  // Pinned on one GPU, compared on several: every row of that GPU finds its baseline row, by
+  // name (a GPU's position in the list has changed), in every view with a table.
+  for (const [name, extra] of [
+    ['decode', ''],
+    ['leaderboard', ''],
+    ['maxbatch', ''],
+    ['plan', '&mode=calibrated'],
+    ['serve', '&mode=calibrated&serving=best'],
+  ] as const) {
+    it(`${name}: every H200 row matches, no other`, () => {
+      const pinned = computeOk(sim, `#v=1&view=${name}&gpus=H200${extra}`, [name]);
+      const { cur, old } = compared(`v=1&view=${name}&gpus=H20,GB200-NVL72,H200${extra}`, pinned.pin, name);
+      const m = matchBaseline(cur, old, view(name).match, info(name).columns);
+      let h200 = 0;
+      for (let r = 0; r < cur.rows; r++) {
+        if (gpuName(cur, r) === 'H200') {
+          h200++;
+          expect(m.rowOf(r), `${name} row ${r}`).toBeGreaterThanOrEqual(0);
+          expect(gpuName(old, m.rowOf(r))).toBe('H200');
+        } else {
+          expect(m.rowOf(r)).toBe(-1);
+        }
+      }
+      expect(h200).toBe(old.rows);
+      // The same GPU and configuration: no change in the numbers.
+      const total = name === 'plan' ? 'OutputTPS_per_GPU' : name === 'serve' ? 'TotalTPS_per_GPU' : name === 'maxbatch' ? 'MaxBatch' : 'Total';
+      const c = cur.columns.indexOf(total);
+      for (let r = 0; r < cur.rows; r++) {
+        if (m.rowOf(r) >= 0) expect(cell(cur, r, c)).toBe(cell(old, m.rowOf(r), old.columns.indexOf(total)));
+      }
+    });
+  }
+});

@@ -162,7 +162,19 @@ describe('Markdown and JSON', () => {
   it('JSON: one object per row with every column, the exact values', () => {
     for (const name of ['decode', 'leaderboard', 'maxbatch', 'prefill']) {
       const table = tableOf(sim, link, name);
-      const rows = JSON.parse(exported(link, name, 'json')) as Record<string, number | string>[];
+      const doc = JSON.parse(exported(link, name, 'json')) as {
+        table: string;
+        link: string;
+        mode: string;
+        calibration: string | null;
+        rows: Record<string, number | string>[];
+      };
+      // What the rows were computed with travels with them.
+      expect(doc.table).toBe(name);
+      expect(doc.link).toBe(`#${sim.edit(link, 'v', '1')}`);
+      expect(doc.mode).toBe('reference');
+      expect(doc.calibration).toBeNull();
+      const rows = doc.rows;
       expect(rows, name).toHaveLength(table.rows);
       rows.forEach((row, r) => {
         expect(Object.keys(row)).toEqual(table.columns);

@@ -25,7 +25,16 @@ describe('the plan', () => {
       const r = sim.compute(`#${link}`, ['plan']);
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       const t = r.tables.plan!;
-      const rows = JSON.parse(cli(['plan', link, '--format', 'json'])) as Record<string, string | number | null>[];
+      const doc = JSON.parse(cli(['plan', link, '--format', 'json'])) as {
+        link: string;
+        mode: string;
+        calibration: string | null;
+        rows: Record<string, string | number | null>[];
+      };
+      expect(doc.link).toBe(`#${r.canonical}`);
+      expect(doc.mode).toBe(link.includes('mode=calibrated') ? 'calibrated' : 'reference');
+      expect(doc.calibration).toBe(link.includes('mode=calibrated') ? sim.describe.calibrations.at(-1)!.id : null);
+      const rows = doc.rows;
       expect(t.rows).toBe(rows.length);
       expect(t.columns).toEqual(sim.describe.tables.find((x) => x.key === 'plan')!.columns.map((c) => c.name));
       rows.forEach((row, i) => {

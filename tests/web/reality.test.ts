@@ -20,7 +20,7 @@ describe('the reality check', () => {
       execFileSync(resolve(repoRoot, 'build/native/shallowsim'), ['reality', '--format', 'json'], {
         encoding: 'utf8',
       }),
-    ) as Record<string, string | number | null>[];
+    ).rows as Record<string, string | number | null>[];
     expect(result.rows).toHaveLength(cli.length);
     result.rows.forEach((row, i) => {
       expect(Object.keys(row)).toEqual(columns);

@@ -151,6 +151,7 @@ export interface Strings {
     open: string;
     openDecode: string;
     openPrefill: string;
+    openServe: string;
   };
   catalog: {
     title: string;
@@ -398,6 +399,7 @@ export const strings: Record<Lang, Strings> = {
       open: 'Scenario',
       openDecode: 'open in Decode',
       openPrefill: 'open in Prefill',
+      openServe: 'open in Serve',
     },
     catalog: {
       title: 'Hardware: every GPU the tables can use',
@@ -655,6 +657,7 @@ export const strings: Record<Lang, Strings> = {
       open: '场景',
       openDecode: '在 Decode 中打开',
       openPrefill: '在 Prefill 中打开',
+      openServe: '在服务基准中打开',
     },
     catalog: {
       title: '硬件：表格可用的全部 GPU',

@@ -32,16 +32,24 @@ function num(v: RealityCell | undefined): number | null {
  * file; any other text stays text.
  */
 export function sourceUrl(source: string): string | null {
-  const m = /^github\.com\/([\w.-]+\/[\w.-]+) (\S+)$/.exec(source);
-  return m ? `https://github.com/${m[1]}/blob/HEAD/${m[2]}` : null;
+  const m = /^github\.com\/([\w.-]+\/[\w.-]+) (\S+)(\s.*)?$/.exec(source);
+  if (!m) return null;
+  // A benchmark run (InferenceX publishes its results as GitHub Actions runs), else a file.
+  return /^actions\/runs\/\d+$/.test(m[2] ?? '') ? `https://github.com/${m[1]}/${m[2]}` : `https://github.com/${m[1]}/blob/HEAD/${m[2]}`;
 }
 
 function SourceLink({ source }: { source: string }) {
   const url = sourceUrl(source);
+  // The repository and file (or run) are the link; a note after them ("(commit …)") is text.
+  const at = source.indexOf(' ', source.indexOf(' ') + 1);
+  const linked = at < 0 ? source : source.slice(0, at);
   return url ? (
-    <a href={url} target="_blank" rel="noopener noreferrer">
-      {source}
-    </a>
+    <>
+      <a href={url} target="_blank" rel="noopener noreferrer">
+        {linked}
+      </a>
+      {at < 0 ? '' : source.slice(at)}
+    </>
   ) : (
     <>{source}</>
   );
@@ -131,7 +139,7 @@ export function RealityView({ engine, cal, lang, api }: Props) {
     // The deployment names its row and stays in view while the row scrolls sideways.
     if (c.name === 'id') {
       return (
-        <th scope="row" class="gpu frozen frozen-last">
+        <th scope="row" class="gpu frozen frozen-last" title={String(v ?? '')}>
           {String(v ?? '')}
         </th>
       );
@@ -242,7 +250,11 @@ export function RealityView({ engine, cal, lang, api }: Props) {
                 ))}
                 <td>
                   <a href={`#${String(r.link)}`} class="open-link">
-                    {r.phase === 'prefill' ? t.reality.openPrefill : t.reality.openDecode}
+                    {r.phase === 'prefill'
+                      ? t.reality.openPrefill
+                      : r.phase === 'serve'
+                        ? t.reality.openServe
+                        : t.reality.openDecode}
                   </a>
                 </td>
               </tr>
