@@ -1,4 +1,5 @@
-// The catalog a config sees: the built-in GPUs with its `hw=` rows applied (SPEC §1.2, §6).
+// The catalog a config sees: its catalog version's GPUs with its `hw=` rows applied (SPEC §1.2,
+// §6).
 #include "shallowsim/config.h"
 
 #include <algorithm>
@@ -6,7 +7,8 @@
 namespace shallowsim {
 
 std::vector<Gpu> ResolvedCatalog(const Config& config) {
-  std::vector<Gpu> catalog = BuiltinCatalog();
+  std::vector<Gpu> catalog =
+      IsCatalogId(config.catalog) ? BuiltinCatalog(config.catalog) : BuiltinCatalog();
   for (const Gpu& row : config.hw) {
     auto it = std::find_if(catalog.begin(), catalog.end(),
                            [&](const Gpu& g) { return g.name == row.name; });

@@ -148,11 +148,17 @@ std::string DescribeJson() {
     }
     j.Raw("}");
   });
-  j.Objects("catalog", BuiltinCatalog(), [&](const Gpu& g) {
+  const auto gpu = [&](const Gpu& g) {
     j.Str("name", g.name);
     for (const HwField& h : HwFields()) {
       if (h.member) j.Num(h.key, g.*h.member);
     }
+  };
+  // `catalog`: the GPUs of a link without catalog= (the reference's); `catalogs`: every version
+  // a link may name, with its GPUs.
+  j.Objects("catalog", BuiltinCatalog(), gpu);
+  j.Objects("catalogs", CatalogVersions(), [&](const CatalogVersion& v) {
+    j.Str("id", v.id).Text("about", v.about).Objects("gpus", BuiltinCatalog(v.id), gpu);
   });
   j.Objects("quirks", Quirks(), [&](const Quirk& q) {
     j.Str("id", q.id).Text("text", q.text).Text("effect", q.effect);

@@ -324,6 +324,17 @@ std::vector<Field> HardwareFields() {
        .group = "Hardware",
        .help = {"Add or replace a GPU: one row of the fields below, comma-separated",
                 "新增或替换 GPU：按下列字段顺序、逗号分隔的一行"}},
+      // After the group's older keys (docs/LINKS.md rule 6); the default is the catalog links
+      // had before the key existed, so they keep their numbers.
+      {.key = "catalog",
+       .kind = K::kChoice,
+       .group = "Hardware",
+       .help = {"Version of the built-in GPU catalog: reference (the original's datasheet) or a "
+                "dated one with corrected figures and newer GPUs; a link keeps the version it "
+                "names when newer ones come",
+                "内置 GPU 目录的版本：reference（原版数据表）或带日期的版本（修正数据并新增 "
+                "GPU）；链接保留其记下的版本，新版本发布后数字不变"},
+       .text = &Config::catalog},
   };
 }
 

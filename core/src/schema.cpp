@@ -70,6 +70,8 @@ std::vector<std::string> Choices(const Field& field) {
   } else if (field.key == "cal") {
     out.emplace_back("");  // the latest
     for (const Calibration& c : Calibrations()) out.emplace_back(c.id);
+  } else if (field.key == "catalog") {
+    for (const CatalogVersion& v : CatalogVersions()) out.emplace_back(v.id);
   } else if (field.key == "keep") {
     for (const Quirk& q : Quirks()) {
       if (q.corrected) out.emplace_back(q.id);

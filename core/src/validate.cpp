@@ -59,6 +59,18 @@ std::vector<std::string> GpuErrors(const Gpu& g) {
   return out;
 }
 
+// For a GPU another catalog version has: which, so the message says how to get it.
+std::string OtherCatalogHint(const Config& c, const std::string& gpu) {
+  for (const CatalogVersion& v : CatalogVersions()) {
+    if (v.id == c.catalog) continue;
+    const std::vector<std::string> names = GpuNames(BuiltinCatalog(v.id));
+    if (std::find(names.begin(), names.end(), gpu) != names.end()) {
+      return "; catalog " + std::string(v.id) + " has it (catalog=" + std::string(v.id) + ")";
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<ConfigError> Validate(const Config& c) {
@@ -140,7 +152,7 @@ std::vector<ConfigError> Validate(const Config& c) {
           const std::string& name = items[i];
           if (std::find(known.begin(), known.end(), name) == known.end()) {
             error(f.key, "unknown GPU " + Show(name) + "; known: " + Join(known, ", ") +
-                             " (add one with hw=)");
+                             " (add one with hw=)" + OtherCatalogHint(c, name));
           } else if (std::find(items.begin(), items.begin() + i, name) != items.begin() + i) {
             error(f.key, "GPU " + Show(name) + " is listed twice");
           }

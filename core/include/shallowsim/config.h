@@ -56,10 +56,10 @@ struct Scenario {
   double serve_tp = 8;               // agg: GPUs of the instance (attention TP or DP over them)
   double serve_ep = 0;               // agg: 1 = MoE TP, serve_tp = EP; 0 = serve_tp
   double serve_dpa = 0;              // agg: 1 = data-parallel attention
-  double serve_tbo = 0;              // serve: 1 = two-batch overlap (SGLang's --enable-two-batch-overlap)
-  double prefill_gpus = 0;           // disagg: the prefill pool; 0 = rate-matched to decode
-  double decode_gpus = 0;            // disagg: the decode pool; 0 = one instance of EP GPUs
-  double gpus_total = 0;             // plan: the GPU budget; 0 = none
+  double serve_tbo = 0;     // serve: 1 = two-batch overlap (SGLang's --enable-two-batch-overlap)
+  double prefill_gpus = 0;  // disagg: the prefill pool; 0 = rate-matched to decode
+  double decode_gpus = 0;   // disagg: the decode pool; 0 = one instance of EP GPUs
+  double gpus_total = 0;    // plan: the GPU budget; 0 = none
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
@@ -104,6 +104,7 @@ struct Config {
   std::string preset = std::string(kDefaultPreset);
   Model model;
   Scenario scenario;
+  std::string catalog = std::string(kReferenceCatalog);  // built-in catalog version (hardware.h)
   std::vector<Gpu> hw;            // `hw=` rows: added GPUs or replaced catalog entries, in order
   std::vector<std::string> gpus;  // GPUs shown, in order; empty = every GPU of the catalog
   View view;
@@ -111,7 +112,9 @@ struct Config {
   friend bool operator==(const Config&, const Config&) = default;
 };
 
-// The catalog with the config's `hw=` rows applied: replacements in place, additions appended.
+// The config's catalog version with its `hw=` rows applied: replacements in place, additions
+// appended. An unknown version (a validation error of `catalog`) reads as the reference's, so the
+// other keys' messages stay about them.
 std::vector<Gpu> ResolvedCatalog(const Config& config);
 // The GPUs the tables show, in order (`gpus`, or the whole resolved catalog).
 std::vector<Gpu> SelectedGpus(const Config& config);

@@ -27,7 +27,23 @@ struct Gpu {
   friend bool operator==(const Gpu&, const Gpu&) = default;
 };
 
-// The 12 built-in GPUs of the reference datasheet, in catalog order.
+// A version of the built-in catalog. A link names the one it computes with (`catalog=`), so a
+// correction or a new GPU ships as a new version and never changes an old link's numbers; a link
+// without the key reads the reference's (docs/LINKS.md, docs/HARDWARE.md). Versions are never
+// edited once shipped.
+struct CatalogVersion {
+  std::string_view id;  // catalog=
+  Text about;           // what it holds, against the version before it
+};
+// The id a link without `catalog=` reads: the reference's datasheet (SPEC §1.2).
+inline constexpr std::string_view kReferenceCatalog = "reference";
+// Every version, oldest first; the first is the reference's.
+std::span<const CatalogVersion> CatalogVersions();
+bool IsCatalogId(std::string_view id);
+
+// The built-in GPUs of catalog `id`, in catalog order (empty for an unknown id).
+std::vector<Gpu> BuiltinCatalog(std::string_view id);
+// The reference's 12 GPUs (SPEC §1.2): BuiltinCatalog(kReferenceCatalog).
 std::vector<Gpu> BuiltinCatalog();
 
 // One field of a `hw=` row, in link order: the name, then the numbers. The one place their
