@@ -267,6 +267,9 @@ val Compute(const std::string& link, val tables) {
     fit.set(i, v);
   }
   out.set("fit", fit);
+  // What the model is: parameters, KV bytes per token, weights (the model panel).
+  const std::vector<ModelFacts> facts = {FactsOf(config)};
+  out.set("model", RowObjects(facts, ModelColumns(), ModelFactText, ModelFactNumber)[0]);
   // What is odd about the link's own hw= rows (catalog.h GpuWarnings).
   val warnings = val::array();
   size_t n_warned = 0;

@@ -4,6 +4,7 @@
 #include "shallowsim/breakdown.h"
 #include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
+#include "shallowsim/model_facts.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/schema.h"
 
@@ -137,7 +138,19 @@ std::string DescribeJson() {
   j.Objects("presets", Presets(), [&](const Preset& p) {
     Config c;
     c.model = p.model;
-    j.Str("name", p.name).Str("description", p.description).Key("model").Raw("{");
+    j.Str("name", p.name).Str("family", p.family).Str("description", p.description);
+    // What the picker shows beside the name, derived from the dimensions (model_facts.h).
+    Config bf16 = c;
+    bf16.scenario.kv_dtype = KvDtype::kBf16;
+    Config fp8 = c;
+    fp8.scenario.kv_dtype = KvDtype::kFp8;
+    const ModelFacts facts = FactsOf(bf16);
+    j.Key("facts").Raw("{");
+    j.Num("total_params_b", facts.total_params_b).Num("active_params_b", facts.active_params_b);
+    j.Num("kv_bytes_bf16", facts.kv_bytes_per_token);
+    j.Num("kv_bytes_fp8", FactsOf(fp8).kv_bytes_per_token);
+    j.Raw("}");
+    j.Key("model").Raw("{");
     for (const Field& f : Schema()) {
       if (f.group != "Model" || f.key == "model") continue;
       if (f.kind == FieldKind::kChoice) {

@@ -40,6 +40,7 @@ const shots = [
   { name: 'calibrated', hash: '#v=1&mode=calibrated&view=leaderboard' },
   { name: 'plan', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true },
   { name: 'plan-charts', hash: '#v=1&view=plan&gpus=GB200-NVL72,H200&isl=1024&osl=1024&tpot_ms=25&ttft_ms=2000', charts: true, into: '#plan-charts' },
+  { name: 'model', hash: '#v=1&model=qwen3-235b-a22b', open: ['[data-group="Model"]', '#model-config'], into: '#model-panel' },
   { name: 'plan-budget', hash: '#v=1&view=plan&mode=calibrated&gpus_total=64&gpus=H200,GB200-NVL72,DGX-B200' },
   { name: 'serve', hash: '#v=1&view=serve&mode=calibrated&gpus=H200,DGX-B200,GB200-NVL72&serving=agg&concurrency=64' },
   { name: 'plan-load', hash: '#v=1&view=plan&mode=calibrated&isl=8192&osl=1024&tpot_ms=30&load=100000&gpus=H200,GB200-NVL72,H20,DGX-B200', charts: true },
@@ -117,6 +118,9 @@ for (const scheme of schemes) {
         });
         await page.mouse.move(box.x + box.w * 0.45, box.y + box.h * 0.4);
         await page.waitForTimeout(100);
+      }
+      for (const sel of shot.open ?? []) {
+        await page.evaluate((s) => document.querySelector(s)?.setAttribute('open', ''), sel);
       }
       if (shot.into) {
         await page.evaluate((sel) => {

@@ -1,10 +1,12 @@
 // Component tests of the whole page on the real engine, in happy-dom: the form generated from
 // the core's description, the links, the views' tables and their filters, sort and columns.
 import { waitFor } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../web/src/engine';
 import { strings } from '../../web/src/i18n';
-import { cli, computeOk, engine, golden, goldenLink, parseCsv, tableOf } from './helpers';
+import { cli, computeOk, engine, golden, goldenLink, parseCsv, repoRoot, tableOf } from './helpers';
 import { $, $$, choose, click, expectHash, open, resetPageBetweenTests, type, values } from './page';
 
 let sim: Engine;
@@ -46,8 +48,10 @@ describe('the generated form', () => {
     expect(input('decode_len')?.value).toBe(field('decode_len').default);
     expect(input('fp8_combine')?.checked).toBe(field('fp8_combine').default === '1');
     expect($<HTMLSelectElement>('#field-model')?.value).toBe(field('model').default);
+    // Every preset, grouped by family in the order families first appear.
+    const families = [...new Set(sim.describe.presets.map((p) => p.family))];
     expect([...$<HTMLSelectElement>('#field-model')!.options].map((o) => o.value)).toEqual(
-      sim.describe.presets.map((p) => p.name),
+      families.flatMap((f) => sim.describe.presets.filter((p) => p.family === f).map((p) => p.name)),
     );
   });
 
@@ -98,6 +102,50 @@ describe('the generated form', () => {
     const kimi = sim.describe.presets.find((p) => p.name === 'kimi-k2')!;
     expect(Number(input('n_routed_experts')?.value)).toBe(kimi.model.n_routed_experts);
     expect(Number(input('n_heads')?.value)).toBe(kimi.model.n_heads);
+  });
+
+  it('the model picker groups presets by family and shows what the link\'s model is', async () => {
+    await open('#v=1&model=qwen3-235b-a22b');
+    const groups = $$('#field-model optgroup').map((g) => g.getAttribute('label'));
+    expect(groups).toEqual([...new Set(sim.describe.presets.map((p) => p.family))]);
+    expect(groups).toEqual(expect.arrayContaining(['DeepSeek', 'Qwen3', 'GPT-OSS']));
+    // Each option states total and active parameters and KV bytes per token.
+    const qwen = $$('#field-model option').find((o) => o.getAttribute('value') === 'qwen3-235b-a22b');
+    expect(qwen?.textContent).toBe('qwen3-235b-a22b — 235B total, 21.6B active, 188.0 KiB KV/token at BF16');
+    // The facts are the core's, for the link's kv_dtype (fp8: 1 byte per element).
+    const facts = computeOk(sim, '#v=1&model=qwen3-235b-a22b').model;
+    expect($('#model-facts')?.getAttribute('data-model')).toBe('qwen3-235b-a22b');
+    const kv = $$('#model-facts dd').map((d) => d.getAttribute('data-value'));
+    expect(kv).toEqual(['gqa', String(facts.TotalParams_B), String(facts.KV_bytes_per_token), String(facts.Weights_GB)]);
+    expect(facts.KV_bytes_per_token).toBe(94 * 4 * 128 * 2);
+    choose($('#field-model'), 'gpt-oss-120b');
+    await expectHash('#v=1&model=gpt-oss-120b');
+    await waitFor(() => expect($('#model-facts')?.getAttribute('data-model')).toBe('gpt-oss-120b'));
+  });
+
+  it('imports a pasted config.json into the link, and says which field is wrong', async () => {
+    await open('#v=1&view=decode&gpus=H200');
+    const json = readFileSync(resolve(repoRoot, 'tests/data/model_configs/qwen3-30b-a3b.json'), 'utf8');
+    type($('#model-config-text'), json);
+    click($('#model-config-apply'));
+    // The preset's own dimensions: the link names the preset; the view and GPUs stay.
+    await expectHash(`#${canonical('#v=1&view=decode&gpus=H200&model=qwen3-30b-a3b')}`);
+    expect($('#model-config-done')).not.toBeNull();
+    // A broken config: the field, its value and what is allowed; the link stays.
+    const broken = json.replace('"num_attention_heads": 32', '"num_attention_heads": 0');
+    expect(broken).not.toBe(json);
+    type($('#model-config-text'), broken);
+    click($('#model-config-apply'));
+    const errors = $$('#model-config-errors li');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.getAttribute('data-key')).toBe('model-config');
+    expect(errors[0]?.textContent).toMatch(/num_attention_heads/);
+    await expectHash(`#${canonical('#v=1&view=decode&gpus=H200&model=qwen3-30b-a3b')}`);
+    // Not JSON at all, and HTML in it stays text.
+    type($('#model-config-text'), '<img src=x onerror=alert(1)>');
+    click($('#model-config-apply'));
+    expect($('#model-config-errors img')).toBeNull();
+    expect($$('#model-config-errors li').length).toBeGreaterThan(0);
   });
 
   it('reset puts the config back to the defaults and keeps the view', async () => {

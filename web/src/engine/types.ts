@@ -98,8 +98,12 @@ export interface PrefillLine {
 
 export interface Preset {
   name: string;
+  /** The picker's group ("DeepSeek", "Qwen3", …). */
+  family: string;
   description: string;
   model: Record<string, number | string>;
+  /** Derived from the dimensions: parameters (billions) and KV bytes per token at BF16 and FP8. */
+  facts: { total_params_b: number; active_params_b: number; kv_bytes_bf16: number; kv_bytes_fp8: number };
 }
 
 export type CatalogGpu = { name: string } & Record<string, number | string>;
@@ -131,7 +135,10 @@ export interface Description {
   tables: TableInfo[];
   prefill_layout: { rows: PrefillLine[]; summary: PrefillLine[] };
   presets: Preset[];
+  /** The GPUs of a link without catalog= (the reference's). */
   catalog: CatalogGpu[];
+  /** Every catalog version a link may name (catalog=), with its GPUs; the newest last. */
+  catalogs: { id: string; about: Bilingual; gpus: CatalogGpu[] }[];
   quirks: Quirk[];
   calibrations: { id: string }[];
   /** The parts a prefill Sum or a decode step splits into (breakdown.h). */
@@ -206,6 +213,8 @@ export interface ComputeOk {
   changes: ConfigChange[];
   /** The base= value that pins this config as the baseline. */
   pin: string;
+  /** What the link's model is (the model table's columns: Model, Attention, TotalParams_B…). */
+  model: Record<string, string | number | null>;
 }
 
 export type ComputeResult = ComputeOk | ComputeFail;

@@ -212,6 +212,23 @@ export interface Strings {
     limitMemory: string;
     limitTpot: string;
   };
+  model: {
+    option: (name: string, total: string, active: string, kvKib: string) => string;
+    attention: string;
+    params: string;
+    paramsValue: (total: string, active: string) => string;
+    kv: string;
+    kvValue: (bytes: string, fixedMib: string) => string;
+    weights: string;
+    weightsValue: (fp8: string, fp4: string) => string;
+    importTitle: string;
+    importHint: string;
+    importPlaceholder: string;
+    importApply: string;
+    importFile: string;
+    imported: (name: string) => string;
+    tooBig: (bytes: number, max: number) => string;
+  };
   serve: {
     answer: (p: { gpu: string; serving: string; gpus: string; concurrency: string; total: string; output: string }) => string;
     latency: (p: { tps: string; ttft: string; tpot: string; batch: string }) => string;
@@ -467,6 +484,24 @@ export const strings: Record<Lang, Strings> = {
       limitMemory: 'Memory limits the decode batch (the KV cache of isl + osl), not the TPOT target.',
       limitTpot: 'The TPOT target limits the decode batch (more would fit in memory).',
     },
+    model: {
+      option: (name, total, active, kv) => `${name} — ${total}B total, ${active}B active, ${kv} KiB KV/token at BF16`,
+      attention: 'Attention',
+      params: 'Parameters',
+      paramsValue: (total, active) => `${total}B total, ${active}B active per token`,
+      kv: 'KV cache',
+      kvValue: (bytes, fixed) => `${bytes} B per token at kv_dtype${fixed ? ` + ${fixed} MiB per request (windows)` : ''}`,
+      weights: 'Weights',
+      weightsValue: (fp8, fp4) => `${fp8} GB with FP8 experts, ${fp4} GB with FP4`,
+      importTitle: 'Import a config.json',
+      importHint:
+        "Paste a Hugging Face config.json or drop the file here: DeepSeek-V3/V3.2/V4, Kimi-K2, Qwen3-MoE, GPT-OSS, GLM-4 MoE, MiniMax-M2. It is read in this page; nothing is sent anywhere.",
+      importPlaceholder: '{ "architectures": ["DeepseekV3ForCausalLM"], … }',
+      importApply: 'Import',
+      importFile: 'Choose a file…',
+      imported: (name) => `Imported${name ? ` ${name}` : ''}: the link now holds its model.`,
+      tooBig: (bytes, max) => `The file is ${bytes} bytes; at most ${max} are read.`,
+    },
     serve: {
       answer: (p) =>
         `${p.gpu}, ${p.serving === 'agg' ? 'aggregated' : 'disaggregated'} on ${p.gpus} GPUs at ${p.concurrency} requests in flight: ${p.total} tok/s per GPU (input + output; ${p.output} output)`,
@@ -721,6 +756,24 @@ export const strings: Record<Lang, Strings> = {
       openPrefill: 'prefill',
       limitMemory: '限制 decode 批大小的是显存（isl + osl 的 KV-Cache），而非 TPOT 目标。',
       limitTpot: '限制 decode 批大小的是 TPOT 目标（显存还能放下更多）。',
+    },
+    model: {
+      option: (name, total, active, kv) => `${name} — 总参数 ${total}B，激活 ${active}B，每 token KV ${kv} KiB（BF16）`,
+      attention: '注意力',
+      params: '参数量',
+      paramsValue: (total, active) => `总计 ${total}B，每 token 激活 ${active}B`,
+      kv: 'KV-Cache',
+      kvValue: (bytes, fixed) => `按 kv_dtype 每 token ${bytes} B${fixed ? `，另每请求 ${fixed} MiB（滑动窗口）` : ''}`,
+      weights: '权重',
+      weightsValue: (fp8, fp4) => `FP8 专家 ${fp8} GB，FP4 专家 ${fp4} GB`,
+      importTitle: '导入 config.json',
+      importHint:
+        '粘贴 Hugging Face 的 config.json 或把文件拖到这里：DeepSeek-V3/V3.2/V4、Kimi-K2、Qwen3-MoE、GPT-OSS、GLM-4 MoE、MiniMax-M2。文件只在本页读取，不会发送到任何地方。',
+      importPlaceholder: '{ "architectures": ["DeepseekV3ForCausalLM"], … }',
+      importApply: '导入',
+      importFile: '选择文件…',
+      imported: (name) => `已导入${name ? ` ${name}` : ''}：链接已包含该模型。`,
+      tooBig: (bytes, max) => `文件大小为 ${bytes} 字节；最多读取 ${max} 字节。`,
     },
     serve: {
       answer: (p) =>

@@ -18,9 +18,14 @@ export function hwText(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.join(',')).join('\n');
 }
 
-/** The GPU names the picker offers: the catalog, then `hw=` rows with new names. */
+/** The GPUs of the link's catalog version (catalog=; the reference's when it names none). */
+export function catalogOf(describe: Description, fields: Record<string, string>): Description['catalog'] {
+  return describe.catalogs.find((c) => c.id === fields.catalog)?.gpus ?? describe.catalog;
+}
+
+/** The GPU names the picker offers: the link's catalog, then `hw=` rows with new names. */
 export function gpuNames(describe: Description, fields: Record<string, string>): string[] {
-  const names = describe.catalog.map((g) => g.name);
+  const names = catalogOf(describe, fields).map((g) => g.name);
   for (const row of hwRows(fields.hw ?? '')) {
     const name = (row[0] ?? '').trim();
     if (name && !names.includes(name)) names.push(name);

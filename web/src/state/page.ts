@@ -38,6 +38,8 @@ export interface PageApi {
   shareUrl: () => string;
   /** The pointer or focus is on a view's tab: get its background work ready. */
   prepare: (view: string) => void;
+  /** Replaces the model by a Hugging Face config.json; the errors when it cannot. */
+  importModelConfig: (json: string) => ConfigError[];
   /** The text the CLI prints for this link and table. */
   exportTable: (table: string, format: ExportFormat) => ExportResult;
 }
@@ -166,9 +168,23 @@ export function usePage(engine: Engine, win: Window = window): [PageState, PageA
     [engine],
   );
 
+  const importModelConfig = useCallback(
+    (json: string): ConfigError[] => {
+      // Onto the link on screen when it is valid, else the last good one.
+      const state = current.current;
+      const base = state.errors.length === 0 ? state.link : (state.good?.canonical ?? state.link);
+      const result = engine.importModelConfig(`#${base}`, json);
+      if (!result.ok) return result.errors;
+      lastEdit.current = { key: '', at: -Infinity };
+      show(derive(engine, result.link, state), true);
+      return [];
+    },
+    [engine, show],
+  );
+
   const api = useMemo(
-    () => ({ set, setMany, reset, shareUrl, prepare, exportTable }),
-    [set, setMany, reset, shareUrl, prepare, exportTable],
+    () => ({ set, setMany, reset, shareUrl, prepare, exportTable, importModelConfig }),
+    [set, setMany, reset, shareUrl, prepare, exportTable, importModelConfig],
   );
   return [state, api];
 }

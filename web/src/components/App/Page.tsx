@@ -101,6 +101,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
             api={api}
             startOpen={startOpen}
             hwWarnings={good?.hwWarnings ?? NO_WARNINGS}
+            modelFacts={good?.model ?? null}
           />
         </aside>
         <main class="main" id="main">

@@ -8,6 +8,7 @@ import { memo } from '../memo';
 import { Field } from './Field';
 import { GpuPicker } from './GpuPicker';
 import { HwEditor } from './HwEditor';
+import { ModelPanel } from './ModelPanel';
 
 const NONE: readonly string[] = [];
 
@@ -23,6 +24,8 @@ interface Props {
   startOpen: boolean;
   /** What is physically odd about the link's hw= rows (the core's GpuWarnings). */
   hwWarnings: readonly { gpu: string; warnings: string[] }[];
+  /** What the last good link's model is (the model panel). */
+  modelFacts: Record<string, string | number | null> | null;
 }
 
 function messagesFor(errors: readonly ConfigError[], key: string): readonly string[] {
@@ -73,6 +76,18 @@ function Group({ group, members, ...props }: GroupProps) {
               api={api}
               warnings={props.hwWarnings}
             />
+          ) : field.key === 'model' ? (
+            <div key={field.key} class="field-wrap">
+              <ModelPanel
+                describe={describe}
+                field={field}
+                value={fields[field.key] ?? ''}
+                errors={messagesFor(errors, field.key)}
+                facts={props.modelFacts}
+                lang={lang}
+                api={api}
+              />
+            </div>
           ) : (
             <div key={field.key} class="field-wrap">
               <MemoField
@@ -121,6 +136,7 @@ function sameGroup(a: GroupProps, b: GroupProps): boolean {
   ) {
     return false;
   }
+  if (a.members.some((f) => f.key === 'model') && a.modelFacts !== b.modelFacts) return false;
   // The GPU picker lists the custom GPUs' names too.
   if (a.members.some((f) => f.key === 'gpus') && a.fields.hw !== b.fields.hw) return false;
   for (const f of a.members) {

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Description } from '../../engine';
 import { strings, type Lang } from '../../i18n';
-import { gpuNames, listItems } from '../../state/form';
+import { catalogOf, gpuNames, listItems } from '../../state/form';
 import type { PageApi } from '../../state/page';
 
 interface Props {
@@ -19,7 +19,7 @@ export function GpuPicker({ describe, fields, lang, api }: Props) {
   // "None" clears the ticks on screen only: a link cannot list no GPU (empty = all).
   const [cleared, setCleared] = useState(false);
   const selected = cleared ? [] : explicit.length > 0 ? explicit : all;
-  const catalog = new Set(describe.catalog.map((g) => g.name));
+  const catalog = new Set(catalogOf(describe, fields).map((g) => g.name));
   const entries = [...selected, ...all.filter((g) => !selected.includes(g))];
 
   const set = (next: string[]) => {

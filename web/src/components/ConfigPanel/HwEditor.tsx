@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Description } from '../../engine';
 import { strings, tr, type Lang } from '../../i18n';
-import { hwRows, hwText, listItems } from '../../state/form';
+import { catalogOf, hwRows, hwText, listItems } from '../../state/form';
 import type { PageApi } from '../../state/page';
 
 interface Props {
@@ -46,14 +46,15 @@ function renamedGpus(gpus: string, from: string | null, to: string | null): stri
 export function HwEditor({ describe, fields, lang, errors, help, api, warnings }: Props) {
   const t = strings[lang].hw;
   const rows = hwRows(fields.hw ?? '');
-  const catalogNames = describe.catalog.map((g) => g.name);
+  const catalog = catalogOf(describe, fields);
+  const catalogNames = catalog.map((g) => g.name);
   const [template, setTemplate] = useState(BLANK);
   const specs = describe.hw_fields;
   const templateRow = (): string[] => {
     if (template === BLANK) return specs.map((f, k) => (k === 0 ? 'MyGPU' : ''));
     const fromHw = rows.find((row) => row[0] === template);
     if (fromHw) return [...fromHw];
-    const gpu = describe.catalog.find((g) => g.name === template);
+    const gpu = catalog.find((g) => g.name === template);
     return specs.map((f) => String(gpu?.[f.key === 'name' ? 'name' : f.key] ?? ''));
   };
   const customOnly = (name: string) =>

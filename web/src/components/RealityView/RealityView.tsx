@@ -79,7 +79,11 @@ export function RealityView({ engine, cal, lang, api }: Props) {
     return names.map((name) => all.find((c) => c.name === name)).filter((c): c is ColumnInfo => !!c && c.name !== 'source' && c.name !== 'link');
   }, [engine]);
   const rows = result.ok ? result.rows : [];
-  const coverage = useMemo(() => gpuCoverage(rows, engine.describe.catalog.map((g) => g.name)), [rows, engine]);
+  // Every GPU any catalog version has (the newest lists them all).
+  const coverage = useMemo(
+    () => gpuCoverage(rows, (engine.describe.catalogs.at(-1)?.gpus ?? engine.describe.catalog).map((g) => g.name)),
+    [rows, engine],
+  );
   // The scatter: one x per deployment (its measured figure), ascending.
   const order = useMemo(
     () =>
