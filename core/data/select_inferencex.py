@@ -53,7 +53,9 @@ def link_of(x):
     isl, osl = round(0.9 * int(x['isl'])), round(0.9 * int(x['osl']))
     kv, assumed = kv_of(x)
     parts = ['v=1', f'gpus={CAT[gpu]}', f'isl={isl}', f'osl={osl}', f"moe_dtype={x['precision']}",
-             f'kv_dtype={kv}', f"concurrency={int(float(x['conc']))}"]
+             f'kv_dtype={kv}', f"concurrency={int(float(x['conc']))}",
+             # Random prompts: no prefix-cache hits (calibrated mode computes every token).
+             'kv_cache_rate=0']
     if gpu in HW:
         parts.append('hw=' + HW[gpu])
     if x['serving_mode'].startswith('agg'):
@@ -127,7 +129,9 @@ def main():
             # The H200 SGLang single-node runs informed a modelling choice of calibration
             # 2026-12c (the per-expert floor it does not use): not an independent check of it.
             in_sample = 1 if (gpu == 'H200' and fw == 'sglang' and mode == 'agg') else 0
-            out.writerow([ident, 'A', 'serve', source, x['run_date'], f"{x['n_gpus']} x {gpu}",
+            # Tier B: per-point conditions come from the recipe, not stated with each result
+            # (core/data/README.md).
+            out.writerow([ident, 'B', 'serve', source, x['run_date'], f"{x['n_gpus']} x {gpu}",
                           CAT[gpu], HW.get(gpu, ''), ep, tp, '', f'{conc / decode_gpus:g}',
                           x['isl'], x['osl'], '', 0, '', x['precision'],
                           link.split('kv_dtype=')[1].split('&')[0], 1, x['tput_per_gpu'],
