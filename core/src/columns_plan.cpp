@@ -102,9 +102,12 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
            "该 EP 与 TP 下 KV-Cache（isl + osl）放得下的每卡请求数；Batch = MaxBatch "
            "表示限制批大小的是显存而非 TPOT 目标。"}),
     Measure("TTFT_ms", "ms", Better::kLower, 0,
-            {"Time to first token: 1.8 × the prefill time of the request's batch.",
-             "首 token 时延：1.8 × 请求所在批次的 prefill 时间。"},
-            "1.8 × prefill Sum"),
+            {"Time to first token as serve measures it: disagg, the prefill forward with its "
+             "queue (M/D/1 at the prefill pool's load), the KV transfer and a decode step; agg, "
+             "the serving benchmark's.",
+             "与 serve 一致的首 token 时延：PD 分离为 prefill 前向及其排队（按 prefill 池负载的 "
+             "M/D/1）、KV 传输与一个 decode 步；聚合部署取服务基准的结果。"},
+            "forward × (1 + ρ / (2(1 − ρ))) + KV transfer + decode step"),
     Measure("TPOT_ms", "ms", Better::kLower, 2,
             {"Time per output token at the mean context isl + osl/2.",
              "平均上下文 isl + osl/2 下每个输出 token 的时延。"}),
@@ -173,6 +176,14 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
     Label("serve_link",
           {"The sized deployment as a serving benchmark at its concurrency (serve view).",
            "按方案规模、以其并发数运行的服务基准（serve 视图）。"}),
+    Label("Limit",
+          {"What stops a larger decode batch: memory (the KV cache), tpot (the TPOT target) or "
+           "sizing (a smaller batch delivers more per GPU: its shorter step leaves the prefill "
+           "queue room under the TTFT target, or its prefill instances round better); agg: "
+           "memory or targets (TPOT or TTFT).",
+           "限制 decode 批大小的因素：memory（KV-Cache）、tpot（TPOT 目标）或 sizing（更小的批"
+           "次每卡产出更多：步长更短给 prefill 排队留出 TTFT 余量，或 prefill 实例取整更合适）；"
+           "聚合部署：memory 或 targets（TPOT 或 TTFT）。"}),
 }};
 
 // The model (model_facts.h): one row, derived from the dimensions.

@@ -8,6 +8,7 @@
 
 #include "engine/decode_rows.h"
 #include "order.h"
+#include "shallowsim/calibration.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/prefill.h"
@@ -22,6 +23,8 @@ namespace shallowsim {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// The most a disaggregated prefill pool is loaded (as serve caps it).
+constexpr double kMaxPrefillLoad = 0.99;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Decode batches per GPU the planner tries: every whole number to 16, then 8 steps per octave
 // (16, 18, …, 30, 32, 36, …) up to 4096; memory decides where each GPU stops.
@@ -54,6 +57,8 @@ Config DecodeConfig(const Config& c) {
 // A prefill instance that meets ttft_ms: its TP × DP and the batch with the most input per GPU.
 struct PrefillOption {
   double tp = 0, dp = 0, tokens = 0, ttft = 0, tps = 0;
+  double forward_ms = 0;  // one prefill forward of the batch
+  double kv_ms = 0;       // one prompt's KV crossing to the decode pool
 };
 
 struct PrefillPick {
@@ -94,9 +99,9 @@ PrefillPick PickPrefill(const Config& c, const Gpu& gpu) {
         pick.best_ttft = std::min(pick.best_ttft, ttft);
         if (!(ttft <= s.ttft_ms)) continue;
         if (pick.options.empty() || pick.options.back().tp != tp || pick.options.back().dp != dp) {
-          pick.options.push_back({tp, dp, tokens, ttft, row.prefill_tps});
+          pick.options.push_back({tp, dp, tokens, ttft, row.prefill_tps, row.sum});
         } else if (row.prefill_tps > pick.options.back().tps) {
-          pick.options.back() = {tp, dp, tokens, ttft, row.prefill_tps};
+          pick.options.back() = {tp, dp, tokens, ttft, row.prefill_tps, row.sum};
         }
         // Best: the highest input rate per GPU; with load, the fewest GPUs (then the rate).
         const double instances = s.load > 0 ? std::ceil(input_rate / (row.prefill_tps * n)) : kNaN;
@@ -124,7 +129,8 @@ struct DecodePick {
   DecodeRow fastest;        // the row with the shortest TPOT (for the miss message)
   double instances = kNaN;  // with load
   double best_gpus = kInf;
-  std::vector<DecodeRow> options;  // per EP × TP: the best batch meeting tpot_ms
+  std::vector<DecodeRow> options;  // every batch meeting tpot_ms (grid, and each EP × TP's best)
+  std::vector<DecodeRow> bests;    // per EP × TP: the largest Total meeting tpot_ms
 };
 
 // The best decode row per GPU meeting tpot_ms: the largest Total; with load, the fewest GPUs
@@ -145,11 +151,16 @@ std::vector<DecodePick> PickDecode(const Config& c, const std::vector<Gpu>& gpus
     if (!p.fits || row.tpot < p.fastest.tpot) p.fastest = row;
     p.fits = true;
     if (!(row.tpot <= target)) return;
+    // Every row meeting the target is a candidate: a smaller batch's shorter step leaves TTFT
+    // more room, so the best decode Total is not always the best deployment.
+    p.options.push_back(row);
     const size_t slot = (static_cast<size_t>(at.gpu) * n_ep + at.ep) * n_tp + at.tp;
     if (!found[slot] || row.total > best[slot].total) best[slot] = row;
     found[slot] = 1;
   };
   detail::ForEachRowOf(d, gpus, scratch, grid_row);
+  std::vector<double> grid_best(best.size());
+  for (size_t slot = 0; slot < best.size(); ++slot) grid_best[slot] = best[slot].batch;
   const std::vector<double>& grid = BatchGrid();
   const std::vector<double> eps = d.scenario.ep, tps = d.scenario.decode_tp;
   for (size_t slot = 0; slot < best.size(); ++slot) {
@@ -173,7 +184,9 @@ std::vector<DecodePick> PickDecode(const Config& c, const std::vector<Gpu>& gpus
     }
     DecodePick& p = picks[g];
     const DecodeRow& row = best[slot];
-    p.options.push_back(row);
+    if (row.batch != grid_best[slot])
+      p.options.push_back(row);  // a whole batch between grid points
+    p.bests.push_back(row);
     const double instances = load > 0 ? std::ceil(load / (row.total * row.ep)) : kNaN;
     const double n = load > 0 ? instances * row.ep : 0;
     if (!p.ok || n < p.best_gpus || (n == p.best_gpus && row.total > p.row.total)) {
@@ -281,6 +294,8 @@ std::string_view PlanText(const PlanTable& t, const PlanRow& r, size_t column) {
       return r.prefill_link;
     case 30:
       return r.serve_link;
+    case 31:
+      return r.limit;
     default:
       return {};
   }
@@ -335,42 +350,43 @@ struct Sized {
   double nd = 0, np = 0;  // decode (agg: the) instances, prefill instances
   double gpus = 0;
   double delivered = 0;  // output tokens/s
+  double rho = 0;        // disagg: the prefill pool's load
 };
 
 // Disaggregated: decode instances of `d_gpus` GPUs each giving `dtps` output tokens/s per GPU,
-// prefill instances of `p_gpus` giving `ptps` input tokens/s per GPU. Without a budget or a load:
-// one decode instance and the whole prefill instances it needs; with load=, the instances that
-// sustain it; with gpus_total, the most output the budget holds.
-Sized SizeDisagg(const Scenario& s, double d_gpus, double dtps, double p_gpus, double ptps) {
+// prefill instances of `p_gpus` giving `ptps` input tokens/s per GPU, loaded to at most rho_max
+// (so that queueing keeps TTFT on target). Without a budget or a load: one decode instance and
+// the whole prefill instances it needs; with load=, the instances that sustain it; with
+// gpus_total, the most output the budget holds.
+Sized SizeDisagg(const Scenario& s, double d_gpus, double dtps, double p_gpus, double ptps,
+                 double rho_max) {
   const double in_per_out = s.isl / s.osl;
   const auto prefill_for = [&](double decode_out) {
-    return std::ceil(decode_out * in_per_out / (p_gpus * ptps) - 1e-9);
+    return std::max(1.0, std::ceil(decode_out * in_per_out / (p_gpus * ptps * rho_max) - 1e-9));
   };
   const auto make = [&](double nd, double np) {
     Sized z;
-    z.ok = nd >= 1 && np >= 1;
     z.nd = nd;
     z.np = np;
     z.gpus = nd * d_gpus + np * p_gpus;
-    z.delivered = std::min(nd * d_gpus * dtps, np * p_gpus * ptps / in_per_out);
+    z.delivered = nd * d_gpus * dtps;
+    z.rho = z.delivered * in_per_out / (np * p_gpus * ptps);
+    z.ok = nd >= 1 && np >= 1 && z.rho <= rho_max * (1 + 1e-9);
     return z;
   };
   if (s.gpus_total > 0) {
     Sized best;
     const double most = std::min(4096.0, std::floor((s.gpus_total - p_gpus) / d_gpus));
     for (double nd = 1; nd <= most; ++nd) {
-      const double room = std::floor((s.gpus_total - nd * d_gpus) / p_gpus);
-      const Sized z = make(nd, std::min(prefill_for(nd * d_gpus * dtps), room));
-      if (z.ok && (!best.ok || z.delivered > best.delivered ||
-                   (z.delivered == best.delivered && z.gpus < best.gpus))) {
-        best = z;
-      }
+      const double np = prefill_for(nd * d_gpus * dtps);
+      if (nd * d_gpus + np * p_gpus > s.gpus_total) break;  // more decode needs more prefill
+      best = make(nd, np);
     }
     return best;
   }
   if (s.load > 0) {
     const double nd = std::ceil(s.load / (d_gpus * dtps) - 1e-9);
-    return make(nd, prefill_for(s.load));
+    return make(nd, prefill_for(nd * d_gpus * dtps));
   }
   return make(1, prefill_for(d_gpus * dtps));
 }
@@ -484,6 +500,8 @@ std::optional<PlanRow> PlanAgg(const Config& c, const Gpu& gpu, AggMiss* why) {
       row.prefill_tps = kNaN;
       row.decode_tps = r.output_tps_per_gpu;
       row.pd_ratio = 0;
+      // The most requests in flight: memory holds no more, or more would miss TPOT or TTFT.
+      row.limit = meets(top) ? "memory" : "targets";
       row.ideal_output_tps_per_gpu = r.output_tps_per_gpu;
       const Sized z = SizeAgg(s, n, r.output_tps_per_gpu);
       if (!z.ok) continue;
@@ -521,7 +539,7 @@ PlanTable Plan(const Config& c) {
     };
     std::optional<PlanRow> best;
     if (want_disagg) {
-      const PrefillPick prefill = PickPrefill(c, gpu);
+      PrefillPick prefill = PickPrefill(c, gpu);
       const DecodePick& dec = decode[g];
       if (!prefill.fits) {
         miss("mem_util", 0,
@@ -544,35 +562,69 @@ PlanTable Plan(const Config& c) {
                  ", TP " + FormatNumber(f.tp) + "); target " + Ms(s.tpot_ms));
       }
       if (prefill.ok && dec.ok) {
+        for (PrefillOption& p : prefill.options) p.kv_ms = KvTransferMs(c, gpu, p.tp);
         // Every decode (EP × TP) and prefill (TP × DP) pairing, sized in whole instances.
+        // Each pairing is scored on what Better reads; the winner alone becomes a full row.
+        const double usd = PriceOf(c, gpu.name).usd;
+        struct Pairing {
+          const DecodeRow* r = nullptr;
+          const PrefillOption* p = nullptr;
+          Sized z;
+          double step_ms = 0;
+          PlanRow score;
+        };
+        std::optional<Pairing> win;
         for (const DecodeRow& r : dec.options) {
           if (s.gpus_total > 0 && r.ep > s.gpus_total) continue;
+          const double step_ms = r.tpot * MtpAccept(s);
           for (const PrefillOption& p : prefill.options) {
-            const double pg = p.tp * p.dp;
-            const Sized z = SizeDisagg(s, r.ep, r.total, pg, p.tps);
+            // The load on the prefill pool that keeps TTFT (M/D/1, as serve) on target.
+            const double room = (s.ttft_ms - p.kv_ms - step_ms) / p.forward_ms - 1;
+            if (!(room > 0)) continue;
+            const double rho_max = std::min(kMaxPrefillLoad, 2 * room / (1 + 2 * room));
+            const Sized z = SizeDisagg(s, r.ep, r.total, p.tp * p.dp, p.tps, rho_max);
             if (!z.ok) continue;
-            const Matched m = RateMatch(r.total, p.tps, s.isl, s.osl);
-            PlanRow row;
-            row.serving = Serving::kDisagg;
-            row.prefill_tp = p.tp;
-            row.prefill_dp = p.dp;
-            row.prefill_tokens = p.tokens;
-            row.decode_ep = r.ep;
-            row.decode_tp = r.tp;
-            row.batch = r.batch;
-            row.max_batch = std::max(0.0, std::floor(MaxBatchOf(d, gpu, r.ep, r.tp)));
-            row.ttft_ms = p.ttft;
-            row.tpot_ms = r.tpot;
-            row.tps_user = r.tps;
-            row.prefill_tps = p.tps;
-            row.decode_tps = r.total;
-            row.pd_ratio = m.pd_ratio;
-            row.ideal_output_tps_per_gpu = m.output_tps_per_gpu;
-            row.prefill_instances = z.np;
-            row.decode_instances = z.nd;
-            Fill(row, c, gpu, z);
-            if (!best || Better(s, row, *best)) best = row;
+            PlanRow score;
+            score.gpus = z.gpus;
+            score.output_tps_per_gpu = z.delivered / z.gpus;
+            score.usd_per_hour = z.gpus * usd;
+            if (!win || Better(s, score, win->score)) win = Pairing{&r, &p, z, step_ms, score};
           }
+        }
+        if (win) {
+          const DecodeRow& r = *win->r;
+          const PrefillOption& p = *win->p;
+          const Sized& z = win->z;
+          const Matched m = RateMatch(r.total, p.tps, s.isl, s.osl);
+          PlanRow row;
+          row.serving = Serving::kDisagg;
+          row.prefill_tp = p.tp;
+          row.prefill_dp = p.dp;
+          row.prefill_tokens = p.tokens;
+          row.decode_ep = r.ep;
+          row.decode_tp = r.tp;
+          row.batch = r.batch;
+          row.max_batch = std::max(0.0, std::floor(MaxBatchOf(d, gpu, r.ep, r.tp)));
+          row.ttft_ms = QueuedTtftMs(p.forward_ms, z.rho, p.kv_ms, win->step_ms);
+          row.tpot_ms = r.tpot;
+          row.tps_user = r.tps;
+          row.prefill_tps = p.tps;
+          row.decode_tps = r.total;
+          row.pd_ratio = m.pd_ratio;
+          row.ideal_output_tps_per_gpu = m.output_tps_per_gpu;
+          row.prefill_instances = z.np;
+          row.decode_instances = z.nd;
+          // What stops a larger batch: memory, the TPOT target, or sizing (a smaller batch than
+          // the target allows delivers more per GPU: its shorter step leaves the prefill queue
+          // more room under the TTFT target, or its prefill instances round better).
+          row.limit = row.batch >= row.max_batch ? "memory" : "sizing";
+          for (const DecodeRow& b : dec.bests) {
+            if (b.ep == r.ep && b.tp == r.tp && b.batch == r.batch && row.limit != "memory") {
+              row.limit = "tpot";
+            }
+          }
+          Fill(row, c, gpu, z);
+          best = row;
         }
         if (!best && s.gpus_total > 0) {
           miss("gpus_total", s.gpus_total,

@@ -194,6 +194,20 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
   return out;
 }
 
+double KvTransferMs(const Config& c, const Gpu& gpu, double prefill_tp) {
+  // The KV cache of a prompt crosses from its TP group to the decode GPUs.
+  const ModelFacts facts = FactsOf(c);
+  const double kv_bytes =
+      c.scenario.isl * facts.kv_bytes_per_token + facts.kv_fixed_mib * (1 << 20);
+  const bool same_domain = gpu.gpu_per_node >= 72;
+  const double link = (same_domain ? gpu.nvlink_bw : gpu.pcie_bw) * kKvLinkShare * prefill_tp;
+  return kv_bytes / 1e6 / link;
+}
+
+double QueuedTtftMs(double forward_ms, double rho, double kv_ms, double step_ms) {
+  return forward_ms * (1 + rho / (2 * (1 - rho))) + kv_ms + step_ms;
+}
+
 ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   const Scenario& s = c.scenario;
   ServePoint out;
@@ -231,12 +245,7 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   // experts are combined by an all-reduce.
   pre.scenario.moe_comm = pdp == 1 && ptp > 1 ? MoeComm::kAllReduce : MoeComm::kA2a;
   pre.scenario.moe_tp = 1;
-  // The KV cache of a prompt crosses from its TP group to the decode GPUs.
-  const ModelFacts facts = FactsOf(c);
-  const double kv_bytes = s.isl * facts.kv_bytes_per_token + facts.kv_fixed_mib * (1 << 20);
-  const bool same_domain = gpu.gpu_per_node >= 72;
-  const double link = (same_domain ? gpu.nvlink_bw : gpu.pcie_bw) * kKvLinkShare * ptp;
-  const double kv_ms = kv_bytes / 1e6 / link;
+  const double kv_ms = KvTransferMs(c, gpu, ptp);
 
   double running = std::min(total, cap * pool), x = 0, prefill_gpus = s.prefill_gpus;
   DecodeStep step;
@@ -262,8 +271,7 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
     const double capacity = tokens_per_ms * prefill_gpus / s.isl;  // prompts per ms
     // A prompt waits for the batch in progress (M/D/1) and runs in the next.
     const double own = pre_row.sum;  // ms of the forward that holds it
-    const double rho = std::min(rate / capacity, 0.99);
-    ttft = own * (1 + rho / (2 * (1 - rho))) + kv_ms + step.step_ms;
+    ttft = QueuedTtftMs(own, std::min(rate / capacity, 0.99), kv_ms, step.step_ms);
     x = total / (ttft + s.osl * tpot);
     bound = "decode";
     if (x > capacity) {  // the prefill pool sets the rate; prompts queue

@@ -93,9 +93,11 @@ struct PlanRow {
   std::string decode_link;              // the decode view of its decode row
   std::string prefill_link;             // the prefill view of its prefill batch
   std::string serve_link;               // the serve view of the sized deployment at its concurrency
+  // What stops a larger batch: memory, tpot or sizing (disagg); memory or targets (agg).
+  std::string limit;
 };
 // Columns of a plan row, GPU included (columns.h PlanColumns() describes them).
-inline constexpr size_t kPlanWidth = 31;
+inline constexpr size_t kPlanWidth = 32;
 // Numeric column i of PlanColumns() of a plan row (NaN for the text columns).
 double PlanValue(const PlanRow& row, size_t column);
 

@@ -65,6 +65,13 @@ struct ServePoint {
   std::string why;  // when not ok
 };
 ServePoint ServeAgg(const Config& config, const Gpu& gpu, double concurrency);
+// Disaggregated: ms for one prompt's KV cache (isl tokens) to cross from a prefill TP group of
+// prefill_tp GPUs to the decode pool (NVLink within a rack, else the NIC).
+double KvTransferMs(const Config& config, const Gpu& gpu, double prefill_tp);
+// M/D/1: TTFT of a prompt that waits for the forward in progress of a prefill pool at
+// utilisation rho (< 1) and runs in the next one of forward_ms, then crosses (kv_ms) and waits
+// for a decode step (step_ms).
+double QueuedTtftMs(double forward_ms, double rho, double kv_ms, double step_ms);
 ServePoint ServeDisagg(const Config& config, const Gpu& gpu, double concurrency);
 
 }  // namespace shallowsim

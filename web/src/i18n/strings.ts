@@ -209,8 +209,8 @@ export interface Strings {
     model: string;
     openDecode: string;
     openPrefill: string;
-    limitMemory: string;
-    limitTpot: string;
+    /** What stops a larger decode batch (the plan's Limit column). */
+    limit: (limit: string) => string;
   };
   model: {
     option: (name: string, total: string, active: string, kvKib: string) => string;
@@ -478,11 +478,17 @@ export const strings: Record<Lang, Strings> = {
       ratioHint: 'Hover or tap a point for its value; each point is a full plan at that isl/osl.',
       prices: 'Prices (USD per GPU-hour)',
       model:
-        'How the plan is made: serving=best tries both ways of serving and keeps the better per GPU. Disaggregated: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) must give TTFT = 1.8 × the prefill time of the batch ≤ ttft_ms (1.8: the queueing allowance NVIDIA AIConfigurator applies); decode instances (the EP and decode TP lists, batches 1–4096) must give TPOT ≤ tpot_ms at the mean context isl + osl/2, with the KV cache of isl + osl tokens in memory; the deployment is one decode instance and the whole prefill instances it needs (load= sizes it to a demand, gpus_total= to a budget). Aggregated: one instance of 8 GPUs (4 or 8 in an NVL72 rack) runs chunked prefill beside decode, at the most requests in flight that meet both targets. Throughput per GPU counts every GPU of the deployment.',
+        'How the plan is made: serving=best tries both ways of serving and keeps the better per GPU. Disaggregated: prefill instances (TP 1–8 × DP 1–64; in calibrated mode batches of 1, 2, 4… prompts) whose forward leaves the queue room (1.8 × forward ≤ ttft_ms, the allowance NVIDIA AIConfigurator applies); decode instances (the EP and decode TP lists, batches 1–4096) with TPOT ≤ tpot_ms at the mean context isl + osl/2 and the KV cache of isl + osl tokens in memory; as many whole prefill instances as keep TTFT — the forward with its queue (M/D/1 at the pool\'s load, as the Serve view), the KV transfer and a decode step — within ttft_ms. The deployment is one decode instance and those prefill instances (load= sizes it to a demand, gpus_total= to a budget). Aggregated: one instance of 8 GPUs (4 or 8 in an NVL72 rack) runs chunked prefill beside decode, at the most requests in flight that meet both targets. Throughput per GPU counts every GPU of the deployment.',
       openDecode: 'decode row',
       openPrefill: 'prefill',
-      limitMemory: 'Memory limits the decode batch (the KV cache of isl + osl), not the TPOT target.',
-      limitTpot: 'The TPOT target limits the decode batch (more would fit in memory).',
+      limit: (limit) =>
+        limit === 'memory'
+          ? 'Memory limits the batch (the KV cache of isl + osl), not the targets.'
+          : limit === 'tpot'
+            ? 'The TPOT target limits the decode batch (more would fit in memory).'
+            : limit === 'sizing'
+              ? 'A smaller decode batch than the TPOT target allows delivers more per GPU: its shorter step leaves the prefill queue room under the TTFT target, or its prefill instances round better.'
+              : 'The TPOT and TTFT targets limit the requests in flight.',
     },
     model: {
       option: (name, total, active, kv) => `${name} — ${total}B total, ${active}B active, ${kv} KiB KV/token at BF16`,
@@ -751,11 +757,17 @@ export const strings: Record<Lang, Strings> = {
       ratioHint: '悬停或点按数据点查看数值；每个点都是该 isl/osl 下的完整方案。',
       prices: '价格（每 GPU 小时美元）',
       model:
-        '规划方法：serving=best 同时尝试两种部署方式，按 GPU 取更优者。PD 分离：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）需满足 TTFT = 1.8 × 批次 prefill 时间 ≤ ttft_ms（1.8 为 NVIDIA AIConfigurator 采用的排队系数）；decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下；部署为一个 decode 实例加上所需的整数个 prefill 实例（load= 按需求、gpus_total= 按预算确定规模）。聚合：一个 8 卡实例（NVL72 机柜内 4 或 8 卡）在 decode 旁做分块 prefill，取满足两个目标的最大在途请求数。单卡吞吐按部署的全部 GPU 计算。',
+        '规划方法：serving=best 同时尝试两种部署方式，按 GPU 取更优者。PD 分离：prefill 实例（TP 1–8 × DP 1–64；calibrated 模式下每批 1、2、4… 个提示）的前向需为排队留出余量（1.8 × 前向 ≤ ttft_ms，NVIDIA AIConfigurator 的系数）；decode 实例（EP 与 decode TP 列表，批大小 1–4096）需在平均上下文 isl + osl/2 下满足 TPOT ≤ tpot_ms，且 isl + osl 的 KV-Cache 放得下；prefill 实例取足够多的整数个，使 TTFT（前向及其排队——按池负载的 M/D/1，与服务基准视图一致——加 KV 传输与一个 decode 步）≤ ttft_ms。部署为一个 decode 实例加这些 prefill 实例（load= 按需求、gpus_total= 按预算确定规模）。聚合：一个 8 卡实例（NVL72 机柜内 4 或 8 卡）在 decode 旁做分块 prefill，取满足两个目标的最大在途请求数。单卡吞吐按部署的全部 GPU 计算。',
       openDecode: 'decode 行',
       openPrefill: 'prefill',
-      limitMemory: '限制 decode 批大小的是显存（isl + osl 的 KV-Cache），而非 TPOT 目标。',
-      limitTpot: '限制 decode 批大小的是 TPOT 目标（显存还能放下更多）。',
+      limit: (limit) =>
+        limit === 'memory'
+          ? '限制批大小的是显存（isl + osl 的 KV-Cache），而非目标。'
+          : limit === 'tpot'
+            ? '限制 decode 批大小的是 TPOT 目标（显存还能放下更多）。'
+            : limit === 'sizing'
+              ? '比 TPOT 目标允许的更小的 decode 批次每卡产出更多：步长更短，给 prefill 排队留出 TTFT 余量，或 prefill 实例取整更合适。'
+              : 'TPOT 与 TTFT 目标限制了在途请求数。',
     },
     model: {
       option: (name, total, active, kv) => `${name} — 总参数 ${total}B，激活 ${active}B，每 token KV ${kv} KiB（BF16）`,

@@ -159,11 +159,7 @@ export function PlanView({ engine, good, baseline, view, info, fields, errors, l
                     ttft: `${ms(best.values.TTFT_ms)} ≤ ${ms(Number(fields.ttft_ms))}`,
                     tpot: `${ms(best.values.TPOT_ms)} ≤ ${ms(tpot)}`,
                   })}{' '}
-              {best.text.Serving !== 'agg' && (
-                <span data-limit={best.values.Batch === best.values.MaxBatch ? 'memory' : 'tpot'}>
-                  {best.values.Batch === best.values.MaxBatch ? p.limitMemory : p.limitTpot}
-                </span>
-              )}
+              <span data-limit={best.text.Limit}>{p.limit(best.text.Limit ?? '')}</span>
             </p>
             <p data-gpus={String(best.values.GPUs)}>
               {best.text.Serving === 'agg'
