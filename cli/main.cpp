@@ -20,6 +20,7 @@
 #include "shallowsim/model_config.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/plan.h"
+#include "shallowsim/reality.h"
 #include "shallowsim/schema.h"
 #include "shallowsim/serve.h"
 
@@ -90,6 +91,32 @@ std::optional<std::string> ReadModelConfig(const std::string& path) {
     return fail("larger than " + std::to_string(kMaxModelConfigBytes) + " bytes");
   }
   return text;
+}
+
+// The reality check's medians, for stderr: per tier, then per model out of sample (a family's
+// figure is what the model can claim for it; docs/CALIBRATION.md keeps the same table).
+void PrintRealityNotes(const std::vector<RealityRow>& rows) {
+  const auto stats = [](const RealityStats& s) {
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "%zu rows, median |error| reference %.1f %%, calibrated %.1f %% (worst %.1f / "
+                  "%.1f %%)",
+                  s.rows, s.median_reference, s.median_calibrated, s.worst_reference,
+                  s.worst_calibrated);
+    return std::string(text);
+  };
+  const auto note = [&](const std::string& what, const RealityStats& s) {
+    if (s.rows > 0) std::fprintf(stderr, "note: reality: %s: %s\n", what.c_str(), stats(s).c_str());
+  };
+  note("tier A", StatsOf(rows, "A"));
+  note("tier A, out of sample", StatsOf(rows, {.tiers = "A", .out_of_sample = true}));
+  note("tiers A+B", StatsOf(rows, "AB"));
+  note("tiers A+B, out of sample", StatsOf(rows, {.tiers = "AB", .out_of_sample = true}));
+  for (const std::string& m : RealityModels(rows)) {
+    note("model " + m + ", out of sample", StatsOf(rows, {.out_of_sample = true, .model = m}));
+    note("model " + m + ", tier A, out of sample",
+         StatsOf(rows, {.tiers = "A", .out_of_sample = true, .model = m}));
+  }
 }
 
 bool IsTable(std::string_view command) {
@@ -198,6 +225,8 @@ int Run(int argc, char** argv) {
     for (const ServeMiss& m : Serve(config).misses) {
       std::fprintf(stderr, "note: mem_util: %s\n", m.message.c_str());
     }
+  } else if (command == "reality") {
+    PrintRealityNotes(Reality(config));
   } else if (command != "prefill" && command != "reality" && command != "model" &&
              command != "catalog" && command != "uncertainty") {
     for (const FitNote& n : FitNotes(config)) {

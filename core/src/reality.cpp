@@ -10,6 +10,7 @@
 #include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
+#include "shallowsim/model.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/schema.h"
@@ -174,6 +175,7 @@ void PredictFromLink(RealityRow& row, const Deployment& d, const Config& ref, co
   row.reference = predict(ref);
   row.calibrated = predict(cal);
   row.link = EncodeLink(cal);
+  row.model = cal.preset;
 }
 
 }  // namespace
@@ -221,6 +223,7 @@ std::vector<RealityRow> Reality(const Config& config) {
     Config shown = *cal;
     if (d.phase == "decode") shown.scenario.bs = {row.batch};
     row.link = EncodeLink(shown);
+    row.model = cal->preset;
     out.push_back(std::move(row));
   }
   return out;
@@ -233,6 +236,7 @@ std::string_view RealityText(const RealityRow& row, size_t column) {
   if (name == "tier") return d.tier;
   if (name == "in_sample") return d.in_sample == 1 ? "1" : "0";
   if (name == "phase") return d.phase;
+  if (name == "model") return row.model;
   if (name == "GPU") return d.gpu;
   if (name == "moe_dtype") return d.moe_dtype;
   if (name == "kv_dtype") return d.kv_dtype;
@@ -319,6 +323,7 @@ RealityStats StatsOf(const std::vector<RealityRow>& rows, const RealityFilter& f
     if (filter.tiers.find(r.deployment->tier) == std::string_view::npos) continue;
     if (filter.out_of_sample && r.deployment->in_sample == 1) continue;
     if (!filter.phase.empty() && r.deployment->phase != filter.phase) continue;
+    if (!filter.model.empty() && r.model != filter.model) continue;
     if (!r.reference || !r.calibrated) continue;
     ref.push_back(std::abs(ErrorPct(*r.reference, r.deployment->measured)));
     cal.push_back(std::abs(ErrorPct(*r.calibrated, r.deployment->measured)));
@@ -336,6 +341,15 @@ RealityStats StatsOf(const std::vector<RealityRow>& rows, const RealityFilter& f
   for (double v : ref) s.worst_reference = std::max(s.worst_reference, v);
   for (double v : cal) s.worst_calibrated = std::max(s.worst_calibrated, v);
   return s;
+}
+
+std::vector<std::string> RealityModels(const std::vector<RealityRow>& rows) {
+  std::vector<std::string> out;
+  for (const Preset& p : Presets()) {
+    const auto runs = [&](const RealityRow& r) { return r.model == p.name; };
+    if (std::any_of(rows.begin(), rows.end(), runs)) out.emplace_back(p.name);
+  }
+  return out;
 }
 
 }  // namespace shallowsim

@@ -346,6 +346,18 @@ TEST(Cli, PlanTargetErrorsExitTwo) {
   }
 }
 
+// The reality check states its medians on stderr: per tier, then per model family out of sample.
+TEST(Cli, RealityNotesTheErrorPerTierAndPerModel) {
+  const CliRun r = Cli({"reality", "v=1", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* note : {"note: reality: tier A: ", "note: reality: tiers A+B, out of sample: ",
+                           "note: reality: model deepseek-v3, out of sample: "}) {
+    EXPECT_NE(r.err.find(note), std::string::npos) << note << "\n" << r.err;
+  }
+  EXPECT_NE(r.err.find("median |error| reference "), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.rfind("id,tier,in_sample,phase,model,GPU,", 0), 0u) << r.out.substr(0, 80);
+}
+
 class CliHostile : public ::testing::TestWithParam<shallowsim::testing::HostileLink> {};
 
 TEST_P(CliHostile, ExitsTwoWithOneLinePerProblemAndNoOutput) {

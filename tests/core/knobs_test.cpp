@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include "shallowsim/calibration.h"
+#include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
+#include "shallowsim/model.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
 #include "shallowsim/serve.h"
@@ -267,6 +269,28 @@ TEST(Reality, EveryDeploymentIsPredictedInBothModes) {
   EXPECT_GT(a.median_reference, 0);
   const RealityStats out = StatsOf(reality, {.tiers = "A", .out_of_sample = true});
   EXPECT_GE(out.rows, 8u);
+}
+
+// Every row names the preset its scenario runs, and the statistics per model partition the set.
+TEST(Reality, EachRowNamesItsModelAndTheModelsPartitionTheStatistics) {
+  const std::vector<RealityRow> reality = Reality(ConfigOf("v=1"));
+  for (const RealityRow& r : reality) {
+    EXPECT_TRUE(FindPreset(r.model).has_value()) << r.deployment->id << " " << r.model;
+    EXPECT_EQ(r.model, ConfigOf(r.link).preset) << r.deployment->id;
+    const size_t model = static_cast<size_t>(ColumnIndex(RealityColumns(), "model"));
+    EXPECT_EQ(RealityText(r, model), r.model);
+  }
+  const std::vector<std::string> models = RealityModels(reality);
+  ASSERT_FALSE(models.empty());
+  EXPECT_EQ(models.front(), "deepseek-v3");
+  size_t rows = 0;
+  for (const std::string& m : models) {
+    const RealityStats s = StatsOf(reality, {.model = m});
+    EXPECT_GT(s.rows, 0u) << m;
+    rows += s.rows;
+  }
+  EXPECT_EQ(rows, StatsOf(reality, "AB").rows);
+  EXPECT_EQ(StatsOf(reality, {.model = "no-such-model"}).rows, 0u);
 }
 
 }  // namespace

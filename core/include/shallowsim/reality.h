@@ -1,5 +1,5 @@
-// The reality check: published DeepSeek-V3/R1 deployments (core/data/deployments.csv) against
-// the model's predictions in reference and calibrated mode.
+// The reality check: published deployments of MoE models (core/data/deployments.csv) against the
+// model's predictions in reference and calibrated mode.
 #pragma once
 
 #include <optional>
@@ -32,7 +32,8 @@ struct RealityRow {
   std::string assumed;  // what the source does not state and the model assumed ("" = none)
   std::optional<double> reference;  // the prediction (measured's unit); empty = does not fit
   std::optional<double> calibrated;
-  std::string link;  // the scenario in calibrated mode, in the decode or prefill view
+  std::string link;   // the scenario in calibrated mode, in the decode or prefill view
+  std::string model;  // the preset the scenario runs (`model=`; deepseek-v3 when unnamed)
 };
 
 // Every deployment, predicted with `config`'s calibration (its cal=, or the latest).
@@ -70,6 +71,7 @@ struct RealityFilter {
   std::string_view tiers = "AB";  // "A", or "AB"
   bool out_of_sample = false;     // only rows whose source supplied no constant
   std::string_view phase;         // "" = every phase; else decode, prefill or serve
+  std::string_view model;         // "" = every model; else a preset name (RealityRow::model)
 };
 // Statistics over the rows a filter keeps.
 RealityStats StatsOf(const std::vector<RealityRow>& rows, const RealityFilter& filter);
@@ -77,5 +79,7 @@ RealityStats StatsOf(const std::vector<RealityRow>& rows, const RealityFilter& f
 inline RealityStats StatsOf(const std::vector<RealityRow>& rows, std::string_view tiers) {
   return StatsOf(rows, RealityFilter{.tiers = tiers});
 }
+// The models the rows run, each once, in the order of the shipped presets (Presets()).
+std::vector<std::string> RealityModels(const std::vector<RealityRow>& rows);
 
 }  // namespace shallowsim

@@ -19,9 +19,9 @@ struct Work {
   double gemm = 0;      // GFLOP of the projections with weights except the output projection
   double attn = 0;      // GFLOP of the seed's "attn": attention core + output projection
   double out_proj = 0;  // GFLOP of the output projection (included in attn)
-  double index = 0;     // GFLOP of the indexer's scoring (FP8; dsa, hybrid)
+  double index = 0;     // GFLOP of the indexer's scoring (dsa, hybrid)
   double kv = 0;        // KV-cache elements read (at kv_dtype)
-  double index_kv = 0;  // indexer keys read (FP8 elements)
+  double index_kv = 0;  // indexer keys read (elements, stored at kv_dtype)
   double causal = 0;    // GFLOP of the attention core counted causally (prefill; decode: the core)
 };
 

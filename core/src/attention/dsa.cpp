@@ -1,6 +1,7 @@
 // DeepSeek Sparse Attention (DeepSeek-V3.2): MLA in which each query attends to the index_topk
 // tokens a lightning indexer picks. The indexer scores every cached token with index_n_heads
-// heads of index_head_dim (FP8 keys, one per token per layer) and has its own projections.
+// heads of index_head_dim (keys stored at kv_dtype, one per token per layer) and has its own
+// projections.
 #include <algorithm>
 
 #include "../formulas.h"

@@ -99,6 +99,8 @@ Groups Decode(const Model& m, double context) {
   Groups g;
   for (Kind k : {Kind::kWindow, Kind::kCsa, Kind::kHca})
     g.Add(Layers(m, k), DecodeWork(m, k, context), m);
+  // The MTP layer attends to its sliding window only.
+  g.draft = DecodeWork(m, Kind::kWindow, context);
   return g;
 }
 
