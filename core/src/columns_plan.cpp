@@ -13,7 +13,7 @@ namespace {
 using namespace column_kit;  // NOLINT(google-build-using-namespace): the descriptors' vocabulary
 
 // The reality check (reality.h): one row per published deployment.
-constexpr std::array<Column, 26> kReality = {{
+constexpr std::array<Column, 27> kReality = {{
     Label("id", {"The deployment (core/data/deployments.csv).", "部署编号。"}),
     Label("tier", {"A: controlled benchmark, conditions stated; B: usable with care.",
                    "A：受控基准，条件明确；B：需谨慎使用。"}),
@@ -27,6 +27,8 @@ constexpr std::array<Column, 26> kReality = {{
            "(an end-to-end benchmark: see unit).",
            "decode（每卡输出 token/s）、prefill（每卡输入 token/s）或 serve（端到端基准：见 "
            "unit）。"}),
+    Label("model", {"The model preset the scenario runs (the link's model=).",
+                    "场景所用的模型预设（链接中的 model=）。"}),
     kGpu,
     Input("EP", "GPUs", {"Expert parallel size of one instance.", "单个实例的专家并行规模。"},
           true),
