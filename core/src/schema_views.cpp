@@ -13,7 +13,14 @@ std::span<const GroupInfo> Groups() {
                 "uses measured kernel efficiencies (docs/CALIBRATION.md).",
                 "reference 复现原版 ShallowSim；calibrated 修正其怪异之处并使用实测内核效率。"},
        .open = true},
-      {.key = "Scenario", .label = {"Scenario", "场景"}, .open = true},
+      {.key = "Scenario",
+       .label = {"Scenario", "场景"},
+       .note = {"The seed tables' lengths: seq_len (the prefill, and the KV each decode step "
+                "reads) and decode_len. Plan and Serve take a request's isl and osl in their "
+                "views instead.",
+                "原始表格的长度：seq_len（prefill 长度，也是每个 decode 步读取的 KV 长度）与 "
+                "decode_len。部署规划与服务基准改用其视图中的 isl 与 osl。"},
+       .open = true},
       {.key = "Serving",
        .label = {"Serving", "部署方式"},
        .note = {"How published systems run: MTP, KV and expert precision, EP load balance.",

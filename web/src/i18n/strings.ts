@@ -13,6 +13,9 @@ export interface Strings {
   loading: string;
   loadFailed: string;
   copyLink: string;
+  skipToViews: string;
+  /** Plan and Serve: which lengths the view uses and how they relate to the tables'. */
+  lengthsNote: string;
   copied: string;
   copyFailed: string;
   languageLabel: string;
@@ -270,6 +273,9 @@ export const strings: Record<Lang, Strings> = {
     loading: 'Loading the engine…',
     loadFailed: 'The calculation engine could not be loaded',
     copyLink: 'Copy link',
+    skipToViews: 'Skip to the views',
+    lengthsNote:
+      'This view uses isl and osl (a request\'s prompt and output). The Prefill and Decode tables use seq_len and decode_len instead: a plan\'s decode row reads seq_len = isl + ⌊osl/2⌋ (the mean context) and holds isl + osl in memory; its prefill row has seq_len = isl. The links below open them with those values.',
     copied: 'Link copied',
     copyFailed: 'Copy failed: the link is in the address bar',
     languageLabel: 'Language',
@@ -555,6 +561,9 @@ export const strings: Record<Lang, Strings> = {
     loading: '正在加载计算引擎…',
     loadFailed: '无法加载计算引擎',
     copyLink: '复制链接',
+    skipToViews: '跳到视图',
+    lengthsNote:
+      '本视图使用 isl 与 osl（请求的输入与输出长度）。Prefill 与 Decode 表格使用 seq_len 与 decode_len：方案的 decode 行读取 seq_len = isl + ⌊osl/2⌋（平均上下文），显存按 isl + osl 计算；prefill 行的 seq_len = isl。下方链接会以这些值打开它们。',
     copied: '链接已复制',
     copyFailed: '复制失败：链接就在地址栏中',
     languageLabel: '语言',

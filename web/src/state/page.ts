@@ -44,6 +44,9 @@ export interface PageApi {
   exportTable: (table: string, format: ExportFormat) => ExportResult;
 }
 
+/** Keys set by a click, not typed: written to the address bar without waiting. */
+const DISCRETE_KEYS = new Set(['view', 'lang', 'base']);
+
 /** A new history entry when the user turns to another key or pauses this long. */
 const EDIT_PAUSE_MS = 1000;
 
@@ -133,6 +136,9 @@ export function usePage(engine: Engine, win: Window = window): [PageState, PageA
       let link = current.current.link;
       for (const [k, v] of changes) link = engine.edit(`#${link}`, k, v);
       show(derive(engine, link, current.current), push);
+      // A click (another view, language or baseline) lands in the address bar at once: only
+      // typing bursts wait for a pause.
+      if (changes.some(([k]) => DISCRETE_KEYS.has(k))) writer.current?.flush();
     },
     [engine, show],
   );

@@ -84,6 +84,16 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
 
   return (
     <div class="page">
+      {/* The view tabs are the first stop past the form's 70-odd fields; not a '#' link: the
+          fragment is the config. */}
+      <button
+        type="button"
+        class="skip-link"
+        id="skip-link"
+        onClick={() => document.getElementById(`tab-${view?.key ?? describe.views[0]?.key ?? ''}`)?.focus()}
+      >
+        {t.skipToViews}
+      </button>
       <MemoHeader
         lang={lang}
         languages={describe.languages}
@@ -122,6 +132,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
             label={t.tabsLabel}
             onSelect={setView}
             onPrepare={api.prepare}
+            panels={good !== null}
           />
           {!describe.views.some((v) => v.key === fields.view) && (
             <p class="notice">{t.otherView(fields.view ?? '')}</p>

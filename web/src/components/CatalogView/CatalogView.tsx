@@ -1,9 +1,9 @@
 // The hardware view: every GPU the tables can use (the catalog and the link's hw= rows) with its
 // figures and units, the price the planner uses, warnings for odd figures, and where each GPU's
-// figures come from. Rows come from the core (engine.catalog); the download is the CLI's.
-import { useMemo } from 'preact/hooks';
+// figures come from. Rows come from the core (state/catalog.ts); the download is the CLI's.
 import type { ColumnInfo, Engine } from '../../engine';
 import { formatValue, strings, tr, withUnit, type Lang } from '../../i18n';
+import { useCatalog } from '../../state/catalog';
 import type { PageApi } from '../../state/page';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 
@@ -16,15 +16,10 @@ interface Props {
   colors: ReadonlyMap<string, number>;
 }
 
-const NOTES = new Set(['source', 'price_source', 'warnings']);
 
 export function CatalogView({ engine, canonical, lang, api, colors }: Props) {
   const t = strings[lang];
-  const result = useMemo(() => engine.catalog(`#${canonical}`), [engine, canonical]);
-  const columns = useMemo(
-    () => (engine.describe.tables.find((x) => x.key === 'catalog')?.columns ?? []).filter((c) => !NOTES.has(c.name)),
-    [engine],
-  );
+  const { result, columns } = useCatalog(engine, canonical);
   if (!result.ok) return null;
   const rows = result.rows;
   const cell = (c: ColumnInfo, v: string | number | undefined) => {

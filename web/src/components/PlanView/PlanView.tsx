@@ -227,6 +227,7 @@ export function PlanView({ engine, good, baseline, view, info, fields, errors, l
         )}
       </section>
 
+      <p class="lengths-note" id="plan-lengths">{t.lengthsNote}</p>
       <fieldset class="plan-inputs" id="plan-inputs">
         <legend>{p.targets}</legend>
         {INPUTS.map((key) => {

@@ -80,6 +80,7 @@ export function ServeView({ good, view, info, table, baseline, fields, fieldInfo
         )}
       </section>
 
+      <p class="lengths-note" id="serve-lengths">{strings[lang].lengthsNote}</p>
       <fieldset class="plan-inputs" id="serve-inputs">
         <legend>{s.inputs}</legend>
         {inputs.map((key) => {

@@ -12,9 +12,11 @@ interface Props {
   onSelect: (view: string) => void;
   /** The pointer or focus is on a tab: a chance to get its view ready. */
   onPrepare?: (view: string) => void;
+  /** Whether the panels are on the page (none before the first valid link). */
+  panels: boolean;
 }
 
-export function Tabs({ views, active, lang, label, onSelect, onPrepare }: Props) {
+export function Tabs({ views, active, lang, label, onSelect, onPrepare, panels }: Props) {
   const list = useRef<HTMLDivElement>(null);
   // On a phone the tab strip scrolls: keep the open tab in sight (without scrolling the page).
   // After the paint: reading the strip's widths before it would force the first layout of the
@@ -44,7 +46,8 @@ export function Tabs({ views, active, lang, label, onSelect, onPrepare }: Props)
             role="tab"
             id={`tab-${key}`}
             aria-selected={selected}
-            aria-controls={`panel-${key}`}
+            // Only a panel that exists (an invalid first link has none: axe aria-valid-attr-value).
+            aria-controls={panels ? `panel-${key}` : undefined}
             tabIndex={selected || (active === null && i === 0) ? 0 : -1}
             class={selected ? 'tab active' : 'tab'}
             onClick={() => onSelect(key)}
