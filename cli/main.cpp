@@ -105,17 +105,20 @@ void PrintRealityNotes(const std::vector<RealityRow>& rows) {
                   s.worst_calibrated);
     return std::string(text);
   };
-  const auto note = [&](const std::string& what, const RealityStats& s) {
-    if (s.rows > 0) std::fprintf(stderr, "note: reality: %s: %s\n", what.c_str(), stats(s).c_str());
+  const auto note = [&](const std::string& what, const RealityStats& all, const RealityStats& part,
+                        const char* part_name) {
+    if (all.rows == 0) return;
+    std::string line = "note: reality: " + what + ": " + stats(all);
+    if (part.rows > 0) line += "; " + std::string(part_name) + ": " + stats(part);
+    std::fprintf(stderr, "%s\n", line.c_str());
   };
-  note("tier A", StatsOf(rows, "A"));
-  note("tier A, out of sample", StatsOf(rows, {.tiers = "A", .out_of_sample = true}));
-  note("tiers A+B", StatsOf(rows, "AB"));
-  note("tiers A+B, out of sample", StatsOf(rows, {.tiers = "AB", .out_of_sample = true}));
+  for (const std::string_view tiers : {"A", "AB"}) {
+    note(tiers == "A" ? "tier A" : "tiers A+B", StatsOf(rows, tiers),
+         StatsOf(rows, {.tiers = tiers, .out_of_sample = true}), "out of sample");
+  }
   for (const std::string& m : RealityModels(rows)) {
-    note("model " + m + ", out of sample", StatsOf(rows, {.out_of_sample = true, .model = m}));
-    note("model " + m + ", tier A, out of sample",
-         StatsOf(rows, {.tiers = "A", .out_of_sample = true, .model = m}));
+    note("model " + m + ", out of sample", StatsOf(rows, {.out_of_sample = true, .model = m}),
+         StatsOf(rows, {.tiers = "A", .out_of_sample = true, .model = m}), "tier A");
   }
 }
 

@@ -350,8 +350,9 @@ TEST(Cli, PlanTargetErrorsExitTwo) {
 TEST(Cli, RealityNotesTheErrorPerTierAndPerModel) {
   const CliRun r = Cli({"reality", "v=1", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* note : {"note: reality: tier A: ", "note: reality: tiers A+B, out of sample: ",
-                           "note: reality: model deepseek-v3, out of sample: "}) {
+  for (const char* note : {"note: reality: tier A: ", "note: reality: tiers A+B: ",
+                           "; out of sample: ", "note: reality: model deepseek-v3, out of sample: ",
+                           "note: reality: model gpt-oss-120b, out of sample: ", "; tier A: "}) {
     EXPECT_NE(r.err.find(note), std::string::npos) << note << "\n" << r.err;
   }
   EXPECT_NE(r.err.find("median |error| reference "), std::string::npos) << r.err;

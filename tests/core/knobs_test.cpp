@@ -3,6 +3,7 @@
 // computed outside the engine.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -244,7 +245,7 @@ TEST(Calibrated, KeepingACorrectionRestoresThatBehaviour) {
 
 TEST(Reality, EveryDeploymentIsPredictedInBothModes) {
   const std::vector<Deployment>& rows = Deployments();
-  ASSERT_GE(rows.size(), 500u);
+  ASSERT_GE(rows.size(), 900u);
   const std::vector<RealityRow> reality = Reality(ConfigOf("v=1"));
   ASSERT_EQ(reality.size(), rows.size());
   size_t unpredicted = 0;
@@ -283,6 +284,11 @@ TEST(Reality, EachRowNamesItsModelAndTheModelsPartitionTheStatistics) {
   const std::vector<std::string> models = RealityModels(reality);
   ASSERT_FALSE(models.empty());
   EXPECT_EQ(models.front(), "deepseek-v3");
+  // The families beyond DeepSeek-V3/R1 that published serving benchmarks cover (issue 18).
+  for (const char* family : {"deepseek-v3.2", "deepseek-v4-pro", "deepseek-v4-flash", "kimi-k2",
+                             "qwen3-235b-a22b", "qwen3-30b-a3b", "gpt-oss-120b", "gpt-oss-20b"}) {
+    EXPECT_NE(std::find(models.begin(), models.end(), family), models.end()) << family;
+  }
   size_t rows = 0;
   for (const std::string& m : models) {
     const RealityStats s = StatsOf(reality, {.model = m});
