@@ -1,4 +1,4 @@
-// bundle_gzip_kb: what a visitor can download — every JS, WASM, CSS and HTML file of the built
+// bundle_gzip_kb: what a visitor can download — every JS, WASM, CSS, HTML and data file of the built
 // site (the chart chunk and the worker included), each gzip -9.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (/\.(js|wasm|css|html)$/.test(name)) files.push(path);
+    else if (/\.(js|wasm|css|html|csv|json)$/.test(name)) files.push(path);
   }
 };
 walk(dist);

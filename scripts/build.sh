@@ -17,3 +17,7 @@ cp "$SHALLOWSIM_WASM_BUILD/shallowsim.js" "$SHALLOWSIM_WASM_BUILD/shallowsim.was
    web/src/engine/generated/
 
 npx vite build --config web/vite.config.ts --logLevel warn
+# The default link's page into index.html (first paint without waiting for the engine).
+npx vite build --config web/vite.config.ts --ssr src/prerender.tsx --outDir ../build/prerender \
+  --emptyOutDir --logLevel warn
+node scripts/prerender.mjs

@@ -1,4 +1,5 @@
-// The background worker: its own instance of the engine computes sweep series and long exports,
+// The background worker: its own instance of the engine computes sweep series, long exports and
+// the planner's tables (off the input path),
 // so a long sweep (up to 4096 points, ~140 ms for the 12 GPUs) or a 57 MB CSV never blocks
 // typing. It loads the glue module the page loaded (the first message says where), so the site
 // ships one copy of it.
@@ -38,6 +39,10 @@ scope.onmessage = async (e) => {
       ? [result.x.buffer, result.eps.buffer, result.y.buffer, result.tp.buffer, result.present.buffer]
       : [];
     scope.postMessage({ id: request.id, kind: 'series', result }, transfer);
+  } else if (request.kind === 'compute') {
+    scope.postMessage({ id: request.id, kind: 'compute', result: sim.compute(request.link, request.tables) }, []);
+  } else if (request.kind === 'planDetails') {
+    scope.postMessage({ id: request.id, kind: 'planDetails', result: sim.planDetails(request.link) }, []);
   } else {
     const result = sim.exportTable(request.link, request.table, request.format);
     scope.postMessage({ id: request.id, kind: 'export', result }, []);

@@ -194,6 +194,7 @@ export interface Strings {
     referenceError: (pct: string) => string;
     useCalibrated: string;
     openServe: string;
+    planning: string;
     prefillShape: (tp: string, dp: string, tokens: string) => string;
     decodeShape: (ep: string, tp: string, batch: string) => string;
     none: string;
@@ -468,6 +469,7 @@ export const strings: Record<Lang, Strings> = {
         `Reference mode reproduces the original notebook; against published measurements of this regime it errs by a median ${pct} %.`,
       useCalibrated: 'Use calibrated mode',
       openServe: 'as a serving benchmark',
+      planning: 'Planning…',
       prefillShape: (tp, dp, tokens) => `TP ${tp} × DP ${dp}, ${tokens} tokens per batch`,
       decodeShape: (ep, tp, batch) => `EP ${ep}, TP ${tp}, ${batch} requests per GPU`,
       none: 'No GPU meets every target; the reasons follow.',
@@ -750,6 +752,7 @@ export const strings: Record<Lang, Strings> = {
       referenceError: (pct) => `reference 模式复现原版 notebook；与该场景的公开实测相比，其中位误差为 ${pct} %。`,
       useCalibrated: '改用 calibrated 模式',
       openServe: '作为服务基准',
+      planning: '正在规划…',
       prefillShape: (tp, dp, tokens) => `TP ${tp} × DP ${dp}，每批 ${tokens} token`,
       decodeShape: (ep, tp, batch) => `EP ${ep}，TP ${tp}，每卡 ${batch} 个请求`,
       none: '没有 GPU 能满足全部目标，原因如下。',

@@ -1,12 +1,22 @@
 // Background work: one worker with its own engine computes sweep series and long exports. Where
 // Worker is missing (tests under happy-dom) or fails to start, the same work runs on the page's
 // engine instead, in a macrotask.
-import { engineGlueUrl, type Engine, type ExportFormat, type ExportResult, type SweepSeriesResult } from '../engine';
+import {
+  engineGlueUrl,
+  type ComputeResult,
+  type Engine,
+  type ExportFormat,
+  type ExportResult,
+  type PlanDetailsResult,
+  type SweepSeriesResult,
+} from '../engine';
 import type { BackgroundReply, BackgroundRequest, WorkerInit } from '../engine/protocol';
 
 export interface Background {
   sweepSeries(link: string): Promise<SweepSeriesResult>;
   exportTable(link: string, table: string, format: ExportFormat): Promise<ExportResult>;
+  compute(link: string, tables: readonly string[]): Promise<ComputeResult>;
+  planDetails(link: string): Promise<PlanDetailsResult>;
 }
 
 type Pending = (reply: BackgroundReply) => void;
@@ -18,12 +28,20 @@ function onMainThread(engine: Engine): Background {
   return {
     sweepSeries: (link) => later(() => engine.sweepSeries(link)),
     exportTable: (link, table, format) => later(() => engine.exportTable(link, table, format)),
+    compute: (link, tables) => later(() => engine.compute(link, tables)),
+    planDetails: (link) => later(() => engine.planDetails(link)),
   };
 }
 
 function run(engine: Background, request: Request): Promise<BackgroundReply> {
   if (request.kind === 'series') {
     return engine.sweepSeries(request.link).then((result) => ({ id: 0, kind: 'series', result }));
+  }
+  if (request.kind === 'compute') {
+    return engine.compute(request.link, request.tables).then((result) => ({ id: 0, kind: 'compute', result }));
+  }
+  if (request.kind === 'planDetails') {
+    return engine.planDetails(request.link).then((result) => ({ id: 0, kind: 'planDetails', result }));
   }
   return engine
     .exportTable(request.link, request.table, request.format)
@@ -70,6 +88,14 @@ function inWorker(engine: Engine, worker: Worker): Background {
     exportTable: async (link, table, format) => {
       const reply = await send({ kind: 'export', link, table, format });
       return (reply as Extract<BackgroundReply, { kind: 'export' }>).result;
+    },
+    compute: async (link, tables) => {
+      const reply = await send({ kind: 'compute', link, tables: [...tables] });
+      return (reply as Extract<BackgroundReply, { kind: 'compute' }>).result;
+    },
+    planDetails: async (link) => {
+      const reply = await send({ kind: 'planDetails', link });
+      return (reply as Extract<BackgroundReply, { kind: 'planDetails' }>).result;
     },
   };
 }

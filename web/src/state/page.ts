@@ -2,7 +2,7 @@
 // form's texts, the errors, and the last good result of the tables the open view shows. Edits
 // go through the core (engine.edit), which writes every link; only the open view's tables are
 // computed, with the baseline's when a base= is pinned.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComputeOk, ConfigError, Engine, ExportFormat, ExportResult, ViewInfo } from '../engine';
 import { background } from './background';
 import { FragmentWriter, fragmentOf } from './url';
@@ -25,7 +25,16 @@ export interface PageState {
   /** The view shown: the link's, or the last one when the link names a view this page lacks. */
   view: ViewInfo | null;
   lang: Lang;
+  /**
+   * A view whose tables the background worker computes (the planner: ~150 ms of wasm, off the
+   * input path): the canonical link they are being computed for; `good` holds the previous
+   * tables (stale) until they arrive. null when the tables on screen are the link's.
+   */
+  pending: string | null;
 }
+
+/** Views whose tables are computed in the background worker. */
+const BACKGROUND_VIEWS = new Set(['plan']);
 
 export interface PageApi {
   /** Sets one key to a form's text. */
@@ -68,8 +77,19 @@ function derive(engine: Engine, fragment: string, previous: PageState | null): P
   const view = views.find((v) => v.key === fields.view) ?? previous?.view ?? views[0] ?? null;
   const lang: Lang = fields.lang === 'zh' ? 'zh' : 'en';
   const tables = tablesFor(view);
-  const result = engine.compute(`#${link}`, tables);
-  if (result.ok) return { link: result.canonical, fields, errors: [], good: result, goodFields: fields, view, lang };
+  const offPath = view !== null && BACKGROUND_VIEWS.has(view.key);
+  // Validation, the canonical link and everything but the view's tables: on the input path.
+  const result = engine.compute(`#${link}`, offPath ? [] : tables);
+  if (result.ok && offPath) {
+    // The previous tables stay (stale) until the worker's arrive.
+    const prev = previous?.good;
+    const keep = prev && view && prev.tables[view.key] ? prev : null;
+    const good: ComputeOk = { ...result, tables: keep?.tables ?? {}, baseline: keep?.baseline ?? result.baseline };
+    return { link: result.canonical, fields, errors: [], good, goodFields: fields, view, lang, pending: result.canonical };
+  }
+  if (result.ok) {
+    return { link: result.canonical, fields, errors: [], good: result, goodFields: fields, view, lang, pending: null };
+  }
   // The last good config stays on screen, in the view this link asks for.
   let good = previous?.good ?? null;
   let goodFields = previous?.goodFields ?? null;
@@ -80,7 +100,7 @@ function derive(engine: Engine, fragment: string, previous: PageState | null): P
       goodFields = engine.fields(`#${last.canonical}`);
     }
   }
-  return { link, fields, errors: result.errors, good, goodFields, view, lang };
+  return { link, fields, errors: result.errors, good, goodFields, view, lang, pending: null };
 }
 
 export function usePage(engine: Engine, win: Window = window): [PageState, PageApi] {
@@ -101,6 +121,29 @@ export function usePage(engine: Engine, win: Window = window): [PageState, PageA
     },
     [engine, win],
   );
+
+  // The view's tables from the background worker: one request in flight; when it returns, the
+  // newest link asked for meanwhile goes next, and a result lands only if it is still wanted.
+  const inFlight = useRef(false);
+  const fetchPending = useCallback(() => {
+    const want = current.current;
+    if (inFlight.current || want.pending === null || want.view === null) return;
+    inFlight.current = true;
+    const link = want.pending;
+    void background(engine)
+      .compute(`#${link}`, tablesFor(want.view))
+      .then((full) => {
+        inFlight.current = false;
+        const now = current.current;
+        if (now.pending === link && full.ok) {
+          const next = { ...now, good: full, pending: null };
+          current.current = next;
+          setState(next);
+        }
+        fetchPending();
+      });
+  }, [engine]);
+  useEffect(fetchPending, [state.pending, fetchPending]);
 
   // A layout effect: listening from the first commit, so no hashchange can slip in between.
   useLayoutEffect(() => {

@@ -1,22 +1,20 @@
 // The plan view's state: the details the core computes besides the plan table (misses, prices,
 // the throughput/cost frontier, the P:D ratio curve), and the links that open a plan's decode row
 // and prefill in their own views.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import type { Engine, PlanDetailsResult, Table } from '../engine';
 import { cell, gpuName, isTextColumn, textCell } from '../table/cells';
+import { background } from './background';
+import { useBackgroundResult } from './useBackgroundResult';
 
 /**
- * The details of the last good link's plan, computed only while the plan view is open and after
- * the table has painted (they are seven more plans: 4–30 ms); the previous details stay until then.
+ * The details of the last good link's plan, computed by the background worker (seven more plans
+ * and the frontier: off the input path); the previous details stay until they arrive.
  */
 export function usePlanDetails(engine: Engine, canonical: string | null): PlanDetailsResult | null {
-  const [details, setDetails] = useState<PlanDetailsResult | null>(null);
-  useEffect(() => {
-    if (canonical === null) return;
-    const timer = setTimeout(() => setDetails(engine.planDetails(`#${canonical}`)), 0);
-    return () => clearTimeout(timer);
-  }, [engine, canonical]);
-  return details;
+  const bg = background(engine);
+  const run = useCallback((link: string) => bg.planDetails(`#${link}`), [bg]);
+  return useBackgroundResult(canonical, run).result;
 }
 
 export interface PlanPick {

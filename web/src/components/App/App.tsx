@@ -1,10 +1,11 @@
 // Loads the engine, then shows the page. Nothing renders user text as HTML.
+import type { Engine } from '../../engine';
 import { strings } from '../../i18n';
 import { useEngine } from '../../state/engine';
 import { Page } from './Page';
 
-export function App({ win = window }: { win?: Window }) {
-  const { engine, failure } = useEngine();
+export function App({ win = window, engine: loaded = null }: { win?: Window; engine?: Engine | null }) {
+  const { engine, failure } = useEngine(loaded);
   const zh = /(?:^|[#&])lang=zh(?:&|$)/.test(win.location.hash);
   const t = strings[zh ? 'zh' : 'en'];
   if (failure) {

@@ -43,7 +43,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
   const [state, api] = usePage(engine, win);
   const { describe } = engine;
   const [startOpen] = useState(() => !narrowScreen(win));
-  const { fields, errors, good, goodFields, view, lang } = state;
+  const { fields, errors, good, goodFields, view, lang, pending } = state;
   const t = strings[lang];
   const fieldKeys = useMemo(
     () =>
@@ -198,6 +198,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                         <PlanView
                           engine={engine}
                           good={good}
+                          busy={pending !== null}
                           baseline={baseTable}
                           view={v}
                           info={tableInfo}

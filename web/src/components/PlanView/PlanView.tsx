@@ -17,6 +17,8 @@ interface Props {
   good: ComputeOk;
   /** A/B: the baseline's plan (rows matched by GPU). */
   baseline: Table | null;
+  /** The worker is planning the link on screen (the table shown, if any, is the last link's). */
+  busy: boolean;
   view: ViewInfo;
   info: TableInfo;
   fields: Record<string, string>;
@@ -56,11 +58,11 @@ function curvesFigure(
   return { x, lines };
 }
 
-export function PlanView({ engine, good, baseline, view, info, fields, errors, lang, api, colors }: Props) {
+export function PlanView({ engine, good, busy, baseline, view, info, fields, errors, lang, api, colors }: Props) {
   const t = strings[lang];
   const p = t.plan;
   const table = good.tables.plan;
-  const details = usePlanDetails(engine, good.canonical);
+  const details = usePlanDetails(engine, busy ? null : good.canonical);
   const picks = useMemo(() => (table ? planPicks(table) : []), [table]);
   const n = (v: number | undefined, d: number) => formatNumber(v ?? NaN, d, lang);
   const ms = (v: number | undefined) => `${n(v, (v ?? 0) < 100 ? 1 : 0)} ms`;
@@ -114,8 +116,10 @@ export function PlanView({ engine, good, baseline, view, info, fields, errors, l
 
   return (
     <div class="plan-view">
-      <section class="plan-answer" id="plan-answer" aria-live="polite">
-        {best ? (
+      <section class={busy ? 'plan-answer busy' : 'plan-answer'} id="plan-answer" aria-live="polite" aria-busy={busy}>
+        {!table && busy ? (
+          <p class="answer">{p.planning}</p>
+        ) : best ? (
           <>
             <h3>{p.best}</h3>
             <p
