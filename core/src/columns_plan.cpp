@@ -278,10 +278,11 @@ constexpr std::array<Column, kServeWidth> kServe = {{
 }};
 
 // The uncertainty table (uncertainty.h).
-constexpr std::array<Column, 7> kUncertainty = {{
+constexpr std::array<Column, 8> kUncertainty = {{
     Label("mode", {"reference, or calibrated:<calibration>.", "reference 或 calibrated:<校准>。"}),
-    Label("family", {"GPU family: hopper, light (H20 class), blackwell, amd; * = any.",
-                     "GPU 家族：hopper、light（H20 类）、blackwell、amd；* = 任意。"}),
+    Label("model", {"The model preset of the rows; * = any.", "这些行的模型预设；* = 任意。"}),
+    Label("family", {"GPU family: hopper, light (H20 class), blackwell, amd, ascend; * = any.",
+                     "GPU 家族：hopper、light（H20 类）、blackwell、amd、ascend；* = 任意。"}),
     Label("batch", {"small (≤ 32 requests per GPU), large, prefill; * = any.",
                     "small（每卡 ≤ 32 个请求）、large、prefill；* = 任意。"}),
     Label("context",

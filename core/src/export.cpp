@@ -192,19 +192,21 @@ struct UncertaintyCells final : Cells {
       case 0:
         return u.mode;
       case 1:
-        return u.regime.family;
+        return u.regime.model;
       case 2:
-        return u.regime.batch;
+        return u.regime.family;
       case 3:
-        return u.regime.context;
+        return u.regime.batch;
       case 4:
+        return u.regime.context;
+      case 5:
         return u.regime.serving;
       default:
         return {};
     }
   }
   double Number(size_t r, size_t c) const override {
-    return c == 5 ? lines[r].rows : lines[r].median_abs_error_pct;
+    return c == 6 ? lines[r].rows : lines[r].median_abs_error_pct;
   }
 };
 

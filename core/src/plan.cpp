@@ -427,7 +427,7 @@ void Fill(PlanRow& row, const Config& c, const Gpu& gpu, const Sized& z) {
   row.kv = std::string(NameOf(s.kv_dtype));
   row.mtp = s.mtp;
   row.uncertainty_pct =
-      UncertaintyPct(c, RegimeOf(gpu, row.batch, s.isl + s.osl, NameOf(row.serving)));
+      UncertaintyPct(c, RegimeOf(gpu, row.batch, s.isl + s.osl, NameOf(row.serving), c.preset));
 }
 
 // The best aggregated instance of one GPU: attention TP with experts EP or TP, or attention DP

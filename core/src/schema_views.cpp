@@ -153,13 +153,16 @@ std::span<const ViewInfo> Views() {
        .inputs = {"sort"}},
       {.key = "reality",
        .label = {"Reality check", "实测对照"},
-       .intro = {"Published DeepSeek-V3/R1 deployments against both modes' predictions, under the "
-                 "conditions each source states (batch, EP, context, precision, MTP). No constant "
-                 "is set from these rows' throughputs; what a source does not state is assumed "
-                 "and said.",
-                 "已公开的 DeepSeek-V3/R1 "
-                 "部署实测与两种模式预测的对照，条件按各来源所述（批大小、EP、上下文、"
-                 "精度、MTP）。没有任何常数取自这些行的吞吐；来源未说明的内容均注明所作假设。"},
+       .intro = {"Published measurements — DeepSeek-V3/R1 deployments and serving benchmarks of "
+                 "every preset family (GPT-OSS, Qwen3, DeepSeek-V3.2/V4, Kimi-K2, GLM, MiniMax) — "
+                 "against both modes' predictions, under the conditions each source states "
+                 "(batch, EP, context, precision, MTP). No constant is set from these rows' "
+                 "throughputs; what a source does not state is assumed and said; in_sample marks "
+                 "the rows whose source also supplied a constant.",
+                 "已公开的实测——DeepSeek-V3/R1 部署以及各预设模型家族（GPT-OSS、Qwen3、"
+                 "DeepSeek-V3.2/V4、Kimi-K2、GLM、MiniMax）的服务基准——与两种模式预测的对照，条件"
+                 "按各来源所述（批大小、EP、上下文、精度、MTP）。没有任何常数取自这些行的吞吐；来源"
+                 "未说明的内容均注明所作假设；in_sample 标出其来源也提供了常数的行。"},
        .table = "reality",
        .caption = {"Reality check: measured throughput vs the model",
                    "实测对照：实测吞吐与模型预测"}},

@@ -156,9 +156,9 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
       return out;
     }
     // Prompt tokens per prefill forward: those that arrive during a step, at least one prompt,
-    // at most a chunk (per TP group).
+    // at most a chunk per TP group (a longer prompt runs a chunk at a time).
     const double arriving = running * accept / s.osl * s.isl;
-    const double forward = std::clamp(arriving, s.isl, chunk * pre_dp);
+    const double forward = std::min(std::max(arriving, s.isl), chunk * pre_dp);
     pre.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? forward / pre_dp : 0;
     pre_row = PrefillOf(pre, gpu);
     per_token = 1000 / (pre_row.prefill_tps * n);  // ms of the instance per prompt token
@@ -321,7 +321,7 @@ ServeTable Serve(const Config& c) {
       p.row.gpu = static_cast<int>(g);
       p.row.uncertainty_pct =
           UncertaintyPct(c, RegimeOf(gpus[g], p.row.batch_per_gpu, c.scenario.isl + c.scenario.osl,
-                                     NameOf(p.row.serving)));
+                                     NameOf(p.row.serving), c.preset));
       out.rows.push_back(std::move(p.row));
     }
   }

@@ -32,19 +32,25 @@ std::string ModeKey(const Config& c) {
                                     : "calibrated:" + std::string(CalibrationOf(c).id);
 }
 
-// The groups a regime widens to, narrowest first.
-std::array<Regime, 5> Widened(const Regime& r) {
+// The groups a regime widens to, narrowest first: within the model's own rows, then over every
+// model's.
+std::array<Regime, 9> Widened(const Regime& r) {
   const std::string any(kAny);
   return {{r,
-           {r.family, r.batch, any, r.serving},
-           {r.family, any, any, r.serving},
-           {any, any, any, r.serving},
-           {any, any, any, any}}};
+           {r.model, r.family, r.batch, any, r.serving},
+           {r.model, r.family, any, any, r.serving},
+           {r.model, any, any, any, r.serving},
+           {any, r.family, r.batch, r.context, r.serving},
+           {any, r.family, r.batch, any, r.serving},
+           {any, r.family, any, any, r.serving},
+           {any, any, any, any, r.serving},
+           {any, any, any, any, any}}};
 }
 
-using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+using Key =
+    std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
 Key KeyOf(std::string_view mode, const Regime& r) {
-  return {std::string(mode), r.family, r.batch, r.context, r.serving};
+  return {std::string(mode), r.model, r.family, r.batch, r.context, r.serving};
 }
 
 // The regime of a reality row.
@@ -57,10 +63,10 @@ std::optional<Regime> RegimeOfRow(const RealityRow& row) {
   if (gpus.empty()) return std::nullopt;
   const Scenario& s = c.scenario;
   if (d.phase == "serve") {
-    return RegimeOf(gpus.front(), row.batch, s.isl + s.osl, NameOf(s.serving));
+    return RegimeOf(gpus.front(), row.batch, s.isl + s.osl, NameOf(s.serving), c.preset);
   }
-  if (d.phase == "prefill") return RegimeOf(gpus.front(), 0, s.seq_len, "prefill");
-  return RegimeOf(gpus.front(), row.batch, s.seq_len, "decode");
+  if (d.phase == "prefill") return RegimeOf(gpus.front(), 0, s.seq_len, "prefill", c.preset);
+  return RegimeOf(gpus.front(), row.batch, s.seq_len, "decode", c.preset);
 }
 
 std::vector<UncertaintyLine> Parse(std::string_view text) {
@@ -73,12 +79,13 @@ std::vector<UncertaintyLine> Parse(std::string_view text) {
       continue;
     }
     const std::vector<std::string_view> f = text::Split(line, ',');
-    if (f.size() != 7) continue;
+    if (f.size() != 8) continue;
     UncertaintyLine u;
     u.mode = std::string(f[0]);
-    u.regime = {std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4])};
-    u.rows = ReadDecimal(f[5]).value_or(0);
-    u.median_abs_error_pct = ReadDecimal(f[6]).value_or(kNaN);
+    u.regime = {std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4]),
+                std::string(f[5])};
+    u.rows = ReadDecimal(f[6]).value_or(0);
+    u.median_abs_error_pct = ReadDecimal(f[7]).value_or(kNaN);
     out.push_back(std::move(u));
   }
   return out;
@@ -89,13 +96,16 @@ std::vector<UncertaintyLine> Parse(std::string_view text) {
 std::string FamilyOf(const Gpu& gpu) {
   const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
   if (gpu.name.rfind("MI", 0) == 0) return "amd";
+  if (gpu.name.rfind("Ascend", 0) == 0 || gpu.name.rfind("CloudMatrix", 0) == 0) return "ascend";
   if (gpu.fp4 > 0) return "blackwell";
   if (per_sm < 6) return "light";
   return "hopper";
 }
 
-Regime RegimeOf(const Gpu& gpu, double batch_per_gpu, double context, std::string_view serving) {
+Regime RegimeOf(const Gpu& gpu, double batch_per_gpu, double context, std::string_view serving,
+                std::string_view model) {
   Regime r;
+  r.model = std::string(model);
   r.family = FamilyOf(gpu);
   r.batch = serving == "prefill" ? "prefill" : batch_per_gpu <= 32 ? "small" : "large";
   r.context = context <= 8192 ? "short" : "long";
@@ -129,9 +139,11 @@ std::vector<UncertaintyLine> ComputeUncertainty() {
   }
   std::vector<UncertaintyLine> out;
   for (const auto& [k, v] : errors) {
+    // A group with fewer rows is never a band (UncertaintyPct widens past it): not shipped.
+    if (static_cast<double>(v.size()) < kMinRows) continue;
     UncertaintyLine u;
     u.mode = std::get<0>(k);
-    u.regime = {std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k)};
+    u.regime = {std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k)};
     u.rows = static_cast<double>(v.size());
     u.median_abs_error_pct = Median(v);
     out.push_back(std::move(u));
@@ -149,8 +161,9 @@ double UncertaintyPct(const Config& config, const Regime& regime) {
   const std::vector<UncertaintyLine>& lines = ShippedUncertainty();
   for (const Regime& g : Widened(regime)) {
     for (const UncertaintyLine& u : lines) {
-      if (u.mode == mode && u.regime.family == g.family && u.regime.batch == g.batch &&
-          u.regime.context == g.context && u.regime.serving == g.serving && u.rows >= kMinRows) {
+      if (u.mode == mode && u.regime.model == g.model && u.regime.family == g.family &&
+          u.regime.batch == g.batch && u.regime.context == g.context &&
+          u.regime.serving == g.serving && u.rows >= kMinRows) {
         return u.median_abs_error_pct;
       }
     }

@@ -107,9 +107,24 @@ TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {
 TEST(Uncertainty, ABandWidensUntilItHasEnoughRows) {
   // No published long-context AMD prefill exists: the band falls back to wider groups.
   const Config c = ConfigOf("v=1&mode=calibrated");
-  const Regime narrow{.family = "amd", .batch = "prefill", .context = "long", .serving = "prefill"};
-  const Regime widest{.family = "*", .batch = "*", .context = "*", .serving = "prefill"};
+  const Regime narrow{.model = "deepseek-v3",
+                      .family = "amd",
+                      .batch = "prefill",
+                      .context = "long",
+                      .serving = "prefill"};
+  const Regime widest{
+      .model = "*", .family = "*", .batch = "*", .context = "*", .serving = "prefill"};
   EXPECT_DOUBLE_EQ(UncertaintyPct(c, narrow), UncertaintyPct(c, widest));
+  // A model's band comes from its own rows where it has enough: GPT-OSS on Blackwell is not
+  // DeepSeek-V3's.
+  const Regime v3{.model = "deepseek-v3",
+                  .family = "blackwell",
+                  .batch = "large",
+                  .context = "short",
+                  .serving = "agg"};
+  Regime oss = v3;
+  oss.model = "gpt-oss-120b";
+  EXPECT_NE(UncertaintyPct(c, v3), UncertaintyPct(c, oss));
   // Reference mode's band is reference mode's own error.
   EXPECT_GT(UncertaintyPct(ConfigOf("v=1"), widest), UncertaintyPct(c, widest));
 }
