@@ -29,8 +29,8 @@
 #include "shallowsim/reality.h"
 #include "shallowsim/schema.h"
 #include "shallowsim/serve.h"
-#include "shallowsim/uncertainty.h"
 #include "shallowsim/sweep.h"
+#include "shallowsim/uncertainty.h"
 #include "shallowsim/views.h"
 
 namespace {
@@ -185,6 +185,7 @@ val Tables(const Config& config, const val& tables, bool* finite) {
       for (double v : PrefillParts(r, config.model)) parts.push_back(v);
     }
     prefill.set("parts", Typed("Float64Array", parts));
+    prefill.set("band", Typed("Float64Array", PrefillBands(config, rows)));
     out.set("prefill", prefill);
   }
   const bool filtered = FiltersRows(config.view);
@@ -204,6 +205,7 @@ val Tables(const Config& config, const val& tables, bool* finite) {
         for (double v : DecodeParts(r, config.model)) parts.push_back(v);
       }
       table.set("parts", Typed("Float64Array", parts));
+      table.set("band", Typed("Float64Array", DecodeBands(config, shown.gpus, shown.rows)));
       out.set(name, table);
     }
   }
@@ -237,10 +239,9 @@ val Tables(const Config& config, const val& tables, bool* finite) {
   return out;
 }
 
-// compute(link, tables): tables lists any of prefill, decode, leaderboard, maxbatch, frontier, plan,
-// serve.
-// With a baseline (base=) the same tables of the baseline, computed with this link's view keys,
-// and the keys that differ.
+// compute(link, tables): tables lists any of prefill, decode, leaderboard, maxbatch, frontier,
+// plan, serve. With a baseline (base=) the same tables of the baseline, computed with this link's
+// view keys, and the keys that differ.
 val Compute(const std::string& link, val tables) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
@@ -481,9 +482,9 @@ val ImportModelConfigVal(const std::string& link, const std::string& json) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
   if (json.size() > kMaxModelConfigBytes) {
-    return Failure({{"model-config", "the file is " + std::to_string(json.size()) +
-                                         " bytes; at most " +
-                                         std::to_string(kMaxModelConfigBytes) + " are read"}});
+    return Failure(
+        {{"model-config", "the file is " + std::to_string(json.size()) + " bytes; at most " +
+                              std::to_string(kMaxModelConfigBytes) + " are read"}});
   }
   const ParseResult imported = ImportModelConfig(json, *parsed.config);
   if (!imported.ok()) return Failure(imported.errors);

@@ -171,4 +171,53 @@ double UncertaintyPct(const Config& config, const Regime& regime) {
   return kNaN;
 }
 
+namespace {
+
+// The GPUs of a config by name.
+std::map<std::string, Gpu> GpusByName(const Config& config) {
+  std::map<std::string, Gpu> out;
+  for (const Gpu& g : SelectedGpus(config)) out.emplace(g.name, g);
+  return out;
+}
+
+}  // namespace
+
+std::vector<double> DecodeBands(const Config& config, const std::vector<std::string>& gpus,
+                                const std::vector<DecodeRow>& rows) {
+  const std::map<std::string, Gpu> by_name = GpusByName(config);
+  // A few regimes cover every row: one lookup each.
+  std::map<std::pair<int, bool>, double> seen;
+  std::vector<double> out;
+  out.reserve(rows.size());
+  for (const DecodeRow& r : rows) {
+    const bool small = r.batch <= 32;
+    const auto key = std::make_pair(r.gpu, small);
+    auto it = seen.find(key);
+    if (it == seen.end()) {
+      const auto g = by_name.find(gpus[static_cast<size_t>(r.gpu)]);
+      const double band =
+          g == by_name.end()
+              ? kNaN
+              : UncertaintyPct(config, RegimeOf(g->second, r.batch, config.scenario.seq_len,
+                                                "decode", config.preset));
+      it = seen.emplace(key, band).first;
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+std::vector<double> PrefillBands(const Config& config, const std::vector<PrefillRow>& rows) {
+  const std::map<std::string, Gpu> by_name = GpusByName(config);
+  std::vector<double> out;
+  for (const PrefillRow& r : rows) {
+    const auto g = by_name.find(r.gpu);
+    out.push_back(g == by_name.end()
+                      ? kNaN
+                      : UncertaintyPct(config, RegimeOf(g->second, 0, config.scenario.seq_len,
+                                                        "prefill", config.preset)));
+  }
+  return out;
+}
+
 }  // namespace shallowsim

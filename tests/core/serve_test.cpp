@@ -131,3 +131,36 @@ TEST(Uncertainty, ABandWidensUntilItHasEnoughRows) {
 
 }  // namespace
 }  // namespace shallowsim
+
+namespace shallowsim {
+namespace {
+
+TEST(Uncertainty, EveryDecodeAndPrefillRowHasItsRegimesBand) {
+  for (const std::string mode : {"reference", "calibrated"}) {
+    const Config c = ConfigOf("v=1&mode=" + mode + "&gpus=H200,GB200-NVL72&bs=16,64");
+    const DecodeTable t = Decode(c);
+    const std::vector<double> bands = DecodeBands(c, t.gpus, t.rows);
+    ASSERT_EQ(bands.size(), t.rows.size());
+    const std::vector<Gpu> gpus = SelectedGpus(c);
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      const DecodeRow& r = t.rows[i];
+      const Gpu& g = gpus[static_cast<size_t>(r.gpu)];
+      EXPECT_EQ(bands[i], UncertaintyPct(
+                              c, RegimeOf(g, r.batch, c.scenario.seq_len, "decode", "deepseek-v3")))
+          << mode << " " << g.name << " " << r.batch;
+      EXPECT_GT(bands[i], 0);
+    }
+    const std::vector<PrefillRow> p = PrefillTable(c);
+    const std::vector<double> pb = PrefillBands(c, p);
+    ASSERT_EQ(pb.size(), p.size());
+    for (double b : pb) EXPECT_GT(b, 0) << mode;
+  }
+  // Reference mode's band is its own error: not calibrated mode's.
+  const Config ref = ConfigOf("v=1&gpus=H200&bs=64&ep=72&decode_tp=1");
+  const Config cal = ConfigOf("v=1&mode=calibrated&gpus=H200&bs=64&ep=72&decode_tp=1");
+  const DecodeTable a = Decode(ref), b = Decode(cal);
+  EXPECT_NE(DecodeBands(ref, a.gpus, a.rows)[0], DecodeBands(cal, b.gpus, b.rows)[0]);
+}
+
+}  // namespace
+}  // namespace shallowsim

@@ -31,9 +31,15 @@ describe('numbers on screen', () => {
         gpu: td.getAttribute('data-gpu') ?? '',
         metric: td.getAttribute('data-metric') ?? '',
         value: td.getAttribute('data-value') ?? '',
-        text: td.textContent ?? '',
+        // The number as shown (PrefillTPS also shows its error band after it).
+        text: td.firstChild?.textContent ?? '',
+        band: td.querySelector('.band-pm')?.getAttribute('data-band') ?? null,
       })),
     );
+    // Each GPU's PrefillTPS carries reference mode's measured error band (the Reality check's).
+    const bands = cells.filter((c) => c.metric === 'PrefillTPS').map((c) => Number(c.band));
+    expect(bands.length).toBeGreaterThan(0);
+    for (const b of bands) expect(b).toBeGreaterThan(0);
     const [head, ...lines] = golden('prefill_seed.prefill.csv').trim().split('\n');
     const columns = (head ?? '').split(',');
     const expected = new Map<string, number>();

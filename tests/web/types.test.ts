@@ -54,9 +54,10 @@ describe('engine/types.ts against the bindings', () => {
     const r = sim.compute('#v=1&view=plan&mode=calibrated&base=v%3D1', ['plan', 'serve', 'prefill', 'decode']);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expectKeys('ComputeOk', r);
-    expectKeys('Table', r.tables.plan!, ['parts', 'misses']);
-    expectKeys('Table', r.tables.serve!, ['parts']);
+    expectKeys('Table', r.tables.plan!, ['parts', 'misses', 'band']);
+    expectKeys('Table', r.tables.serve!, ['parts', 'band']);
     expectKeys('Table', r.tables.decode!, ['misses']);
+    expectKeys('Table', r.tables.prefill!, ['misses']);
     expectKeys('FitNote', computeFit());
     if (!r.baseline?.ok) throw new Error('baseline');
   });

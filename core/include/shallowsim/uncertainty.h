@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "shallowsim/config.h"
+#include "shallowsim/table.h"
 
 namespace shallowsim {
 
@@ -44,5 +45,11 @@ const std::vector<UncertaintyLine>& ShippedUncertainty();
 // then the same over every model, then serving.
 inline constexpr double kMinRows = 5;
 double UncertaintyPct(const Config& config, const Regime& regime);
+
+// The band of each decode row (its GPU and batch, the link's seq_len, decode steps) and of each
+// prefill row (its GPU, prefill steps): what the page shows as ± beside Total and PrefillTPS.
+std::vector<double> DecodeBands(const Config& config, const std::vector<std::string>& gpus,
+                                const std::vector<DecodeRow>& rows);
+std::vector<double> PrefillBands(const Config& config, const std::vector<PrefillRow>& rows);
 
 }  // namespace shallowsim

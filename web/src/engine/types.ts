@@ -161,6 +161,12 @@ export interface Table {
   text?: Record<string, string[]>;
   /** Serve: GPUs the benchmark cannot run on, and why. */
   misses?: { gpu: string; message: string }[];
+  /**
+   * Decode-row and prefill tables: each row's measured error band, % (the median |error| of its
+   * regime on published measurements, in the link's mode; NaN where none): shown as ± beside
+   * Total and PrefillTPS.
+   */
+  band?: Float64Array;
 }
 
 export interface ConfigError {

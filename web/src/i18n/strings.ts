@@ -14,6 +14,8 @@ export interface Strings {
   loadFailed: string;
   copyLink: string;
   skipToViews: string;
+  /** The ± beside a table's Total: what it is. */
+  bandTitle: string;
   /** Plan and Serve: which lengths the view uses and how they relate to the tables'. */
   lengthsNote: string;
   copied: string;
@@ -275,6 +277,8 @@ export const strings: Record<Lang, Strings> = {
     loadFailed: 'The calculation engine could not be loaded',
     copyLink: 'Copy link',
     skipToViews: 'Skip to the views',
+    bandTitle:
+      "This row's regime (model, GPU family, batch, context) errs by this median against published measurements, in this mode (Reality check view)",
     lengthsNote:
       'This view uses isl and osl (a request\'s prompt and output). The Prefill and Decode tables use seq_len and decode_len instead: a plan\'s decode row reads seq_len = isl + ⌊osl/2⌋ (the mean context) and holds isl + osl in memory; its prefill row has seq_len = isl. The links below open them with those values.',
     copied: 'Link copied',
@@ -564,6 +568,7 @@ export const strings: Record<Lang, Strings> = {
     loadFailed: '无法加载计算引擎',
     copyLink: '复制链接',
     skipToViews: '跳到视图',
+    bandTitle: '该行所属场景（模型、GPU 家族、批大小、上下文）在本模式下相对公开实测的中位误差（见实测对照视图）',
     lengthsNote:
       '本视图使用 isl 与 osl（请求的输入与输出长度）。Prefill 与 Decode 表格使用 seq_len 与 decode_len：方案的 decode 行读取 seq_len = isl + ⌊osl/2⌋（平均上下文），显存按 isl + osl 计算；prefill 行的 seq_len = isl。下方链接会以这些值打开它们。',
     copied: '链接已复制',

@@ -29,10 +29,14 @@ const OVERSCAN = 1;
 const FALLBACK_VIEWPORT = 640;
 /** On a phone the GPU column is this narrow (ch); longer names end in an ellipsis. */
 const PHONE_GPU_WIDTH = 14;
+/** Extra width (ch) of the column that shows each row's error band ("±12%"). */
+const BAND_WIDTH = 5.5;
 /** Extra width (ch) of a value column that also shows its change against the baseline. */
 const CHANGE_WIDTH = 7.5;
 
 const BAR_COLUMNS = new Set(['TPS', 'Total']);
+/** The column whose cells show the row's measured error band (Table.band). */
+const BAND_COLUMN = 'Total';
 /** Width (ch) of a link cell: it shows the view it opens. */
 const LINK_WIDTH = 9;
 
@@ -131,7 +135,8 @@ function layoutOf(
     const decimals = info?.decimals ?? 3;
     const value = digits + Math.floor((digits - 1) / 3) + (decimals ? decimals + 1 : 0) + neg + (style === 'fraction' ? 2 : 0);
     const change = compare && compare.columnOf[c] !== undefined && compare.columnOf[c]! >= 1 ? CHANGE_WIDTH : 0;
-    return Math.max(header, value + change) + 1.6;
+    const band = name === BAND_COLUMN && table.band && !change ? BAND_WIDTH : 0;
+    return Math.max(header, value + change + band) + 1.6;
   });
   const lefts: number[] = [];
   let left = 0;
@@ -293,9 +298,16 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
         </td>
       );
     }
+    // The row's measured error band beside Total (the regime's median |error|, the link's mode).
+    const band = table.columns[c] === BAND_COLUMN ? (table.band?.[row] ?? NaN) : NaN;
     return (
       <td key={c} class={cls} style={style} data-value={String(v)}>
         {text}
+        {Number.isFinite(band) && (
+          <span class="band-pm" data-band={String(band)} title={t.bandTitle}>
+            ±{Math.round(band)}%
+          </span>
+        )}
       </td>
     );
   });

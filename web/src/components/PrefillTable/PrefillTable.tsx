@@ -94,9 +94,15 @@ function PrefillTableView({ describe, table, nLayers, nDense, lang, colors, base
               </td>
             );
           }
+          const band = metric === 'PrefillTPS' ? (table.band?.[r] ?? NaN) : NaN;
           return (
             <td key={r} class={cls} style={style} data-gpu={gpus[r]} data-metric={metric} data-value={String(v)}>
               {show(v)}
+              {Number.isFinite(band) && (
+                <span class="band-pm" data-band={String(band)} title={t.bandTitle}>
+                  ±{Math.round(band)}%
+                </span>
+              )}
             </td>
           );
         })}
