@@ -100,6 +100,12 @@ val Failure(const std::vector<ConfigError>& errors) {
   return out;
 }
 
+// What a config's model is (model_facts.h): one object keyed by the model table's columns.
+val FactsVal(const Config& config) {
+  const std::vector<ModelFacts> facts = {FactsOf(config)};
+  return RowObjects(facts, ModelColumns(), ModelFactText, ModelFactNumber)[0];
+}
+
 // A table for JS: {columns, gpus, gpu: Int32Array, values: Float64Array, text, rows, total}.
 // Text columns besides GPU (the plan's Serving, a row's links) are NaN in `values` and their
 // strings are in text[column name], one per row.
@@ -269,8 +275,7 @@ val Compute(const std::string& link, val tables) {
   }
   out.set("fit", fit);
   // What the model is: parameters, KV bytes per token, weights (the model panel).
-  const std::vector<ModelFacts> facts = {FactsOf(config)};
-  out.set("model", RowObjects(facts, ModelColumns(), ModelFactText, ModelFactNumber)[0]);
+  out.set("model", FactsVal(config));
   // What is odd about the link's own hw= rows (catalog.h GpuWarnings).
   val warnings = val::array();
   size_t n_warned = 0;
@@ -470,9 +475,8 @@ val EffectsVal(const std::string& link) {
 val ModelVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
-  const std::vector<ModelFacts> rows = {FactsOf(*parsed.config)};
   val out = Success();
-  out.set("facts", RowObjects(rows, ModelColumns(), ModelFactText, ModelFactNumber)[0]);
+  out.set("facts", FactsVal(*parsed.config));
   return out;
 }
 
@@ -481,11 +485,7 @@ val ModelVal(const std::string& link) {
 val ImportModelConfigVal(const std::string& link, const std::string& json) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
-  if (json.size() > kMaxModelConfigBytes) {
-    return Failure(
-        {{"model-config", "the file is " + std::to_string(json.size()) + " bytes; at most " +
-                              std::to_string(kMaxModelConfigBytes) + " are read"}});
-  }
+  // ImportModelConfig refuses text over kMaxModelConfigBytes itself (json_read.h limits).
   const ParseResult imported = ImportModelConfig(json, *parsed.config);
   if (!imported.ok()) return Failure(imported.errors);
   val out = Success();

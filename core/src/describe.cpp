@@ -4,6 +4,7 @@
 #include "shallowsim/breakdown.h"
 #include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
+#include "shallowsim/model_config.h"
 #include "shallowsim/model_facts.h"
 #include "shallowsim/number_text.h"
 #include "shallowsim/schema.h"
@@ -93,6 +94,7 @@ std::string DescribeJson() {
       .Num("sweep_points", kMaxSweepPoints)
       .Num("sweep_tolerance", kSweepTolerance)
       .Num("gpu_name_chars", static_cast<double>(kMaxGpuNameChars))
+      .Num("model_config_bytes", static_cast<double>(kMaxModelConfigBytes))
       .Raw("}");
   j.Objects("languages", Languages(),
             [&](const Language& l) { j.Str("key", l.key).Str("label", l.label); });

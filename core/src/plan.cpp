@@ -17,10 +17,16 @@
 #include "shallowsim/uncertainty.h"
 #include "shallowsim/views.h"
 #include "text.h"
+#include "workload.h"
 
 namespace shallowsim {
 
 namespace {
+
+using detail::PrefillShaped;
+using detail::Shaped;
+using detail::ViewLink;
+using detail::WorkloadDecode;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // The most a disaggregated prefill pool is loaded (as serve caps it).
@@ -40,33 +46,25 @@ const std::vector<double>& BatchGrid() {
   return grid;
 }
 
-// The decode scenario of a workload: attention reads the mean KV length of a request's decode
-// (isl + ⌊osl/2⌋, whole tokens so that the decode view's link reproduces it); the memory check
-// holds its longest (isl + osl).
+// The decode scenario of a workload (workload.h) over the planner's batch grid.
 Config DecodeConfig(const Config& c) {
-  Config d = c;
-  Scenario& s = d.scenario;
-  const double half = std::floor(s.osl / 2);
-  s.seq_len = s.isl + half;
-  s.decode_len = s.osl - half;
-  s.bs = BatchGrid();
-  s.tps_limit = 0;
+  Config d = WorkloadDecode(c);
+  d.scenario.bs = BatchGrid();
   return d;
 }
 
 // A prefill instance that meets ttft_ms: its TP × DP and the batch with the most input per GPU.
 struct PrefillOption {
-  double tp = 0, dp = 0, tokens = 0, ttft = 0, tps = 0;
+  double tp = 0, dp = 0, tokens = 0, tps = 0;
   double forward_ms = 0;  // one prefill forward of the batch
   double kv_ms = 0;       // one prompt's KV crossing to the decode pool
 };
 
 struct PrefillPick {
-  bool ok = false;          // a configuration meets ttft_ms
-  bool fits = false;        // some configuration fits in memory
-  double best_ttft = kInf;  // the shortest TTFT of any that fits
-  double tp = 0, dp = 0, tokens = 0, ttft = 0, tps = 0;
-  double instances = kNaN;             // with load
+  bool ok = false;                     // a configuration meets ttft_ms
+  bool fits = false;                   // some configuration fits in memory
+  double best_ttft = kInf;             // the shortest TTFT of any that fits
+  double tps = 0;                      // input tokens/s per GPU of the best (for the frontier)
   std::vector<PrefillOption> options;  // per TP × DP
 };
 
@@ -99,9 +97,9 @@ PrefillPick PickPrefill(const Config& c, const Gpu& gpu) {
         pick.best_ttft = std::min(pick.best_ttft, ttft);
         if (!(ttft <= s.ttft_ms)) continue;
         if (pick.options.empty() || pick.options.back().tp != tp || pick.options.back().dp != dp) {
-          pick.options.push_back({tp, dp, tokens, ttft, row.prefill_tps, row.sum});
+          pick.options.push_back({tp, dp, tokens, row.prefill_tps, row.sum});
         } else if (row.prefill_tps > pick.options.back().tps) {
-          pick.options.back() = {tp, dp, tokens, ttft, row.prefill_tps, row.sum};
+          pick.options.back() = {tp, dp, tokens, row.prefill_tps, row.sum};
         }
         // Best: the highest input rate per GPU; with load, the fewest GPUs (then the rate).
         const double instances = s.load > 0 ? std::ceil(input_rate / (row.prefill_tps * n)) : kNaN;
@@ -109,12 +107,7 @@ PrefillPick PickPrefill(const Config& c, const Gpu& gpu) {
         if (!pick.ok || gpus < best_gpus || (gpus == best_gpus && row.prefill_tps > pick.tps)) {
           pick.ok = true;
           best_gpus = gpus;
-          pick.tp = tp;
-          pick.dp = dp;
-          pick.tokens = tokens;
-          pick.ttft = ttft;
           pick.tps = row.prefill_tps;
-          pick.instances = instances;
         }
       }
     }
@@ -125,9 +118,8 @@ PrefillPick PickPrefill(const Config& c, const Gpu& gpu) {
 struct DecodePick {
   bool ok = false;
   bool fits = false;
-  DecodeRow row;            // the best row meeting tpot_ms
-  DecodeRow fastest;        // the row with the shortest TPOT (for the miss message)
-  double instances = kNaN;  // with load
+  DecodeRow row;      // the best row meeting tpot_ms
+  DecodeRow fastest;  // the row with the shortest TPOT (for the miss message)
   double best_gpus = kInf;
   std::vector<DecodeRow> options;  // every batch meeting tpot_ms (grid, and each EP × TP's best)
   std::vector<DecodeRow> bests;    // per EP × TP: the largest Total meeting tpot_ms
@@ -192,7 +184,6 @@ std::vector<DecodePick> PickDecode(const Config& c, const std::vector<Gpu>& gpus
     if (!p.ok || n < p.best_gpus || (n == p.best_gpus && row.total > p.row.total)) {
       p.ok = true;
       p.row = row;
-      p.instances = instances;
       p.best_gpus = n;
     }
   }
@@ -303,29 +294,12 @@ std::string_view PlanText(const PlanTable& t, const PlanRow& r, size_t column) {
 
 namespace {
 
-// The link of a config in one view, its other view keys at their defaults.
-std::string ViewLink(Config c, std::string_view view) {
-  c.view = View{};
-  c.view.view = std::string(view);
-  return "#" + EncodeLink(c);
-}
-
 // The links of a disaggregated row: its decode row, its prefill batch, and one instance's sized
 // deployment as a serving benchmark at the concurrency the decode pool holds.
 void DisaggLinks(const Config& c, const Gpu& gpu, PlanRow& row) {
-  Config d = DecodeConfig(c);
-  d.gpus = {gpu.name};
-  d.scenario.ep = {row.decode_ep};
-  d.scenario.decode_tp = {row.decode_tp};
-  d.scenario.bs = {row.batch};
-  row.decode_link = ViewLink(d, "decode");
-  Config p = c;
-  p.gpus = {gpu.name};
-  p.scenario.seq_len = c.scenario.isl;
-  p.scenario.decode_len = 0;
-  p.scenario.tp = row.prefill_tp;
-  p.scenario.dp = row.prefill_dp;
-  p.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? row.prefill_tokens : 0;
+  row.decode_link =
+      ViewLink(Shaped(WorkloadDecode(c), gpu, row.batch, row.decode_ep, row.decode_tp), "decode");
+  const Config p = PrefillShaped(c, gpu, row.prefill_tp, row.prefill_dp, row.prefill_tokens);
   row.prefill_link = ViewLink(p, "prefill");
   Config v = c;
   v.gpus = {gpu.name};
@@ -422,8 +396,7 @@ void Fill(PlanRow& row, const Config& c, const Gpu& gpu, const Sized& z) {
   row.usd_per_gpu_hr = price.usd;
   row.usd_per_m_output = UsdPerMillion(price.usd, row.output_tps_per_gpu);
   row.usd_per_hour = z.gpus * price.usd;
-  const bool fp4 = s.moe_dtype == MoeDtype::kFp4 || (s.moe_dtype == MoeDtype::kAuto && gpu.fp4 > 0);
-  row.moe = fp4 ? "fp4" : "fp8";
+  row.moe = Fp4Experts(s.moe_dtype, gpu) ? "fp4" : "fp8";
   row.kv = std::string(NameOf(s.kv_dtype));
   row.mtp = s.mtp;
   row.uncertainty_pct =

@@ -14,6 +14,7 @@
 #include "shallowsim/plan.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/uncertainty.h"
+#include "workload.h"
 
 namespace shallowsim {
 
@@ -29,26 +30,14 @@ double DefaultChunk(const Gpu& gpu) { return gpu.mem >= 160 ? 16384 : 8192; }
 constexpr double kKvLinkShare = 0.85;
 constexpr int kFixedPointSteps = 12;
 
-// The decode scenario of a workload: attention reads the mean KV of a request's decode
-// (isl + ⌊osl/2⌋), the memory holds isl + osl (as the planner, plan.cpp).
+using detail::PrefillShaped;
+using detail::Shaped;
+
+// The decode scenario of a workload (workload.h), its view keys at their defaults.
 Config DecodeBase(const Config& c) {
-  Config d = c;
-  Scenario& s = d.scenario;
-  const double half = std::floor(s.osl / 2);
-  s.seq_len = s.isl + half;
-  s.decode_len = s.osl - half;
-  s.tps_limit = 0;
+  Config d = detail::WorkloadDecode(c);
   d.view = View{};
   return d;
-}
-
-Config Shaped(const Config& base, const Gpu& gpu, double bs, double ep, double tp) {
-  Config x = base;
-  x.scenario.bs = {bs};
-  x.scenario.ep = {ep};
-  x.scenario.decode_tp = {tp};
-  x.gpus = {gpu.name};
-  return x;
 }
 
 std::optional<DecodeRow> DecodeAt(const Config& x, const Gpu& gpu) {
@@ -57,24 +46,6 @@ std::optional<DecodeRow> DecodeAt(const Config& x, const Gpu& gpu) {
   auto visit = [&](const DecodeRow& r, detail::RowIndex) { out = r; };
   detail::ForEachRowOf(x, {gpu}, scratch, visit);
   return out;
-}
-
-Config PrefillShaped(const Config& c, const Gpu& gpu, double tp, double dp, double tokens) {
-  Config p = c;
-  p.scenario.seq_len = c.scenario.isl;
-  p.scenario.decode_len = 0;
-  p.scenario.tp = tp;
-  p.scenario.dp = dp;
-  p.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? tokens : 0;
-  p.gpus = {gpu.name};
-  p.view = View{};
-  return p;
-}
-
-std::string LinkOf(Config c, std::string_view view) {
-  c.view = View{};
-  c.view.view = std::string(view);
-  return "#" + EncodeLink(c);
 }
 
 double Accept(const Config& c) { return MtpAccept(c.scenario); }
@@ -187,8 +158,8 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
   row.ttft_ms = ttft;
   row.tpot_ms = tpot;
   row.bound = total > cap * n ? "memory" : "decode";
-  row.decode_link = LinkOf(Shaped(base, gpu, running / n, n, tp), "decode");
-  row.prefill_link = LinkOf(pre, "prefill");
+  row.decode_link = detail::ViewLink(Shaped(base, gpu, running / n, n, tp), "decode");
+  row.prefill_link = detail::ViewLink(pre, "prefill");
   Finish(row, c, gpu, x);
   out.ok = true;
   return out;
@@ -298,8 +269,8 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   row.ttft_ms = ttft;
   row.tpot_ms = tpot;
   row.bound = bound;
-  row.decode_link = LinkOf(Shaped(base, gpu, running / pool, ep, tp), "decode");
-  row.prefill_link = LinkOf(pre, "prefill");
+  row.decode_link = detail::ViewLink(Shaped(base, gpu, running / pool, ep, tp), "decode");
+  row.prefill_link = detail::ViewLink(pre, "prefill");
   Finish(row, c, gpu, x);
   out.ok = true;
   return out;

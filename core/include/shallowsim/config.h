@@ -119,6 +119,11 @@ std::vector<Gpu> ResolvedCatalog(const Config& config);
 // The GPUs the tables show, in order (`gpus`, or the whole resolved catalog).
 std::vector<Gpu> SelectedGpus(const Config& config);
 std::vector<std::string> GpuNames(const std::vector<Gpu>& gpus);
+// Whether a GPU runs NVFP4 experts at moe_dtype: fp4, or auto where the GPU has FP4 (the rows'
+// expert precision; the reference's memory check keeps its own rule, QUIRKS Q8).
+inline bool Fp4Experts(MoeDtype moe, const Gpu& gpu) {
+  return moe == MoeDtype::kFp4 || (moe == MoeDtype::kAuto && gpu.fp4 > 0);
+}
 
 // ---- Validation and the codec ----------------------------------------------------------------
 struct ConfigError {

@@ -20,7 +20,7 @@ bool ComputeLight(const Gpu& gpu, const Calibration& cal, const Fixes& fix) {
 Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calibration* cal,
                   bool light) {
   const MoeDtype moe = mth.scenario->moe_dtype;
-  const bool fp4 = moe == MoeDtype::kFp4 || (moe == MoeDtype::kAuto && gpu.fp4 > 0);
+  const bool fp4 = Fp4Experts(moe, gpu);
   Experts e;
   e.fp4 = fp4;
   e.bytes = fp4 ? kFp4Bytes : 1.0;
@@ -166,9 +166,7 @@ double MaxBatch(const Method& mth, const Gpu& gpu, double ep, double tp) {
   if (mth.seed()) {
     if (s.moe_dtype == MoeDtype::kFp4) experts_gb *= kFp4Bytes;
   } else if (mth.fix.q8) {
-    const bool fp4 =
-        s.moe_dtype == MoeDtype::kFp4 || (s.moe_dtype == MoeDtype::kAuto && gpu.fp4 > 0);
-    if (fp4) experts_gb *= kFp4Bytes;
+    if (Fp4Experts(s.moe_dtype, gpu)) experts_gb *= kFp4Bytes;
   }
   const double free_gb = gpu.mem * s.mem_util - OtherParamsGb(m) -
                          AttentionParamsM(m) * layers / tp / 1024 - experts_gb;

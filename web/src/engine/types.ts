@@ -126,6 +126,8 @@ export interface Description {
     sweep_points: number;
     sweep_tolerance: number;
     gpu_name_chars: number;
+    /** The largest config.json the importer reads. */
+    model_config_bytes: number;
   };
   languages: { key: string; label: string }[];
   groups: GroupInfo[];

@@ -17,9 +17,6 @@ interface Props {
   api: PageApi;
 }
 
-/** Largest config.json read (the core refuses more, too). */
-const MAX_BYTES = 1 << 20;
-
 export function ModelPanel({ describe, field, value, errors, facts, lang, api }: Props) {
   const t = strings[lang].model;
   const n = (v: number | string | null | undefined, d: number) => formatNumber(Number(v ?? NaN), d, lang);
@@ -30,20 +27,18 @@ export function ModelPanel({ describe, field, value, errors, facts, lang, api }:
   const [imported, setImported] = useState<string | null>(null);
   const id = `field-${field.key}`;
   const invalid = errors.length > 0;
+  // A larger file is not read at all (the core's importer refuses it too).
+  const maxBytes = describe.limits.model_config_bytes;
 
   const importText = (json: string, name: string) => {
-    if (json.length > MAX_BYTES) {
-      setImportErrors([{ key: 'model-config', message: t.tooBig(json.length, MAX_BYTES) }]);
-      return;
-    }
-    const result = api.importModelConfig(json);
+        const result = api.importModelConfig(json);
     setImportErrors(result);
     setImported(result.length === 0 ? name : null);
   };
   const readFile = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setImportErrors([{ key: 'model-config', message: t.tooBig(file.size, MAX_BYTES) }]);
+    if (file.size > maxBytes) {
+      setImportErrors([{ key: 'model-config', message: t.tooBig(file.size, maxBytes) }]);
       return;
     }
     void file.text().then((json) => importText(json, file.name));

@@ -9,7 +9,7 @@ import { formatNumber, strings, tr, type Lang } from '../../i18n';
 import type { PageApi } from '../../state/page';
 import { planPicks, usePlanDetails } from '../../state/plan';
 import { Chart, type Readout } from '../Chart/Chart';
-import { Field } from '../ConfigPanel/Field';
+import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
 
 interface Props {
@@ -28,7 +28,6 @@ interface Props {
   colors: ReadonlyMap<string, number>;
 }
 
-const INPUTS = ['isl', 'osl', 'ttft_ms', 'tpot_ms', 'serving', 'gpus_total', 'price', 'load'];
 const ASPECT = [0.6, 240, 380] as const;
 
 interface Figure {
@@ -232,23 +231,16 @@ export function PlanView({ engine, good, busy, baseline, view, info, fields, err
       </section>
 
       <p class="lengths-note" id="plan-lengths">{t.lengthsNote}</p>
-      <fieldset class="plan-inputs" id="plan-inputs">
-        <legend>{p.targets}</legend>
-        {INPUTS.map((key) => {
-          const f = fieldInfo.find((x) => x.key === key);
-          if (!f) return null;
-          return (
-            <Field
-              key={key}
-              field={f}
-              value={fields[key] ?? ''}
-              errors={errors.filter((e) => e.key === key).map((e) => e.message)}
-              lang={lang}
-              onChange={api.set}
-            />
-          );
-        })}
-      </fieldset>
+      <ViewInputs
+        id="plan-inputs"
+        legend={p.targets}
+        keys={view.inputs}
+        fieldInfo={fieldInfo}
+        fields={fields}
+        errors={errors}
+        lang={lang}
+        api={api}
+      />
 
       {ok && ok.misses.length > 0 && (
         <section class="plan-misses" id="plan-misses">

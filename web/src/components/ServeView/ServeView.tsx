@@ -6,7 +6,7 @@ import type { ComputeOk, ConfigError, FieldInfo, Table, TableInfo, ViewInfo } fr
 import { formatNumber, strings, type Lang } from '../../i18n';
 import type { PageApi } from '../../state/page';
 import { cell, gpuName, textCell } from '../../table/cells';
-import { Field } from '../ConfigPanel/Field';
+import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
 
 interface Props {
@@ -38,7 +38,6 @@ export function ServeView({ good, view, info, table, baseline, fields, fieldInfo
   const n = (v: number, d: number) => formatNumber(v, d, lang);
   const value = (r: number, name: string) => cell(table, r, table.columns.indexOf(name));
   const r = bestRow(table);
-  const inputs = view.inputs.filter((k) => k !== 'sort');
   return (
     <div class="plan-view serve-view">
       <section class="plan-answer" id="serve-answer" aria-live="polite">
@@ -81,23 +80,16 @@ export function ServeView({ good, view, info, table, baseline, fields, fieldInfo
       </section>
 
       <p class="lengths-note" id="serve-lengths">{strings[lang].lengthsNote}</p>
-      <fieldset class="plan-inputs" id="serve-inputs">
-        <legend>{s.inputs}</legend>
-        {inputs.map((key) => {
-          const f = fieldInfo.find((x) => x.key === key);
-          if (!f) return null;
-          return (
-            <Field
-              key={key}
-              field={f}
-              value={fields[key] ?? ''}
-              errors={errors.filter((e) => e.key === key).map((e) => e.message)}
-              lang={lang}
-              onChange={api.set}
-            />
-          );
-        })}
-      </fieldset>
+      <ViewInputs
+        id="serve-inputs"
+        legend={s.inputs}
+        keys={view.inputs}
+        fieldInfo={fieldInfo}
+        fields={fields}
+        errors={errors}
+        lang={lang}
+        api={api}
+      />
 
       {(table.misses?.length ?? 0) > 0 && (
         <section class="plan-misses" id="serve-misses">
