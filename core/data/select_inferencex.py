@@ -84,6 +84,12 @@ def link_of(x):
 def date_key(x):
     return x['run_date'].lstrip('~')
 
+# The framework= key of a row (calibration 2026-12d): the framework id of the run, where the
+# calibration has that framework's kernel tables (dynamo-trt is TensorRT-LLM under Dynamo).
+FRAMEWORK = {'trt': 'trtllm', 'dynamo-trt': 'trtllm', 'sglang': 'sglang', 'dynamo-sglang': 'sglang',
+             'mori-sglang': 'sglang', 'sglang-disagg': 'sglang'}
+
+
 def main():
     rows = list(csv.DictReader(open(sys.argv[1])))
     groups = defaultdict(dict)
@@ -136,7 +142,7 @@ def main():
                           x['isl'], x['osl'], '', 0, '', x['precision'],
                           link.split('kv_dtype=')[1].split('&')[0], 1, x['tput_per_gpu'],
                           'input+output tok/s per GPU (all GPUs)', f'{1 / tpot:.1f}', notes,
-                          in_sample, link])
+                          in_sample, link, FRAMEWORK.get(fw, '')])
 
 if __name__ == '__main__':
     main()

@@ -85,6 +85,12 @@ def link_of(x):
     return '&'.join(parts), dg, dg, dg * dw
 
 
+# The framework= key of a row (calibration 2026-12d): the framework id of the run, where the
+# calibration has that framework's kernel tables (dynamo-trt is TensorRT-LLM under Dynamo).
+FRAMEWORK = {'trt': 'trtllm', 'dynamo-trt': 'trtllm', 'sglang': 'sglang', 'dynamo-sglang': 'sglang',
+             'mori-sglang': 'sglang', 'sglang-disagg': 'sglang'}
+
+
 def main():
     raw = sys.argv[1]
     groups = defaultdict(dict)
@@ -140,7 +146,7 @@ def main():
                           gpu, '', ep, tp, '', f'{conc / decode_gpus:g}', x['isl'], x['osl'], '',
                           0, '', 'fp4', kv, 1, repr(x['tput_per_gpu']),
                           'input+output tok/s per GPU (all GPUs)', f'{1 / tpot:.1f}', notes, 0,
-                          link])
+                          link, FRAMEWORK.get(fw, '')])
 
 
 if __name__ == '__main__':

@@ -126,6 +126,17 @@ std::vector<Field> ModeFields() {
             "keeps its numbers when newer calibrations come",
             "所用校准版本（calibrated 模式）；链接会记下生成时的版本，因此新校准发布后数字不变"},
        .text = &Config::cal},
+      {.key = "framework",
+       .kind = K::kChoice,
+       .group = "Mode",
+       .help = {"Calibrated mode, from cal=2026-12d: the serving framework whose kernels time the "
+                "step where its measured kernels differ (trtllm: CUTLASS FP8 experts on GPUs "
+                "without FP4; sglang: its MLA decode kernel on Blackwell); auto = the "
+                "calibration's default kernels. No effect in reference mode",
+                "calibrated 模式（cal=2026-12d 起）：按该服务框架实测内核计时（trtllm：无 FP4 "
+                "的 GPU 上 CUTLASS FP8 专家 GEMM；sglang：Blackwell 上其 MLA decode 内核）；"
+                "auto = 校准的默认内核。reference 模式下无影响"},
+       .choice = EnumField<&Scenario::framework>()},
       {.key = "keep",
        .kind = K::kChoiceList,
        .group = "Mode",

@@ -86,25 +86,26 @@ std::vector<Deployment> Parse(std::string_view text) {
                    n("dp"),       n("bs_per_gpu"), n("isl"),          n("osl"),      n("kv_len"),
                    n("mtp"),      n("mtp_accept"), s("moe_dtype"),    s("kv_dtype"), n("mbs"),
                    n("measured"), s("unit"),       n("per_user_tps"), s("notes"),    n("in_sample"),
-                   s("link")});
+                   s("link"),     s("framework")});
   }
   return out;
 }
 
-std::string ModeKeys(const Config& base, std::string_view mode) {
+std::string ModeKeys(const Config& base, std::string_view mode, const std::string& framework) {
   std::string keys = "&mode=" + std::string(mode);
   if (mode == "calibrated") keys += "&cal=" + std::string(CalibrationOf(base).id);
+  if (mode == "calibrated" && !framework.empty()) keys += "&framework=" + framework;
   return keys;
 }
 
 // The deployment's scenario as a config in `mode` (without the batch for decode).
 std::optional<Config> ScenarioOf(const Deployment& d, const Config& base, std::string_view mode) {
   if (!d.link.empty()) {
-    ParseResult r = ParseLink(d.link + ModeKeys(base, mode));
+    ParseResult r = ParseLink(d.link + ModeKeys(base, mode, d.framework));
     if (!r.ok()) return std::nullopt;
     return std::move(*r.config);
   }
-  std::string link = "v=1" + ModeKeys(base, mode);
+  std::string link = "v=1" + ModeKeys(base, mode, d.framework);
   if (!d.hw.empty()) link += "&hw=" + d.hw;
   link += "&gpus=" + d.gpu + "&moe_dtype=" + d.moe_dtype + "&kv_dtype=" + d.kv_dtype;
   const auto num = [&](const char* key, double v) {

@@ -161,6 +161,62 @@ TEST(Calibrated, Cdna3GpusUseTheirOwnKernelFigures) {
   EXPECT_NEAR(r.routed_expert, 0.09191107933690386, 1e-12);
 }
 
+// 2026-12d: framework=trtllm times FP8 experts on GPUs without FP4 by TensorRT-LLM's CUTLASS
+// grouped GEMM (0.29 of the FP8 peak when compute-bound, AIC H200), where auto keeps DeepGEMM's
+// 0.65. H200, EP 256 (one expert per GPU), bs 64 in two micro-batches, no imbalance: 256 rows of
+// 2·3·7168·2048 FLOP each, compute-bound under both (the expert's 44.04 MB stream in 10.9 µs).
+TEST(Calibrated, TrtllmTimesHopperExpertsByItsOwnGemm) {
+  const std::string link =
+      "v=1&mode=calibrated&cal=2026-12d&gpus=H200&bs=64&ep=256&decode_tp=1&ep_imbalance=1";
+  const DecodeRow auto_row = OnlyRow(link);
+  const DecodeRow trt = OnlyRow(link + "&framework=trtllm");
+  const double gflop = 256 * 2.0 * 3 * 7168 * 2048 / 1e9;
+  const double per_batch = gflop / 1979 * (1 / 0.29 - 1 / 0.65);  // ms: GFLOP / TFLOPS
+  EXPECT_NEAR(trt.routed_expert - auto_row.routed_expert, 2 * 1.15 * per_batch, 1e-12);
+  // Blackwell GPUs keep their own expert kernels under trtllm; sglang changes no Hopper expert.
+  const std::string b200 =
+      "v=1&mode=calibrated&cal=2026-12d&gpus=DGX-B200&bs=64&ep=256&decode_tp=1&ep_imbalance=1";
+  EXPECT_EQ(OnlyRow(b200 + "&framework=trtllm").routed_expert, OnlyRow(b200).routed_expert);
+  EXPECT_EQ(OnlyRow(link + "&framework=sglang").routed_expert, auto_row.routed_expert);
+}
+
+// 2026-12d: framework=sglang times Blackwell MLA decode by SGLang's kernel, 0.89 (BF16 KV) / 0.91
+// (FP8 KV) of TensorRT-LLM's speed, memory- or compute-bound (AIC GB200); Hopper is unchanged.
+TEST(Calibrated, SglangTimesBlackwellAttentionByItsOwnKernel) {
+  for (const char* kv : {"bf16", "fp8"}) {
+    const std::string link =
+        "v=1&mode=calibrated&cal=2026-12d&gpus=GB200-NVL72&bs=64&ep=72&"
+        "decode_tp=1&seq_len=4096&kv_dtype=" +
+        std::string(kv);
+    const DecodeRow sg = OnlyRow(link + "&framework=sglang");
+    const DecodeRow base = OnlyRow(link);
+    // The attention column is the KV stream plus the core and fixed times: slower, by less than
+    // the stream's own ratio.
+    EXPECT_GT(sg.sparse_mla, base.sparse_mla) << kv;
+    EXPECT_GT(base.sparse_mla / sg.sparse_mla, std::string(kv) == "bf16" ? 0.89 : 0.91) << kv;
+  }
+  const std::string h200 = "v=1&mode=calibrated&cal=2026-12d&gpus=H200&bs=64&ep=8&decode_tp=1";
+  EXPECT_EQ(OnlyRow(h200 + "&framework=sglang").sparse_mla, OnlyRow(h200).sparse_mla);
+}
+
+// framework= changes nothing in reference mode, under calibrations before 2026-12d, or as auto;
+// and 2026-12d with auto computes what 2026-12c computes.
+TEST(Calibrated, FrameworkChangesOnlyWhereItHasTables) {
+  for (const char* gpus : {"H200", "GB200-NVL72", "MI300X"}) {
+    const std::string base = std::string("v=1&gpus=") + gpus + "&bs=64&ep=8&decode_tp=1";
+    for (const char* fw : {"sglang", "trtllm"}) {
+      const std::string with = std::string("&framework=") + fw;
+      EXPECT_EQ(OnlyRow(base + with).total, OnlyRow(base).total) << gpus << fw;
+      EXPECT_EQ(OnlyRow(base + "&mode=calibrated&cal=2026-12c" + with).total,
+                OnlyRow(base + "&mode=calibrated&cal=2026-12c").total)
+          << gpus << fw;
+    }
+    EXPECT_EQ(OnlyRow(base + "&mode=calibrated&cal=2026-12d&framework=auto").total,
+              OnlyRow(base + "&mode=calibrated&cal=2026-12c").total)
+        << gpus;
+  }
+}
+
 // For NVIDIA GPUs calibration 2026-12b changes only the overlap: the kernels are 2026-12's, and
 // communication hides behind 0.71 (decode) / 0.57 (prefill) of the compute it overlaps.
 TEST(Calibrated, OverlapEfficiencyHidesLessCommunication) {

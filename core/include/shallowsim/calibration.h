@@ -125,6 +125,13 @@ struct Calibration {
   bool out_proj_gemm = false;          // the output projection is a GEMM (was timed with the core)
   bool exact_causal = false;           // causal pairs counted exactly (was half the square)
   bool uncached_prefill = false;       // prefix-cache hits skip their compute (was: only kv_down)
+
+  // ---- From 2026-12d: a framework's own kernels where its measured tables differ (framework=) --
+  GemmFit grouped_fp8_trtllm;  // TensorRT-LLM CUTLASS FP8 experts, GPUs without FP4
+  // SGLang's MLA decode on Blackwell: its speed over TensorRT-LLM's (the defaults), which scales
+  // the KV stream and the attention core alike (0: no table).
+  double sglang_blackwell_mla_bf16 = 0;  // BF16 KV
+  double sglang_blackwell_mla_fp8 = 0;   // FP8 KV
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
@@ -133,7 +140,9 @@ const Calibration* FindCalibration(std::string_view id);
 const Calibration& CalibrationOf(const Config& config);
 // The calibration as it applies to one GPU: a kernel class's values in place of the defaults
 // when the GPU is in it (KernelClass), the calibration unchanged otherwise.
-Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu);
+// With a framework (framework=), that framework's kernels where the calibration has them.
+Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu,
+                           Framework framework = Framework::kAuto);
 // Whether a GPU is in the calibration's kernel class (its kernels are not NVIDIA's).
 bool InKernelClass(const Calibration& cal, const Gpu& gpu);
 // Whether a config in calibrated mode corrects quirk `id` (not listed in keep=).

@@ -37,9 +37,10 @@ struct Scenario {
   // Serving knobs of published systems; each default is the reference's behaviour.
   double mtp = 0;         // MTP draft tokens per decode step (0 = off)
   double mtp_accept = 0;  // tokens emitted per request per step; 0 = the published figure
-  KvDtype kv_dtype = KvDtype::kFp8;      // KV-cache element: fp8 (1 byte, the reference) or bf16
-  MoeDtype moe_dtype = MoeDtype::kAuto;  // expert weights: auto (the reference's rule), fp8, fp4
-  double ep_imbalance = 0;               // busiest EP rank's load over the mean; 0 = the mode's own
+  KvDtype kv_dtype = KvDtype::kFp8;        // KV-cache element: fp8 (1 byte, the reference) or bf16
+  MoeDtype moe_dtype = MoeDtype::kAuto;    // expert weights: auto (the reference's rule), fp8, fp4
+  Framework framework = Framework::kAuto;  // calibrated: whose kernels (calibration.h)
+  double ep_imbalance = 0;           // busiest EP rank's load over the mean; 0 = the mode's own
   double prefill_tokens = 0;         // tokens per GPU per prefill batch; 0 = seq_len (one sequence)
   MoeComm moe_comm = MoeComm::kA2a;  // all-to-all between EP ranks, or all-reduce over the TP group
   double moe_tp = 1;  // experts tensor-parallel over this many GPUs of the EP group (1 = EP)

@@ -25,6 +25,10 @@ enum class MoeComm : uint8_t { kA2a, kAllReduce };
 // How a serving benchmark is deployed (serve.h): one aggregated instance, prefill and decode
 // pools, or the better of the two per GPU (the planner).
 enum class Serving : uint8_t { kAgg, kDisagg, kBest };
+// The serving framework whose kernels calibrated mode times (calibration.h FrameworkTables):
+// auto = the calibration's default kernels; sglang or trtllm = that framework's own where its
+// kernel tables differ (from calibration 2026-12d).
+enum class Framework : uint8_t { kAuto, kSglang, kTrtllm };
 
 template <class E>
 struct EnumNames;
@@ -51,6 +55,11 @@ struct EnumNames<MoeComm> {
 template <>
 struct EnumNames<Serving> {
   static constexpr std::array<std::string_view, 3> kNames = {"agg", "disagg", "best"};
+};
+
+template <>
+struct EnumNames<Framework> {
+  static constexpr std::array<std::string_view, 3> kNames = {"auto", "sglang", "trtllm"};
 };
 
 // The link name of a value.

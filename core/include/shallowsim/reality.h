@@ -21,6 +21,7 @@ struct Deployment {
   std::string notes;
   double in_sample;  // 1: the row's source also supplied a constant (or informed a choice)
   std::string link;  // the scenario as a link (mode and calibration aside); "" = from the columns
+  std::string framework;  // the serving framework measured (framework=, calibrated mode); "" = auto
 };
 // The embedded CSV, parsed (empty on a malformed file: tests/core check it parses).
 const std::vector<Deployment>& Deployments();

@@ -78,7 +78,7 @@ GpuCtx GpuCtxOf(const Method& mth, const Gpu& gpu) {
     g.experts = ExpertsOf(mth, gpu, g.rates, nullptr, false);
     return g;
   }
-  g.cal = CalibrationFor(*mth.cal, gpu);
+  g.cal = CalibrationFor(*mth.cal, gpu, mth.scenario->framework);
   g.light = ComputeLight(gpu, g.cal, mth.fix);
   g.attn_eff = g.light ? g.cal.mla_compute_light : g.cal.mla_compute;
   if (gpu.fp4 > 0 && g.cal.mla_compute_fp4_gpus > 0) g.attn_eff = g.cal.mla_compute_fp4_gpus;

@@ -68,7 +68,7 @@ PrefillRow SeedRow(const Method& mth, const Gpu& gpu) {
 PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   const Model& m = *mth.model;
   const Scenario& sc = *mth.scenario;
-  const Calibration cal = CalibrationFor(*mth.cal, gpu);
+  const Calibration cal = CalibrationFor(*mth.cal, gpu, mth.scenario->framework);
   const Fixes& fix = mth.fix;
   const GpuCtx ctx = GpuCtxOf(mth, gpu);
   const bool light = ctx.light;
