@@ -352,6 +352,10 @@ constexpr Calibration k2026_12d = [] {
   // time with BF16 KV (median TRT / SGLang 0.89) and 1.03–1.14× with FP8 KV (0.91), where the
   // kernel is memory-bound and where it is compute-bound alike: its KV stream and its core run at
   // those shares of TRT-LLM's (the 2026-12c Blackwell figures).
+  // The attention block's GEMM kernels by family: GQA runs two (fused QKV, output projection:
+  // vLLM's, SGLang's and TensorRT-LLM's GPT-OSS and Qwen3-MoE attention modules), MLA four; each
+  // costs the small-GEMM floor (8 µs, 2026-12b).
+  c.family_gemm_floors = true;
   c.sglang_blackwell_mla_bf16 = 0.89;
   c.sglang_blackwell_mla_fp8 = 0.91;
   return c;

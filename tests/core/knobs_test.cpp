@@ -199,8 +199,21 @@ TEST(Calibrated, SglangTimesBlackwellAttentionByItsOwnKernel) {
   EXPECT_EQ(OnlyRow(h200 + "&framework=sglang").sparse_mla, OnlyRow(h200).sparse_mla);
 }
 
+// 2026-12d times the attention block's fixed time with the family's own GEMM kernels: GQA runs
+// two (fused QKV, output projection) where 2026-12c charged MLA's four, 8 µs each. GPT-OSS-120B,
+// 36 layers, one micro-batch: the step is 2 · 8 µs · 36 = 0.576 ms shorter; DeepSeek (MLA) keeps
+// its four.
+TEST(Calibrated, GqaAttentionCountsItsOwnGemmKernels) {
+  const std::string gqa =
+      "v=1&model=gpt-oss-120b&gpus=H200&bs=1&ep=8&decode_tp=1&mbs=1&mode=calibrated";
+  EXPECT_NEAR(OnlyRow(gqa + "&cal=2026-12c").tpot - OnlyRow(gqa + "&cal=2026-12d").tpot,
+              2 * 0.008 * 36, 1e-9);
+  const std::string mla = "v=1&gpus=H200&bs=1&ep=8&decode_tp=1&mbs=1&mode=calibrated";
+  EXPECT_EQ(OnlyRow(mla + "&cal=2026-12c").tpot, OnlyRow(mla + "&cal=2026-12d").tpot);
+}
+
 // framework= changes nothing in reference mode, under calibrations before 2026-12d, or as auto;
-// and 2026-12d with auto computes what 2026-12c computes.
+// and for MLA models 2026-12d with auto computes what 2026-12c computes.
 TEST(Calibrated, FrameworkChangesOnlyWhereItHasTables) {
   for (const char* gpus : {"H200", "GB200-NVL72", "MI300X"}) {
     const std::string base = std::string("v=1&gpus=") + gpus + "&bs=64&ep=8&decode_tp=1";

@@ -132,6 +132,9 @@ struct Calibration {
   // the KV stream and the attention core alike (0: no table).
   double sglang_blackwell_mla_bf16 = 0;  // BF16 KV
   double sglang_blackwell_mla_fp8 = 0;   // FP8 KV
+  // The attention block's fixed time counts the family's own weight GEMM kernels (GQA: 2), where
+  // earlier calibrations time every family with MLA's four.
+  bool family_gemm_floors = false;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

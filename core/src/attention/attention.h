@@ -58,6 +58,10 @@ struct Family {
   // The share of a request's KV that one of `tp` attention-TP ranks keeps and reads (MLA's
   // latent is whole on every rank; GQA splits its KV heads).
   double (*kv_share)(const Model& m, double tp);
+  // Weight GEMM kernels of one layer's attention block (calibrated fixed times from 2026-12d;
+  // before, every family was timed as MLA's four): MLA's down/up projections and output
+  // projection; GQA's fused QKV and output projections.
+  double gemm_kernels = 4;
 };
 
 // The family of a model (the registry).

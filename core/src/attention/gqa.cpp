@@ -90,6 +90,7 @@ const Family kGqa = {.kind = AttentionKind::kGqa,
                      .index_elems = [](const Model&, double) { return 0.0; },
                      .decode = Decode,
                      .prefill = Prefill,
-                     .kv_share = KvShare};
+                     .kv_share = KvShare,
+                     .gemm_kernels = 2};
 
 }  // namespace shallowsim::attention

@@ -92,7 +92,9 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
                .roof;
   }
   const engine::Cost reduce = engine::AllReduceCost(rows * m.dim * 2, t, gpu, cal);
-  const double fixed = floors ? cal.mla_floor_ms + 4 * cal.dense.floor_ms + cal.layer_floor_ms : 0;
+  const double gemms = cal.family_gemm_floors ? mth.family->gemm_kernels : 4;
+  const double fixed =
+      floors ? cal.mla_floor_ms + gemms * cal.dense.floor_ms + cal.layer_floor_ms : 0;
   return {std::max(kv, core) + proj + reduce.roof, reduce.floor + fixed};
 }
 
