@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Table } from '../../web/src/engine';
 import { formatNumber, formatValue, tr, withUnit } from '../../web/src/i18n';
 import { cell, distinct, gpuName, tableGpus, width } from '../../web/src/table/cells';
+import { columnsInView } from '../../web/src/components/DataTable/DataTable';
 import { columnInfo, engine, tableOf } from './helpers';
 
 let sim: Engine;
@@ -204,5 +205,25 @@ describe('numbers on screen', () => {
     expect(tr(tpot, 'zh')).toBe(tpot.zh);
     expect(tr(tpot, 'en')).toBe(tpot.en);
     expect(tr({ en: 'only English', zh: '' }, 'zh')).toBe('only English');
+  });
+});
+
+describe('columns in view (DataTable virtualises the decode and leaderboard columns)', () => {
+  // Widths in px of 3 frozen and 6 scrolling columns; the scroller is 250 px wide.
+  const widths = [100, 50, 50, 80, 80, 80, 80, 80, 80];
+  it('keeps the frozen columns out of the range and adds one column either side', () => {
+    // Scrolled to the start: table x 0…250 shows columns 0–3 (x 0–280): scrolling column 3,
+    // and column 4 as overscan.
+    expect(columnsInView(widths, 3, 0, 250)).toEqual({ from: 3, to: 5 });
+    // Scrolled by 300: x 300…550 shows columns 4 (280–360) to 6 (440–520) and 7 (520–600).
+    expect(columnsInView(widths, 3, 300, 250)).toEqual({ from: 3, to: 9 });
+    // No overscan: exactly the columns that intersect the view.
+    expect(columnsInView(widths, 3, 300, 250, 0)).toEqual({ from: 4, to: 8 });
+    // Scrolled to the end (680 − 250 = 430): columns 5 to 8, the last included.
+    expect(columnsInView(widths, 3, 430, 250, 0)).toEqual({ from: 5, to: 9 });
+  });
+  it('renders every column where nothing is laid out', () => {
+    expect(columnsInView([0, 0, 0], 1, 0, 0)).toBeNull();
+    expect(columnsInView(widths, 3, 0, 0)).toBeNull();
   });
 });

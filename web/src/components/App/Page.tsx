@@ -232,6 +232,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           fields={fields}
                           gpus={good.gpus}
                           floorInput={v.key !== 'frontier'}
+                          virtualColumns={v.key === 'decode' || v.key === 'leaderboard'}
                           empty={good.fit.length > 0 ? t.fit.nothingFits : undefined}
                           lang={lang}
                           colors={colors}

@@ -3,7 +3,7 @@
 // headline columns first and frozen at the left, units in the headers, numbers for reading
 // (exact values in data-value), and raises edits for the filters, the sort and the columns.
 // Only the rows in view are in the DOM: the decode table has 855 rows by default.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ColumnInfo, ExportFormat, Table, TableInfo, ViewInfo } from '../../engine';
 import { formatValue, strings, tr, type Lang, type Strings } from '../../i18n';
 import { listItems } from '../../state/form';
@@ -64,6 +64,44 @@ export interface DataTableProps {
   empty?: preact.ComponentChildren;
   /** Whether the filter bar shows the TPS floor (the frontier view has its own input). */
   floorInput?: boolean;
+  /**
+   * Render in each body row only the columns in view (and the frozen ones), SPEC §8: fewer cells
+   * to restyle, lay out and paint per edit. The header keeps every column.
+   */
+  virtualColumns?: boolean;
+}
+
+/** Columns kept beyond each side of the view when only the columns in view are rendered. */
+const COLUMN_OVERSCAN = 1;
+
+/**
+ * The screen columns a body row renders, from `from` to `to` (exclusive), beside the frozen ones
+ * (`[0, frozen)`, always rendered); `null` = every column. From the header cells' widths (the
+ * header holds every column), the scroller's scroll offset and width; `null` where nothing is
+ * laid out (no widths, as in a DOM without layout).
+ */
+export function columnsInView(
+  widths: readonly number[],
+  frozen: number,
+  scrollLeft: number,
+  clientWidth: number,
+  overscan = COLUMN_OVERSCAN,
+): { from: number; to: number } | null {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (!(clientWidth > 0) || !(total > 0)) return null;
+  let x = 0;
+  let from = -1;
+  let to = frozen;
+  for (let s = 0; s < widths.length; s++) {
+    const w = widths[s] ?? 0;
+    if (s >= frozen && x < scrollLeft + clientWidth && x + w > scrollLeft) {
+      if (from < 0) from = s;
+      to = s + 1;
+    }
+    x += w;
+  }
+  if (from < 0) from = frozen;
+  return { from: Math.max(frozen, from - overscan), to: Math.min(widths.length, Math.max(to, from) + overscan) };
 }
 
 /** The columns on screen, as indexes into table.columns: `cols=`, or headline then the rest. */
@@ -216,13 +254,26 @@ interface RowProps {
   compare: BaselineMatch | null;
   lang: Lang;
   t: Strings;
+  /** The scrolling columns rendered (screen indexes), or null for every column. */
+  span: { from: number; to: number } | null;
+  frozen: number;
 }
 
-function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, lang, t }: RowProps) {
+function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, lang, t, span, frozen: nFrozen }: RowProps) {
   const name = table.gpus[table.gpu[row] ?? 0] ?? '';
   const baseRow = compare ? compare.rowOf(row) : -1;
   const unmatched = compare !== null && baseRow < 0;
   const cells = screen.map((c, s) => {
+    if (span && s >= nFrozen && (s < span.from || s >= span.to)) {
+      // Out of view: one spacer cell stands for the run of hidden columns on each side.
+      if (s === nFrozen && span.from > nFrozen) {
+        return <td key="hidden-left" class="col-spacer" colSpan={span.from - nFrozen} aria-hidden="true" />;
+      }
+      if (s === span.to) {
+        return <td key="hidden-right" class="col-spacer" colSpan={screen.length - span.to} aria-hidden="true" />;
+      }
+      return null;
+    }
     const frozen = frozenStyle(layout, s);
     const style = frozen.style;
     let cls = frozen.cls;
@@ -428,8 +479,10 @@ function ColumnChooser({
 function DataTableView(props: DataTableProps) {
   const { view, info, table, fields, gpus, lang, colors, baseline, api, empty } = props;
   const floorInput = props.floorInput ?? true;
+  const virtualColumns = props.virtualColumns ?? false;
   const t = strings[lang];
   const [first, setFirst] = useState(0);
+  const [span, setSpan] = useState<{ from: number; to: number } | null>(null);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const scroller = useRef<HTMLDivElement>(null);
   const sort = fields.sort ?? '';
@@ -454,12 +507,28 @@ function DataTableView(props: DataTableProps) {
   const layout = useMemo(() => layoutOf(table, columns, screen, frozen, compare), [table, columns, screen, frozen, compare]);
   const cues = useMemo(() => cuesOf(table), [table]);
 
+  // The columns in view, from the header cells (which hold every column).
+  const measureColumns = useCallback(() => {
+    const el = scroller.current;
+    if (!el || !virtualColumns) return;
+    const widths = [...el.querySelectorAll<HTMLElement>('thead th')].map((th) => th.offsetWidth);
+    const next = columnsInView(widths, frozen, el.scrollLeft, el.clientWidth);
+    setSpan((prev) => (prev?.from === next?.from && prev?.to === next?.to ? prev : next));
+  }, [virtualColumns, frozen]);
+
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
     const f = Math.floor(el.scrollTop / ROW_HEIGHT / CHUNK) * CHUNK;
     setFirst((prev) => (prev === f ? prev : f));
-  }, []);
+    measureColumns();
+  }, [measureColumns]);
+
+  // Other columns (cols=, another view's table): measure again once laid out. Not on every edit:
+  // reading the widths then would force a layout inside the edit's script, and the widths move by
+  // a digit at most (the overscan column covers that).
+  const screenKey = screen.join(',');
+  useLayoutEffect(measureColumns, [measureColumns, screenKey]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -607,6 +676,8 @@ function DataTableView(props: DataTableProps) {
                 compare={compare}
                 lang={lang}
                 t={t}
+                span={virtualColumns ? span : null}
+                frozen={frozen}
               />
             ))}
             {end < n && (
