@@ -264,9 +264,10 @@ constexpr std::array<Column, kServeWidth> kServe = {{
     Count("DecodeTP", "GPUs", {"Attention TP in decode.", "decode 的注意力 TP。"}),
     Label("Bound",
           {"What sets the rate: decode, prefill (the prefill pool is saturated; prompts "
-           "queue) or memory (requests wait for KV space).",
-           "限制速率的因素：decode、prefill（prefill 池饱和，提示排队）或 memory（请求等待 "
-           "KV 空间）。"}),
+           "queue), memory (requests wait for KV space) or max_running (requests wait for one "
+           "of the server's max_running slots).",
+           "限制速率的因素：decode、prefill（prefill 池饱和，提示排队）、memory（请求等待 "
+           "KV 空间）或 max_running（请求等待服务器的 max_running 名额）。"}),
     Measure(
         "USD_per_M_output", "USD/M tok", Better::kLower, 3,
         {"Cost of a million output tokens at this deployment.", "该部署每百万输出 token 成本。"},

@@ -147,6 +147,21 @@ std::vector<Field> PlanFields() {
                 "--enable-two-batch-overlap；0：单批，服务框架的默认）。决定 serve 所用行的 mbs"},
        .number = &Scenario::serve_tbo,
        .no_sweep = true},
+      {.key = "max_running",
+       .kind = K::kInt,
+       .group = "Plan",
+       .min = 0,
+       .max = 1048576,
+       .unit = "requests",
+       .help = {"serve: requests a server runs at once per instance (agg: the instance; disagg: "
+                "each decode instance of ep GPUs), as SGLang's --max-running-requests or "
+                "TensorRT-LLM's max_batch_size; the rest of the concurrency waits in the queue. "
+                "0 = as many as memory allows",
+                "serve：每个实例同时运行的请求数上限（agg：整个实例；disagg：每个 ep 卡的 decode "
+                "实例），即 SGLang 的 --max-running-requests 或 TensorRT-LLM 的 "
+                "max_batch_size；其余并发请求排队。0 = 显存允许的最大值"},
+       .number = &Scenario::max_running,
+       .no_sweep = true},
       {.key = "prefill_gpus",
        .kind = K::kInt,
        .group = "Plan",

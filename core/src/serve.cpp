@@ -104,7 +104,10 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
               " tokens) does not fit beside the weights on " + FormatNumber(n) + " GPUs";
     return out;
   }
-  const double total = concurrency > 0 ? concurrency : cap * n;
+  // The slots: memory's limit, or the server's cap on running requests where it is lower.
+  const bool capped = s.max_running > 0 && s.max_running < cap * n;
+  const double slots = capped ? s.max_running : cap * n;
+  const double total = concurrency > 0 ? concurrency : slots;
   // Prefill on the same GPUs, one chunk of prompts per forward.
   const double accept = Accept(c);
   const double chunk = s.prefill_tokens > 0 ? s.prefill_tokens : DefaultChunk(gpu);
@@ -115,7 +118,7 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
   pre.scenario.mbs = d.mbs;
   // Mean field (AIConfigurator's mixed steps, averaged): with B requests decoding, each step
   // also prefills the B·accept/osl prompts that replace the requests it completes.
-  double running = std::min(total, cap * n), x = 0;  // requests decoding; completions per ms
+  double running = std::min(total, slots), x = 0;  // requests decoding; completions per ms
   DecodeStep step;
   PrefillRow pre_row;
   double ttft = 0, tpot = 0, per_token = 0;
@@ -141,11 +144,11 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
            (chunks - 1) * step.step_ms;
     const double life = ttft + s.osl * tpot;
     x = total / life;
-    if (total > cap * n) {  // memory-bound: the rest wait for a slot
-      x = cap * n / (s.osl * tpot);
+    if (total > slots) {  // memory- or scheduler-bound: the rest wait for a slot
+      x = slots / (s.osl * tpot);
       ttft = total / x - s.osl * tpot;
     }
-    running = std::min(cap * n, x * s.osl * tpot);
+    running = std::min(slots, x * s.osl * tpot);
   }
   ServeRow& row = out.row;
   row.serving = Serving::kAgg;
@@ -157,7 +160,7 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
   row.batch_per_gpu = running / n;
   row.ttft_ms = ttft;
   row.tpot_ms = tpot;
-  row.bound = total > cap * n ? "memory" : "decode";
+  row.bound = total > slots ? (capped ? "max_running" : "memory") : "decode";
   row.decode_link = detail::ViewLink(Shaped(base, gpu, running / n, n, tp), "decode");
   row.prefill_link = detail::ViewLink(pre, "prefill");
   Finish(row, c, gpu, x);
@@ -205,7 +208,10 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   }
   const double pool = s.decode_gpus > 0 ? s.decode_gpus : ep;
   const double cap = RunningCap(base, gpu, ep, tp, pool);  // requests per decode GPU
-  const double total = concurrency > 0 ? concurrency : cap * pool;
+  // The slots: memory's limit, or the server's cap on running requests (per decode instance).
+  const bool capped = s.max_running > 0 && s.max_running * pool / ep < cap * pool;
+  const double slots = capped ? s.max_running * pool / ep : cap * pool;
+  const double total = concurrency > 0 ? concurrency : slots;
   const double accept = Accept(c);
   // Prefill instances of tp × dp GPUs; a forward holds prefill_tokens per TP group (else a prompt).
   const double ptp = s.tp, pdp = s.dp, instance = ptp * pdp;
@@ -218,7 +224,7 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   pre.scenario.moe_tp = 1;
   const double kv_ms = KvTransferMs(c, gpu, ptp);
 
-  double running = std::min(total, cap * pool), x = 0, prefill_gpus = s.prefill_gpus;
+  double running = std::min(total, slots), x = 0, prefill_gpus = s.prefill_gpus;
   DecodeStep step;
   PrefillRow pre_row;
   double ttft = 0, tpot = 0;
@@ -250,12 +256,12 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
       ttft = std::max(ttft, total / x - s.osl * tpot);
       bound = "prefill";
     }
-    if (total > cap * pool && x * s.osl * tpot >= cap * pool) {  // memory: wait for a slot
-      x = std::min(x, cap * pool / (s.osl * tpot));
+    if (total > slots && x * s.osl * tpot >= slots) {  // memory or the cap: wait for a slot
+      x = std::min(x, slots / (s.osl * tpot));
       ttft = total / x - s.osl * tpot;
-      bound = "memory";
+      bound = capped ? "max_running" : "memory";
     }
-    running = std::min(cap * pool, x * s.osl * tpot);
+    running = std::min(slots, x * s.osl * tpot);
   }
   ServeRow& row = out.row;
   row.serving = Serving::kDisagg;

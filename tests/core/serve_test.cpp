@@ -89,6 +89,31 @@ TEST(Serve, ConcurrencyZeroFillsTheMemory) {
   EXPECT_NEAR(r.batch_per_gpu * 8, r.concurrency, 0.05 * r.concurrency);
 }
 
+// max_running: a server runs at most that many requests per instance whatever the concurrency;
+// the rest queue. 256 requests in flight on one 8-GPU instance capped at 32: 4 per GPU decode,
+// the 32 slots complete one request each osl × TPOT, and a request's life is C / x.
+TEST(Serve, MaxRunningCapsTheRunningRequestsAndTheRestQueue) {
+  for (const char* serving : {"agg", "disagg"}) {
+    const std::string link = std::string("v=1&gpus=H200&isl=1000&osl=500&concurrency=256&mode=") +
+                             "calibrated&serving=" + serving + "&ep=8&tp=1&dp=8";
+    const ServeRow open = OnlyServeRow(link);
+    const ServeRow capped = OnlyServeRow(link + "&max_running=32");
+    EXPECT_NE(open.bound, "max_running") << serving;
+    EXPECT_EQ(capped.bound, "max_running") << serving;
+    const double decode_gpus = std::string(serving) == "agg" ? capped.gpus : capped.decode_gpus;
+    EXPECT_NEAR(capped.batch_per_gpu * decode_gpus, 32, 1e-9) << serving;
+    EXPECT_LT(capped.output_tps_per_gpu, open.output_tps_per_gpu) << serving;
+    EXPECT_LT(capped.tpot_ms, open.tpot_ms) << serving;  // a smaller batch steps faster
+    EXPECT_GT(capped.ttft_ms, open.ttft_ms) << serving;  // and the rest wait
+    const double x = 32 / (500 * capped.tpot_ms);        // completions per ms
+    EXPECT_NEAR(capped.ttft_ms + 500 * capped.tpot_ms, 256 / x, 1e-9 * 256 / x) << serving;
+    // A cap above what memory holds changes nothing.
+    EXPECT_EQ(OnlyServeRow(link + "&max_running=1000000").output_tps_per_gpu,
+              open.output_tps_per_gpu)
+        << serving;
+  }
+}
+
 TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {
   // Run scripts/uncertainty.sh after changing the model, a calibration or the reality set.
   const std::vector<UncertaintyLine> now = ComputeUncertainty();

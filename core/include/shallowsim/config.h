@@ -58,6 +58,7 @@ struct Scenario {
   double serve_ep = 0;               // agg: 1 = MoE TP, serve_tp = EP; 0 = serve_tp
   double serve_dpa = 0;              // agg: 1 = data-parallel attention
   double serve_tbo = 0;     // serve: 1 = two-batch overlap (SGLang's --enable-two-batch-overlap)
+  double max_running = 0;   // serve: requests running at once per instance; 0 = memory's limit
   double prefill_gpus = 0;  // disagg: the prefill pool; 0 = rate-matched to decode
   double decode_gpus = 0;   // disagg: the decode pool; 0 = one instance of EP GPUs
   double gpus_total = 0;    // plan: the GPU budget; 0 = none
