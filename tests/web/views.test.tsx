@@ -293,3 +293,18 @@ describe('A/B comparison', () => {
     expect(errorKeys()).toEqual([]);
   });
 });
+
+describe('serve view', () => {
+  const t = strings.en;
+  it("a server's max_running caps the running requests: the answer says it sets the rate", async () => {
+    await open('#v=1&view=serve&gpus=H200&serving=agg&serve_dpa=1&concurrency=512&max_running=64&mode=calibrated');
+    await waitFor(() => expect($('#serve-table')).not.toBeNull());
+    const bound = $('[data-bound]');
+    expect(bound?.getAttribute('data-bound')).toBe('max_running');
+    expect(bound?.textContent).toBe(t.serve.bound('max_running'));
+    expect(t.serve.bound('max_running')).toContain('max_running');
+    // 64 running on the instance's 8 GPUs: 8 per GPU, the rest queue.
+    const serve = tableOf(await engine(), '#v=1&gpus=H200&serving=agg&serve_dpa=1&concurrency=512&max_running=64&mode=calibrated', 'serve');
+    expect(cell(serve, 0, serve.columns.indexOf('Batch_per_GPU'))).toBeCloseTo(8, 9);
+  });
+});

@@ -530,7 +530,9 @@ export const strings: Record<Lang, Strings> = {
           ? 'Prefill sets the rate: prompts queue for it.'
           : bound === 'memory'
             ? 'Memory sets the rate: requests wait for KV-cache space.'
-            : 'Decode sets the rate.',
+            : bound === 'max_running'
+              ? 'The server’s max_running sets the rate: requests wait for a slot.'
+              : 'Decode sets the rate.',
       band: '± is the median error of this regime (GPU family, batch, context, serving) against published measurements.',
       none: 'No GPU can run this benchmark; the reasons follow.',
       inputs: 'The benchmark',
@@ -813,7 +815,9 @@ export const strings: Record<Lang, Strings> = {
           ? '速率由 prefill 决定：提示在排队。'
           : bound === 'memory'
             ? '速率由显存决定：请求等待 KV-Cache 空间。'
-            : '速率由 decode 决定。',
+            : bound === 'max_running'
+              ? '速率由服务器的 max_running 决定：请求等待运行名额。'
+              : '速率由 decode 决定。',
       band: '± 为该场景（GPU 家族、批大小、上下文、部署方式）相对公开实测的中位误差。',
       none: '没有 GPU 能运行该基准，原因如下。',
       inputs: '基准设置',
