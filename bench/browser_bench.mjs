@@ -248,6 +248,43 @@ try {
     return { inp: quantile(all, 0.75), work: median(work) };
   }
   const decodeReal = await realEdits('#v=1&view=decode', 'seq_len', ['4100', '4200', '4300', '4400', '4500', '4600', '4700', '4800', '4900', '5000'], '#decode-table');
+
+  // Where a decode edit's main-thread time goes: a Chromium trace of real keystrokes on seq_len,
+  // the renderer main thread's time per keystroke by phase (an event nested in one of the same
+  // name is not counted twice; "script" is the JavaScript the events and microtasks run).
+  async function editBreakdown(link, field, values) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const pg = await ctx.newPage();
+    await pg.goto(`${server.url}${BASE}${link}`);
+    await pg.waitForSelector(`#field-${field}`);
+    await pg.waitForTimeout(300);
+    await browser.startTracing(pg, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    let keys = 0;
+    for (const v of values) {
+      await pg.click(`#field-${field}`, { clickCount: 3 });
+      await pg.keyboard.type(v, { delay: 50 });
+      keys += v.length;
+      await pg.waitForTimeout(100);
+    }
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    await ctx.close();
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const phases = { script: ['FunctionCall', 'RunMicrotasks', 'EvaluateScript'], style: ['UpdateLayoutTree'], layout: ['Layout'],
+      paint: ['PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer'], task: ['RunTask'] };
+    const out = {};
+    for (const [phase, names] of Object.entries(phases)) {
+      const spans = events.filter((e) => e.ph === 'X' && names.includes(e.name) && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+      let total = 0, end = -Infinity;
+      for (const e of spans) {
+        if (e.ts + e.dur <= end) continue;  // inside one already counted
+        total += e.ts >= end ? e.dur : e.ts + e.dur - end;
+        end = Math.max(end, e.ts + e.dur);
+      }
+      out[phase] = total / 1000 / keys;
+    }
+    return out;
+  }
+  const breakdown = await editBreakdown('#v=1&view=decode', 'seq_len', ['4100', '4200', '4300', '4400', '4500', '4600']);
   const planReal = await realEdits('#v=1&view=plan', 'isl', ['1100', '1200', '1300', '1400', '1500', '1600', '1700', '1800'], '#plan-table');
 
   const wasmPage = await browser.newPage();
@@ -259,6 +296,7 @@ try {
   console.log(`first_interactive_chromium_ms: ${fmt(median(interactives))} ms (the app has taken it over)`);
   console.log(`inp_p75_chromium_ms decode: ${fmt(decodeReal.inp)} ms (real keys on seq_len, Event Timing)`);
   console.log(`edit_main_thread_ms decode: ${fmt(decodeReal.work)} ms per keystroke (CDP TaskDuration)`);
+  console.log(`edit_breakdown_ms decode: tasks ${fmt(breakdown.task)}, script ${fmt(breakdown.script)}, style ${fmt(breakdown.style)}, layout ${fmt(breakdown.layout)}, paint+composite ${fmt(breakdown.paint)} per keystroke (Chromium trace; tracing slows it)`);
   console.log(`inp_p75_chromium_ms plan: ${fmt(planReal.inp)} ms (real keys on isl)`);
   console.log(`edit_main_thread_ms plan: ${fmt(planReal.work)} ms per keystroke`);
   console.log(`input_to_update_chromium_ms: ${fmt(median(edits.times))} ms (median of ${edits.times.length})`);
