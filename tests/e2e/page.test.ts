@@ -120,11 +120,15 @@ describe('links', () => {
 
   it('Back and Forward step through edits', async () => {
     const { page } = await open('');
+    const entries = await page.evaluate(() => history.length);
     await page.fill('#field-seq_len', '8192');
     await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192');
     await page.fill('#field-decode_len', '100');
     await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192&decode_len=100');
-    await page.waitForTimeout(150);
+    // Both edits are entries of their own; give the browser process time to hold the last one
+    // before Back (under a loaded CI machine the renderer's pushState reaches it late).
+    await page.waitForFunction((n) => history.length === n + 2, entries);
+    await page.waitForTimeout(600);
     await page.goBack();
     await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192');
     await page.waitForFunction(() => (document.querySelector('#field-decode_len') as HTMLInputElement).value === '1210');
