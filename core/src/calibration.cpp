@@ -356,6 +356,12 @@ constexpr Calibration k2026_12d = [] {
   // vLLM's, SGLang's and TensorRT-LLM's GPT-OSS and Qwen3-MoE attention modules), MLA four; each
   // costs the small-GEMM floor (8 µs, 2026-12b).
   c.family_gemm_floors = true;
+  // [AIC] TRT-LLM 1.3.0rc20 GQA generation attention (`generation_attention_perf`), one request,
+  // 128–1024 tokens of FP8 KV, ≤ 16 query heads per GPU (GPT-OSS, Qwen3 and GLM shapes at TP4
+  // and TP8): H200 7.2–10.3 µs (H100 the same), B200 10.9–11.7 µs, flat in the context up to
+  // ~4K. MLA's 20 µs (FlashMLA at one request) stays for MLA, DSA and V4.
+  c.gqa_attn_floor_ms = 0.009;
+  c.gqa_attn_floor_fp4_ms = 0.011;
   c.sglang_blackwell_mla_bf16 = 0.89;
   c.sglang_blackwell_mla_fp8 = 0.91;
   return c;

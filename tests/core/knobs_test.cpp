@@ -199,15 +199,20 @@ TEST(Calibrated, SglangTimesBlackwellAttentionByItsOwnKernel) {
   EXPECT_EQ(OnlyRow(h200 + "&framework=sglang").sparse_mla, OnlyRow(h200).sparse_mla);
 }
 
-// 2026-12d times the attention block's fixed time with the family's own GEMM kernels: GQA runs
-// two (fused QKV, output projection) where 2026-12c charged MLA's four, 8 µs each. GPT-OSS-120B,
-// 36 layers, one micro-batch: the step is 2 · 8 µs · 36 = 0.576 ms shorter; DeepSeek (MLA) keeps
-// its four.
-TEST(Calibrated, GqaAttentionCountsItsOwnGemmKernels) {
+// 2026-12d times the GQA attention block's fixed time by GQA's own kernels: two GEMMs (fused QKV,
+// output projection) where 2026-12c charged MLA's four, 8 µs each, and the GQA decode kernel's
+// 9 µs (Hopper; 11 µs Blackwell) where 2026-12c charged FlashMLA's 20. GPT-OSS-120B, 36 layers,
+// one micro-batch: the step is 36 · (2 · 8 + 20 − 9) µs shorter on H200, 36 · (16 + 9) on B200.
+// DeepSeek (MLA) keeps its four GEMMs and 20 µs.
+TEST(Calibrated, GqaAttentionCountsItsOwnKernels) {
   const std::string gqa =
-      "v=1&model=gpt-oss-120b&gpus=H200&bs=1&ep=8&decode_tp=1&mbs=1&mode=calibrated";
-  EXPECT_NEAR(OnlyRow(gqa + "&cal=2026-12c").tpot - OnlyRow(gqa + "&cal=2026-12d").tpot,
-              2 * 0.008 * 36, 1e-9);
+      "v=1&model=gpt-oss-120b&bs=1&ep=8&decode_tp=1&mbs=1&mode=calibrated&catalog=2026-12";
+  EXPECT_NEAR(
+      OnlyRow(gqa + "&gpus=H200&cal=2026-12c").tpot - OnlyRow(gqa + "&gpus=H200&cal=2026-12d").tpot,
+      36 * (2 * 0.008 + 0.020 - 0.009), 1e-9);
+  EXPECT_NEAR(OnlyRow(gqa + "&gpus=DGX-B200&cal=2026-12c").tpot -
+                  OnlyRow(gqa + "&gpus=DGX-B200&cal=2026-12d").tpot,
+              36 * (2 * 0.008 + 0.020 - 0.011), 1e-9);
   const std::string mla = "v=1&gpus=H200&bs=1&ep=8&decode_tp=1&mbs=1&mode=calibrated";
   EXPECT_EQ(OnlyRow(mla + "&cal=2026-12c").tpot, OnlyRow(mla + "&cal=2026-12d").tpot);
 }

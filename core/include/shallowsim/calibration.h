@@ -135,6 +135,10 @@ struct Calibration {
   // The attention block's fixed time counts the family's own weight GEMM kernels (GQA: 2), where
   // earlier calibrations time every family with MLA's four.
   bool family_gemm_floors = false;
+  // The GQA decode attention kernel's fixed time (0: MLA's mla_floor_ms), GPUs without FP4 and
+  // with FP4 (Blackwell); CDNA-class GPUs keep MLA's.
+  double gqa_attn_floor_ms = 0;
+  double gqa_attn_floor_fp4_ms = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
