@@ -61,6 +61,12 @@ describe('headline columns', () => {
       const scroller = t.parentElement as HTMLElement;
       scroller.scrollLeft = scroller.scrollWidth;
     });
+    // The rows render only the columns in view: the last ones arrive with the scroll event's
+    // render (a frame later), in place of the spacer cell that stood for them.
+    await page.waitForFunction(() => {
+      const row = document.querySelector('#decode-table tbody tr:not(.spacer)');
+      return row !== null && !row.lastElementChild?.classList.contains('col-spacer');
+    });
     const seen = await page.$eval('#decode-table', (t) => {
       const box = (t.parentElement as HTMLElement).getBoundingClientRect();
       const head = [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('data-column'));
