@@ -362,6 +362,11 @@ constexpr Calibration k2026_12d = [] {
   // ~4K. MLA's 20 µs (FlashMLA at one request) stays for MLA, DSA and V4.
   c.gqa_attn_floor_ms = 0.009;
   c.gqa_attn_floor_fp4_ms = 0.011;
+  // The tables are NVIDIA's (H100/H200, B200/GB200): FP8 TFLOPS per SM is 3.8 (H20) and 15.0
+  // (H100/H200) without FP4, 30–33 (B200–GB300) and 80+ (Rubin) with it; MI355X (19.7 per CU),
+  // Ascend 910C (31.3 per core, no FP4) and the CDNA3 class (8.6) fall outside.
+  c.nvidia_hopper_fp8_per_sm_below = 20;
+  c.nvidia_blackwell_fp8_per_sm = 25;
   c.sglang_blackwell_mla_bf16 = 0.89;
   c.sglang_blackwell_mla_fp8 = 0.91;
   return c;
@@ -396,16 +401,25 @@ bool InKernelClass(const Calibration& cal, const Gpu& gpu) {
          per_sm < k.fp8_per_sm_below;
 }
 
+bool NvidiaHopperKernels(const Calibration& cal, const Gpu& gpu) {
+  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  return cal.nvidia_hopper_fp8_per_sm_below > 0 && gpu.fp4 <= 0 && !InKernelClass(cal, gpu) &&
+         per_sm > 0 && per_sm < cal.nvidia_hopper_fp8_per_sm_below;
+}
+
+bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu) {
+  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  return cal.nvidia_blackwell_fp8_per_sm > 0 && gpu.fp4 > 0 &&
+         per_sm >= cal.nvidia_blackwell_fp8_per_sm;
+}
+
 Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu, Framework framework) {
   const KernelClass& k = cal.cdna3;
   if (!InKernelClass(cal, gpu)) {
     Calibration c = cal;
-    const bool blackwell = gpu.fp4 > 0;
-    if (framework == Framework::kTrtllm && !blackwell && cal.grouped_fp8_trtllm.compute > 0) {
-      c.grouped_fp8 = cal.grouped_fp8_trtllm;
-    }
+    // (framework=trtllm's expert GEMMs: ExpertsOf, engine/method.cpp, FP8 experts only.)
     const double bf16 = cal.sglang_blackwell_mla_bf16, fp8 = cal.sglang_blackwell_mla_fp8;
-    if (framework == Framework::kSglang && blackwell && bf16 > 0) {
+    if (framework == Framework::kSglang && bf16 > 0 && NvidiaBlackwellKernels(cal, gpu)) {
       for (double* share :
            {&c.kv_blackwell_bf16.b1, &c.kv_blackwell_bf16.b4, &c.kv_blackwell_bf16.b16}) {
         *share *= bf16;

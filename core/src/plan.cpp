@@ -427,6 +427,7 @@ std::optional<PlanRow> PlanAgg(const Config& c, const Gpu& gpu, AggMiss* why) {
       a.scenario.serve_ep = layout == 1 ? 1 : n;
       // The same overlap as the disaggregated rows: mbs micro-batches (two-batch overlap at 2).
       a.scenario.serve_tbo = c.scenario.mbs >= 2 ? 1 : 0;
+      a.scenario.max_running = 0;  // the planner sizes the batch itself (serve's cap stays there)
       // The most requests in flight whose TPOT and TTFT meet the targets (both grow with them).
       const ServePoint top = ServeAgg(a, gpu, 0);
       if (!top.ok) continue;

@@ -209,8 +209,9 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   const double pool = s.decode_gpus > 0 ? s.decode_gpus : ep;
   const double cap = RunningCap(base, gpu, ep, tp, pool);  // requests per decode GPU
   // The slots: memory's limit, or the server's cap on running requests (per decode instance).
-  const bool capped = s.max_running > 0 && s.max_running * pool / ep < cap * pool;
-  const double slots = capped ? s.max_running * pool / ep : cap * pool;
+  const double instances = std::max(1.0, std::floor(pool / ep));
+  const bool capped = s.max_running > 0 && s.max_running * instances < cap * pool;
+  const double slots = capped ? s.max_running * instances : cap * pool;
   const double total = concurrency > 0 ? concurrency : slots;
   const double accept = Accept(c);
   // Prefill instances of tp × dp GPUs; a forward holds prefill_tokens per TP group (else a prompt).

@@ -217,6 +217,27 @@ TEST(Calibrated, GqaAttentionCountsItsOwnKernels) {
   EXPECT_EQ(OnlyRow(mla + "&cal=2026-12c").tpot, OnlyRow(mla + "&cal=2026-12d").tpot);
 }
 
+// The 2026-12d tables are NVIDIA's: MI355X (FP4, 19.7 FP8 TFLOPS per CU) gets neither SGLang's
+// Blackwell factor nor the GQA floor, and TensorRT-LLM's CUTLASS fit is for FP8 experts only (it
+// runs GPT-OSS's FP4 experts on Hopper with Triton).
+TEST(Calibrated, FrameworkTablesStayOnTheKernelsTheyMeasured) {
+  const std::string mi355 =
+      "v=1&mode=calibrated&cal=2026-12d&catalog=2026-12&gpus=MI355X&bs=64&ep=8&decode_tp=1";
+  EXPECT_EQ(OnlyRow(mi355 + "&framework=sglang").total, OnlyRow(mi355).total);
+  const std::string gqa_mi355 =
+      "v=1&model=gpt-oss-120b&gpus=MI355X&bs=1&ep=8&decode_tp=1&mbs=1&mode=calibrated&catalog=2026-"
+      "12";
+  EXPECT_NEAR(OnlyRow(gqa_mi355 + "&cal=2026-12c").tpot - OnlyRow(gqa_mi355 + "&cal=2026-12d").tpot,
+              36 * 2 * 0.008, 1e-9);  // the GEMM count only
+  const std::string fp4_h200 =
+      "v=1&model=gpt-oss-120b&gpus=H200&bs=256&ep=8&decode_tp=1&moe_dtype=fp4&mode=calibrated&cal="
+      "2026-12d";
+  EXPECT_EQ(OnlyRow(fp4_h200 + "&framework=trtllm").routed_expert, OnlyRow(fp4_h200).routed_expert);
+  const std::string fp8_h200 =
+      "v=1&gpus=H200&bs=64&ep=256&decode_tp=1&moe_dtype=fp8&mode=calibrated&cal=2026-12d";
+  EXPECT_GT(OnlyRow(fp8_h200 + "&framework=trtllm").routed_expert, OnlyRow(fp8_h200).routed_expert);
+}
+
 // framework= changes nothing in reference mode, under calibrations before 2026-12d, or as auto;
 // and for MLA models 2026-12d with auto computes what 2026-12c computes.
 TEST(Calibrated, FrameworkChangesOnlyWhereItHasTables) {

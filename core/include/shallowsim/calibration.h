@@ -139,6 +139,11 @@ struct Calibration {
   // with FP4 (Blackwell); CDNA-class GPUs keep MLA's.
   double gqa_attn_floor_ms = 0;
   double gqa_attn_floor_fp4_ms = 0;
+  // The GPUs the NVIDIA kernel tables above describe, by FP8 TFLOPS per SM: without FP4 below
+  // `nvidia_hopper_fp8_per_sm_below` (Hopper and the H20 class; not Ascend, not the CDNA class),
+  // with FP4 from `nvidia_blackwell_fp8_per_sm` (Blackwell and Rubin; not MI355X).
+  double nvidia_hopper_fp8_per_sm_below = 0;
+  double nvidia_blackwell_fp8_per_sm = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();
@@ -152,6 +157,10 @@ Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu,
                            Framework framework = Framework::kAuto);
 // Whether a GPU is in the calibration's kernel class (its kernels are not NVIDIA's).
 bool InKernelClass(const Calibration& cal, const Gpu& gpu);
+// Whether the calibration's NVIDIA framework tables (2026-12d) describe a GPU: Hopper-class
+// (no FP4) or Blackwell-class (FP4) NVIDIA silicon, by the thresholds above.
+bool NvidiaHopperKernels(const Calibration& cal, const Gpu& gpu);
+bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu);
 // Whether a config in calibrated mode corrects quirk `id` (not listed in keep=).
 bool Corrects(const Config& config, std::string_view id);
 

@@ -95,9 +95,9 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
   const double gemms = cal.family_gemm_floors ? mth.family->gemm_kernels : 4;
   // The attention kernel's own fixed time: GQA's measured kernel where the calibration has it.
   double kernel = cal.mla_floor_ms;
-  if (mth.family->kind == AttentionKind::kGqa && cal.gqa_attn_floor_ms > 0 &&
-      !InKernelClass(cal, gpu)) {
-    kernel = gpu.fp4 > 0 ? cal.gqa_attn_floor_fp4_ms : cal.gqa_attn_floor_ms;
+  if (mth.family->kind == AttentionKind::kGqa && cal.gqa_attn_floor_ms > 0) {
+    if (NvidiaHopperKernels(cal, gpu)) kernel = cal.gqa_attn_floor_ms;
+    if (NvidiaBlackwellKernels(cal, gpu)) kernel = cal.gqa_attn_floor_fp4_ms;
   }
   const double fixed = floors ? kernel + gemms * cal.dense.floor_ms + cal.layer_floor_ms : 0;
   return {std::max(kv, core) + proj + reduce.roof, reduce.floor + fixed};

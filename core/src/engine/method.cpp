@@ -37,6 +37,12 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
     e.peak = gpu.fp4;
     e.fit = cal->grouped_fp4;
   }
+  // framework=trtllm (2026-12d): TensorRT-LLM's CUTLASS FP8 block-scale experts on Hopper-class
+  // GPUs. Not for FP4 weights there (TensorRT-LLM runs those with its Triton backend).
+  if (mth.scenario->framework == Framework::kTrtllm && !fp4 &&
+      cal->grouped_fp8_trtllm.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
+    e.fit = cal->grouped_fp8_trtllm;
+  }
   e.compute = e.fit.compute;
   if (e.peak == gpu.fp8) {  // FP8 expert GEMMs
     if (light) e.compute = cal->gemm_compute_light;

@@ -282,6 +282,7 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
         <th
           key={c}
           scope="row"
+          aria-colindex={s + 1}
           class={`gpu ${cls}${unmatched ? ' unmatched' : ''}`}
           style={style}
           data-gpu-index={colors.get(name)}
@@ -298,7 +299,7 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
       const value = textCell(table, row, columnName);
       if (isLinkColumn(columnName)) {
         return (
-          <td key={c} class={`${cls} text`} style={style}>
+          <td key={c} class={`${cls} text`} style={style} aria-colindex={s + 1}>
             {value && (
               <a class="open-link" href={value} data-link={columnName}>
                 {columnName.replace(/_link$/, '')} ↗
@@ -308,7 +309,7 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
         );
       }
       return (
-        <td key={c} class={`${cls} text`} style={style} data-value={value}>
+        <td key={c} class={`${cls} text`} style={style} data-value={value} aria-colindex={s + 1}>
           {value}
         </td>
       );
@@ -340,6 +341,7 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
           key={c}
           class={cls}
           style={style}
+          aria-colindex={s + 1}
           data-value={String(v)}
           data-base={String(b)}
           title={t.compare.cell(formatValue(info, b, lang), change)}
@@ -352,7 +354,7 @@ function Row({ colors, table, row, odd, screen, columns, layout, cues, compare, 
     // The row's measured error band beside Total (the regime's median |error|, the link's mode).
     const band = table.columns[c] === BAND_COLUMN ? (table.band?.[row] ?? NaN) : NaN;
     return (
-      <td key={c} class={cls} style={style} data-value={String(v)}>
+      <td key={c} class={cls} style={style} data-value={String(v)} aria-colindex={s + 1}>
         {text}
         {Number.isFinite(band) && (
           <span class="band-pm" data-band={String(band)} title={t.bandTitle}>
@@ -406,6 +408,7 @@ function Head({ screen, table, columns, layout, sort, lang, onSort }: HeadProps)
               class={`${c === 0 ? 'gpu' : isTextColumn(table, column) ? 'text' : 'num'}${frozen.cls ? ` ${frozen.cls}` : ''}`}
               style={frozen.style}
               aria-sort={sorted}
+              aria-colindex={s + 1}
               title={title}
               data-column={column}
             >
@@ -524,11 +527,12 @@ function DataTableView(props: DataTableProps) {
     measureColumns();
   }, [measureColumns]);
 
-  // Other columns (cols=, another view's table): measure again once laid out. Not on every edit:
-  // reading the widths then would force a layout inside the edit's script, and the widths move by
-  // a digit at most (the overscan column covers that).
-  const screenKey = screen.join(',');
-  useLayoutEffect(measureColumns, [measureColumns, screenKey]);
+  // Other columns (cols=, another view's table) or other widths: measure again once laid out. Not
+  // on every edit: reading the widths then would force a layout inside the edit's script.
+  // The widths in whole `ch`: they change with a pinned baseline (a change column beside each
+  // value), a longer GPU name or another digit, not with most edits.
+  const widthKey = `${screen.join(',')}|${layout.widths.map(Math.round).join(',')}|${layout.phone.widths.map(Math.round).join(',')}`;
+  useLayoutEffect(measureColumns, [measureColumns, widthKey]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -644,6 +648,7 @@ function DataTableView(props: DataTableProps) {
           id={`${view.key}-table`}
           class="data sized"
           data-rows={n}
+          aria-colcount={screen.length}
           style={{
             '--table-w': `${layout.widths.reduce((a, b) => a + b, 0)}ch`,
             '--table-w-phone': `${layout.phone.widths.reduce((a, b) => a + b, 0)}ch`,
