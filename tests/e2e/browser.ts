@@ -42,10 +42,15 @@ export async function watchedPage(
   return { page, context, consoleErrors, requests };
 }
 
-/** The page has computed the open view's table (or drawn its charts, or shown its errors). */
+/**
+ * The page has computed the open view's table (or drawn its charts, or shown its errors): the app
+ * has taken the prerendered markup over, so what a test types or links lands in the app, not in
+ * the static first view.
+ */
 export async function ready(page: Page): Promise<void> {
+  const app = '#app:not([data-prerendered])';
   await page.waitForSelector(
-    'table.data td[data-value], table.data td.empty, #sweep-charts, #config-errors:not([hidden])',
+    [`${app} table.data td[data-value]`, `${app} table.data td.empty`, `${app} #sweep-charts`, `${app} #config-errors:not([hidden])`].join(', '),
     { state: 'attached' },
   );
 }

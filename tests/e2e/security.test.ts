@@ -47,6 +47,8 @@ describe('content security policy', () => {
       '#v=1&lang=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E&view=javascript:window.pwned=1',
     ];
     const w = await open('#v=1');
+    // The app has taken the prerendered page over: its last good tables are the ones to keep.
+    await w.page.waitForSelector('#app:not([data-prerendered]) #prefill-table td[data-value]');
     let dialogs = 0;
     w.page.on('dialog', async (d) => {
       dialogs += 1;
