@@ -370,6 +370,20 @@ describe('the prerendered first view', () => {
     });
   }
 
+  it('what is typed into the prerendered form before the engine arrives is kept and computed', async () => {
+    const { page, consoleErrors, release } = await held('');
+    await page.waitForSelector('#app[data-prerendered] #prefill-table td[data-value]');
+    const defaults = await cellValues(page, '#prefill-table');
+    await page.fill('#field-seq_len', '8192');
+    release();
+    await page.waitForSelector('#app:not([data-prerendered]) #prefill-table td[data-value]');
+    await page.waitForFunction(() => location.hash === '#v=1&seq_len=8192');
+    expect(await page.inputValue('#field-seq_len')).toBe('8192');
+    // The tables are the typed link's, not the defaults'.
+    expect(await cellValues(page, '#prefill-table')).not.toEqual(defaults);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('another link shows the chrome at once and its own tables with the engine', async () => {
     const { page, consoleErrors, release } = await held('#v=1&view=decode&seq_len=8192');
     await page.waitForSelector('#app[data-prerendered]');
