@@ -142,7 +142,7 @@ def main():
                           x['isl'], x['osl'], '', 0, '', x['precision'],
                           link.split('kv_dtype=')[1].split('&')[0], 1, x['tput_per_gpu'],
                           'input+output tok/s per GPU (all GPUs)', f'{1 / tpot:.1f}', notes,
-                          in_sample, link, FRAMEWORK.get(fw, '')])
+                          in_sample, link, FRAMEWORK.get(fw, ''), ''])
 
 if __name__ == '__main__':
     main()

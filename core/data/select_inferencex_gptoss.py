@@ -146,7 +146,7 @@ def main():
                           gpu, '', ep, tp, '', f'{conc / decode_gpus:g}', x['isl'], x['osl'], '',
                           0, '', 'fp4', kv, 1, repr(x['tput_per_gpu']),
                           'input+output tok/s per GPU (all GPUs)', f'{1 / tpot:.1f}', notes, 0,
-                          link, FRAMEWORK.get(fw, '')])
+                          link, FRAMEWORK.get(fw, ''), ''])
 
 
 if __name__ == '__main__':

@@ -81,12 +81,13 @@ std::vector<Deployment> Parse(std::string_view text) {
       return c < f.size() ? f[c] : std::string();
     };
     const auto n = [&](std::string_view name) { return Number(s(name)); };
-    out.push_back({s("id"),       s("tier"),       s("phase"),        s("source"),   s("date"),
-                   s("hardware"), s("gpu"),        s("hw"),           n("ep"),       n("tp"),
-                   n("dp"),       n("bs_per_gpu"), n("isl"),          n("osl"),      n("kv_len"),
-                   n("mtp"),      n("mtp_accept"), s("moe_dtype"),    s("kv_dtype"), n("mbs"),
-                   n("measured"), s("unit"),       n("per_user_tps"), s("notes"),    n("in_sample"),
-                   s("link"),     s("framework")});
+    out.push_back({s("id"),         s("tier"),      s("phase"),        s("source"),
+                   s("date"),       s("hardware"),  s("gpu"),          s("hw"),
+                   n("ep"),         n("tp"),        n("dp"),           n("bs_per_gpu"),
+                   n("isl"),        n("osl"),       n("kv_len"),       n("mtp"),
+                   n("mtp_accept"), s("moe_dtype"), s("kv_dtype"),     n("mbs"),
+                   n("measured"),   s("unit"),      n("per_user_tps"), s("notes"),
+                   n("in_sample"),  s("link"),      s("framework"),    n("prefill_tokens")});
   }
   return out;
 }
@@ -212,10 +213,8 @@ std::vector<RealityRow> Reality(const Config& config) {
     } else {
       row.isl = std::isfinite(d.isl) ? d.isl : kAssumedIsl;
       if (!std::isfinite(d.isl)) row.assumed = "input length 4096 (not stated); ";
-      row.batch = kAssumedPrefillTokens;
-      if (d.notes.find("16,384 tokens per GPU") == std::string::npos) {
-        row.assumed += "16384 tokens per batch (not stated)";
-      }
+      row.batch = std::isfinite(d.prefill_tokens) ? d.prefill_tokens : kAssumedPrefillTokens;
+      if (!std::isfinite(d.prefill_tokens)) row.assumed += "16384 tokens per batch (not stated)";
       cal->scenario.prefill_tokens = row.batch;
       ref->scenario.prefill_tokens = row.batch;
       row.reference = PrefillTable(*ref).front().prefill_tps;

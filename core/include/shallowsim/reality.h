@@ -18,10 +18,11 @@ struct Deployment {
   double mbs, measured;
   std::string unit;
   double per_user_tps;
-  std::string notes;
-  double in_sample;  // 1: the row's source also supplied a constant (or informed a choice)
-  std::string link;  // the scenario as a link (mode and calibration aside); "" = from the columns
+  std::string notes;  // not embedded (core/data/README.md): empty in the built core
+  double in_sample;   // 1: the row's source also supplied a constant (or informed a choice)
+  std::string link;   // the scenario as a link (mode and calibration aside); "" = from the columns
   std::string framework;  // the serving framework measured (framework=, calibrated mode); "" = auto
+  double prefill_tokens = 0;  // prefill rows: tokens per GPU per batch as stated (NaN: not stated)
 };
 // The embedded CSV, parsed (empty on a malformed file: tests/core check it parses).
 const std::vector<Deployment>& Deployments();
