@@ -537,13 +537,22 @@ function DataTableView(props: DataTableProps) {
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
     const observer = new ResizeObserver(() => {
       if (el.clientHeight > 0) setViewport(el.clientHeight);
-      onScroll();
+      const f = Math.floor(el.scrollTop / ROW_HEIGHT / CHUNK) * CHUNK;
+      setFirst((prev) => (prev === f ? prev : f));
+      // The columns in view from the next frame: a render inside the observer's delivery that
+      // changes what it observes is reported as a "ResizeObserver loop" error.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measureColumns);
     });
     observer.observe(el);
-    return () => observer.disconnect();
-  }, [onScroll]);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [measureColumns]);
 
   // A new order or filter starts at the top.
   const order = [sort, fields.only_gpu, fields.only_ep, fields.only_tp, fields.only_bs, fields.tps_floor].join('|');
