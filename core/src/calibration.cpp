@@ -394,21 +394,26 @@ const Calibration& CalibrationOf(const Config& config) {
   return c ? *c : kCalibrations.back();
 }
 
+namespace {
+// FP8 TFLOPS per SM (CU, AI core): what tells kernel classes apart (0 without SMs).
+double Fp8PerSm(const Gpu& gpu) { return gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0; }
+}  // namespace
+
 bool InKernelClass(const Calibration& cal, const Gpu& gpu) {
   const KernelClass& k = cal.cdna3;
-  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  const double per_sm = Fp8PerSm(gpu);
   return k.fp8_per_sm_below > 0 && gpu.fp4 <= 0 && per_sm >= cal.light_fp8_per_sm &&
          per_sm < k.fp8_per_sm_below;
 }
 
 bool NvidiaHopperKernels(const Calibration& cal, const Gpu& gpu) {
-  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  const double per_sm = Fp8PerSm(gpu);
   return cal.nvidia_hopper_fp8_per_sm_below > 0 && gpu.fp4 <= 0 && !InKernelClass(cal, gpu) &&
          per_sm > 0 && per_sm < cal.nvidia_hopper_fp8_per_sm_below;
 }
 
 bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu) {
-  const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
+  const double per_sm = Fp8PerSm(gpu);
   return cal.nvidia_blackwell_fp8_per_sm > 0 && gpu.fp4 > 0 &&
          per_sm >= cal.nvidia_blackwell_fp8_per_sm;
 }

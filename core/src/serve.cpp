@@ -81,6 +81,19 @@ void Finish(ServeRow& row, const Config& c, const Gpu& gpu, double x_per_ms) {
   row.uncertainty_pct = kNaN;  // Serve() and Plan() fill it in (uncertainty.h)
 }
 
+// The requests a deployment runs at once: what memory holds, or the server's max_running cap
+// (per instance, `instances` of them) where that is lower. The rest of the concurrency queues.
+struct Slots {
+  double n = 0;
+  bool capped = false;  // max_running, not memory, sets them
+};
+Slots SlotsOf(const Scenario& s, double memory, double instances) {
+  if (s.max_running > 0 && s.max_running * instances < memory) {
+    return {s.max_running * instances, true};
+  }
+  return {memory, false};
+}
+
 }  // namespace
 
 ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
@@ -105,8 +118,7 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
     return out;
   }
   // The slots: memory's limit, or the server's cap on running requests where it is lower.
-  const bool capped = s.max_running > 0 && s.max_running < cap * n;
-  const double slots = capped ? s.max_running : cap * n;
+  const auto [slots, capped] = SlotsOf(s, cap * n, 1);
   const double total = concurrency > 0 ? concurrency : slots;
   // Prefill on the same GPUs, one chunk of prompts per forward.
   const double accept = Accept(c);
@@ -209,9 +221,7 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   const double pool = s.decode_gpus > 0 ? s.decode_gpus : ep;
   const double cap = RunningCap(base, gpu, ep, tp, pool);  // requests per decode GPU
   // The slots: memory's limit, or the server's cap on running requests (per decode instance).
-  const double instances = std::max(1.0, std::floor(pool / ep));
-  const bool capped = s.max_running > 0 && s.max_running * instances < cap * pool;
-  const double slots = capped ? s.max_running * instances : cap * pool;
+  const auto [slots, capped] = SlotsOf(s, cap * pool, std::max(1.0, std::floor(pool / ep)));
   const double total = concurrency > 0 ? concurrency : slots;
   const double accept = Accept(c);
   // Prefill instances of tp × dp GPUs; a forward holds prefill_tokens per TP group (else a prompt).

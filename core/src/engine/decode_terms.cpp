@@ -92,14 +92,7 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
                .roof;
   }
   const engine::Cost reduce = engine::AllReduceCost(rows * m.dim * 2, t, gpu, cal);
-  const double gemms = cal.family_gemm_floors ? mth.family->gemm_kernels : 4;
-  // The attention kernel's own fixed time: GQA's measured kernel where the calibration has it.
-  double kernel = cal.mla_floor_ms;
-  if (mth.family->kind == AttentionKind::kGqa && cal.gqa_attn_floor_ms > 0) {
-    if (NvidiaHopperKernels(cal, gpu)) kernel = cal.gqa_attn_floor_ms;
-    if (NvidiaBlackwellKernels(cal, gpu)) kernel = cal.gqa_attn_floor_fp4_ms;
-  }
-  const double fixed = floors ? kernel + gemms * cal.dense.floor_ms + cal.layer_floor_ms : 0;
+  const double fixed = floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true) : 0;
   return {std::max(kv, core) + proj + reduce.roof, reduce.floor + fixed};
 }
 

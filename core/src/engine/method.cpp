@@ -103,6 +103,17 @@ GpuCtx GpuCtxOf(const Method& mth, const Gpu& gpu) {
   return g;
 }
 
+double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
+                             bool decode) {
+  const double gemms = cal.family_gemm_floors ? mth.family->gemm_kernels : 4;
+  double kernel = cal.mla_floor_ms;
+  if (decode && mth.family->kind == AttentionKind::kGqa && cal.gqa_attn_floor_ms > 0) {
+    if (NvidiaHopperKernels(cal, gpu)) kernel = cal.gqa_attn_floor_ms;
+    if (NvidiaBlackwellKernels(cal, gpu)) kernel = cal.gqa_attn_floor_fp4_ms;
+  }
+  return kernel + gemms * cal.dense.floor_ms + cal.layer_floor_ms;
+}
+
 LayerMix MixOf(const attention::Groups& groups) {
   LayerMix mix;
   mix.groups = groups;

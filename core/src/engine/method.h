@@ -61,6 +61,13 @@ struct GpuCtx {
 };
 GpuCtx GpuCtxOf(const Method& method, const Gpu& gpu);
 
+// Calibrated fixed time of one layer's attention block: the attention kernel's floor, one
+// small-GEMM floor per weight GEMM of the family (MLA's four before 2026-12d) and the layer floor.
+// `decode`: the decode kernel's floor (GQA's measured one on NVIDIA GPUs from 2026-12d); prefill
+// keeps MLA's.
+double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
+                             bool decode);
+
 // The groups of layers a step's attention has (attention.h), with their shares of the MoE and
 // dense layers: the weights of the per-layer columns (DenseMLA, SparseMLA, …).
 struct LayerMix {

@@ -118,11 +118,7 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
       const Cost reduce = AllReduceCost(batch * uncached * m.dim * 2, t, gpu, cal);
       return Cost{
           time + reduce.roof,
-          reduce.floor + (floors ? cal.mla_floor_ms +
-                                       (cal.family_gemm_floors ? mth.family->gemm_kernels : 4) *
-                                           cal.dense.floor_ms +
-                                       cal.layer_floor_ms
-                                 : 0)};
+          reduce.floor + (floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/false) : 0)};
     };
     const Cost tp_mla = mla(tp, true);
     const Cost dense = fix.q9 ? tp_mla : mla(1, false);

@@ -519,13 +519,18 @@ function DataTableView(props: DataTableProps) {
     setSpan((prev) => (prev?.from === next?.from && prev?.to === next?.to ? prev : next));
   }, [virtualColumns, frozen]);
 
-  const onScroll = useCallback(() => {
+  // The first row in view, rounded down to a CHUNK.
+  const measureRows = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
     const f = Math.floor(el.scrollTop / ROW_HEIGHT / CHUNK) * CHUNK;
     setFirst((prev) => (prev === f ? prev : f));
+  }, []);
+
+  const onScroll = useCallback(() => {
+    measureRows();
     measureColumns();
-  }, [measureColumns]);
+  }, [measureRows, measureColumns]);
 
   // Other columns (cols=, another view's table) or other widths: measure again once laid out. Not
   // on every edit: reading the widths then would force a layout inside the edit's script.
@@ -540,8 +545,7 @@ function DataTableView(props: DataTableProps) {
     let frame = 0;
     const observer = new ResizeObserver(() => {
       if (el.clientHeight > 0) setViewport(el.clientHeight);
-      const f = Math.floor(el.scrollTop / ROW_HEIGHT / CHUNK) * CHUNK;
-      setFirst((prev) => (prev === f ? prev : f));
+      measureRows();
       // The columns in view from the next frame: a render inside the observer's delivery that
       // changes what it observes is reported as a "ResizeObserver loop" error.
       cancelAnimationFrame(frame);
@@ -552,7 +556,7 @@ function DataTableView(props: DataTableProps) {
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [measureColumns]);
+  }, [measureRows, measureColumns]);
 
   // A new order or filter starts at the top.
   const order = [sort, fields.only_gpu, fields.only_ep, fields.only_tp, fields.only_bs, fields.tps_floor].join('|');
