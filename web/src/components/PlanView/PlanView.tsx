@@ -11,6 +11,7 @@ import { planPicks, usePlanDetails } from '../../state/plan';
 import { Chart, type Readout } from '../Chart/Chart';
 import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
+import { MissList } from '../MissList/MissList';
 
 interface Props {
   engine: Engine;
@@ -242,18 +243,7 @@ export function PlanView({ engine, good, busy, baseline, view, info, fields, err
         api={api}
       />
 
-      {ok && ok.misses.length > 0 && (
-        <section class="plan-misses" id="plan-misses">
-          <h3>{p.misses}</h3>
-          <ul>
-            {ok.misses.map((m, i) => (
-              <li key={i} data-gpu={m.gpu} data-key={m.key} data-value={String(m.best)}>
-                {m.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {ok && <MissList id="plan-misses" title={p.misses} misses={ok.misses} />}
 
       {table && (
         <DataTable

@@ -8,6 +8,7 @@ import type { PageApi } from '../../state/page';
 import { cell, gpuName, textCell } from '../../table/cells';
 import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
+import { MissList } from '../MissList/MissList';
 
 interface Props {
   good: ComputeOk;
@@ -91,18 +92,7 @@ export function ServeView({ good, view, info, table, baseline, fields, fieldInfo
         api={api}
       />
 
-      {(table.misses?.length ?? 0) > 0 && (
-        <section class="plan-misses" id="serve-misses">
-          <h3>{s.misses}</h3>
-          <ul>
-            {table.misses?.map((m, i) => (
-              <li key={i} data-gpu={m.gpu}>
-                {m.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <MissList id="serve-misses" title={s.misses} misses={table.misses ?? []} />
 
       <DataTable
         view={view}

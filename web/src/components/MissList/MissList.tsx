@@ -1,0 +1,27 @@
+// Why a GPU has no row in a table the core computed (the planner's and serve's misses): one item
+// per GPU, the core's message as text, the target and its best value where the core gives them.
+
+export interface Miss {
+  gpu: string;
+  message: string;
+  /** The target the GPU misses (ttft_ms, tpot_ms, mem_util), where the core names one. */
+  key?: string;
+  /** The best value the GPU reaches for that target. */
+  best?: number;
+}
+
+export function MissList({ id, title, misses }: { id: string; title: string; misses: readonly Miss[] }) {
+  if (misses.length === 0) return null;
+  return (
+    <section class="plan-misses" id={id}>
+      <h3>{title}</h3>
+      <ul>
+        {misses.map((m, i) => (
+          <li key={i} data-gpu={m.gpu} data-key={m.key} data-value={m.best === undefined ? undefined : String(m.best)}>
+            {m.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
