@@ -180,6 +180,30 @@ TEST(Calibrated, TrtllmTimesHopperExpertsByItsOwnGemm) {
   EXPECT_EQ(OnlyRow(link + "&framework=sglang").routed_expert, auto_row.routed_expert);
 }
 
+// 2026-12e: FP4 experts on a Hopper-class GPU (no FP4 tensor cores) run weight-only (W4A16) at
+// the BF16 rate, timed by AIC's H200 TRT-LLM MXFP4 MoE table: 0.38 of 989 TFLOPS when compute-
+// bound, 32 rows per tile, 0.63 of the 4.8 TB/s HBM, 60 µs for the routed block. GPT-OSS-120B on
+// 8 H200 (16 experts each), bs 256, no imbalance: 1024 rows, 64 per expert, every expert reached.
+TEST(Calibrated, Fp4ExpertsOnHopperRunAtTheBf16Rate) {
+  const std::string base =
+      "v=1&mode=calibrated&model=gpt-oss-120b&catalog=2026-12&bs=256&ep=8&decode_tp=1&mbs=1&"
+      "ep_imbalance=1";
+  const std::string link = base + "&gpus=H200&moe_dtype=fp4";
+  const double gflop = 1024 * 2.0 * 3 * 2880 * 2880 / 1e9;
+  const double math = gflop / (989 * 0.38);                                         // ms
+  const double stream = 16 * 3 * 2880 * 2880 * (0.5 + 1.0 / 16) / (4800e6 * 0.63);  // ms
+  ASSERT_GT(math, stream);
+  EXPECT_NEAR(OnlyRow(link + "&cal=2026-12e").routed_expert, 1.15 * math + 0.060, 1e-12);
+  // 2026-12d timed them at the FP8 rate; FP8 experts and Blackwell's FP4 are as they were.
+  EXPECT_LT(OnlyRow(link + "&cal=2026-12d").routed_expert,
+            OnlyRow(link + "&cal=2026-12e").routed_expert / 2);
+  for (const char* other : {"&gpus=H200&moe_dtype=fp8", "&gpus=DGX-B200&moe_dtype=fp4"}) {
+    EXPECT_EQ(OnlyRow(base + other + "&cal=2026-12d").total,
+              OnlyRow(base + other + "&cal=2026-12e").total)
+        << other;
+  }
+}
+
 // 2026-12d: framework=sglang times Blackwell MLA decode by SGLang's kernel, 0.89 (BF16 KV) / 0.91
 // (FP8 KV) of TensorRT-LLM's speed, memory- or compute-bound (AIC GB200); Hopper is unchanged.
 TEST(Calibrated, SglangTimesBlackwellAttentionByItsOwnKernel) {

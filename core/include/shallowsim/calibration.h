@@ -144,6 +144,12 @@ struct Calibration {
   // with FP4 from `nvidia_blackwell_fp8_per_sm` (Blackwell and Rubin; not MI355X).
   double nvidia_hopper_fp8_per_sm_below = 0;
   double nvidia_blackwell_fp8_per_sm = 0;
+
+  // ---- From 2026-12e: FP4 experts on GPUs without FP4 tensor cores --------------------------
+  // NVIDIA Hopper-class GPUs run MXFP4 experts weight-only (W4A16): the weights are decoded to
+  // BF16 in the kernel and multiplied at the BF16 rate (compute 0: the FP8 rate, W4A8, as before).
+  GemmFit grouped_w4a16;
+  double routed_floor_w4a16_ms = 0;  // that kernel's routed-expert block fixed time
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -209,7 +209,7 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
         routed_gflop / (ex.peak * ex.compute * engine::TileShare(rows, ex.fit.block_m));
     routed.roof = std::max(memory, math);
   }
-  if (cal.routed_floor_ms > 0) routed.floor += cal.routed_floor_ms - 2 * ex.fit.floor_ms;
+  if (ex.routed_floor_ms > 0) routed.floor += ex.routed_floor_ms - 2 * ex.fit.floor_ms;
   const double shared_n = mth.fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       mth.fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;

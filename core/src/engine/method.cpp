@@ -33,9 +33,18 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
   if (cal == nullptr) return e;
   e.peak = gpu.fp8;
   e.fit = cal->grouped_fp8;
+  e.routed_floor_ms = cal->routed_floor_ms;
   if (fp4 && gpu.fp4 > 0) {  // NVFP4 tensor cores; elsewhere FP4 is weight-only (W4A8)
     e.peak = gpu.fp4;
     e.fit = cal->grouped_fp4;
+  }
+  // From 2026-12e: on NVIDIA Hopper-class GPUs FP4 experts are W4A16 at the BF16 rate.
+  if (fp4 && gpu.fp4 <= 0 && cal->grouped_w4a16.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
+    e.peak = gpu.fp16;
+    e.fit = cal->grouped_w4a16;
+    e.compute = e.fit.compute;
+    e.routed_floor_ms = cal->routed_floor_w4a16_ms;
+    return e;
   }
   // framework=trtllm (2026-12d): TensorRT-LLM's CUTLASS FP8 block-scale experts on Hopper-class
   // GPUs. Not for FP4 weights there (TensorRT-LLM runs those with its Triton backend).

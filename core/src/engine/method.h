@@ -43,6 +43,7 @@ struct Experts {
   double peak = 0;             // TFLOPS: the measured timing's tensor rate
   GemmFit fit;                 // calibrated: the grouped GEMM's roofline
   double compute = 0;          // calibrated: share of `peak` reached when compute-bound
+  double routed_floor_ms = 0;  // calibrated: the routed block's fixed time (0: two GEMM floors)
   double seed_rate = 0;        // reference: the rate SPEC §4 uses (moe_dtype's, discounted)
   bool seed_fp4_load = false;  // reference: halve the weight load (SPEC §4, QUIRKS Q8)
 };

@@ -144,7 +144,7 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   if (!fix.q5) rows_per_expert = BucketRows(rows_per_expert);
   Cost routed = GemmCost(3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9, g * expert_bytes,
                          ex.peak, rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
-  if (cal.routed_floor_ms > 0) routed.floor = cal.routed_floor_ms;
+  if (ex.routed_floor_ms > 0) routed.floor = ex.routed_floor_ms;
   const double shared_n = fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;
