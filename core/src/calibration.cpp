@@ -380,21 +380,25 @@ constexpr Calibration k2026_12e = [] {
   // Hopper has no FP4 tensor cores: TensorRT-LLM's GPT-OSS guide lists H200 as BF16 activations
   // with MXFP4 expert weights on its TRITON MoE backend (OpenAI's Triton MXFP4 kernels, which
   // decode each weight tile to BF16 before the 16-bit MMA); SGLang and vLLM run the same kernels
-  // there. 2026-12d timed them at the FP8 rate with DeepGEMM's FP8 fit (W4A8).
+  // there. 2026-12d timed them at the FP8 rate with the FP8 grouped-GEMM fit (W4A8).
   // [AIC] H200 TRT-LLM 1.3.0rc20 MoE, `w4a16_mxfp4` (`moe_torch_flow`), GPT-OSS-120B shape (128
-  // experts, top-4, 2880 × 2880), EP1, balanced routing:
+  // experts, top-4, 2880 × 2880), EP1, balanced routing, 1–16384 tokens:
   //   - 2048–16384 tokens (64–512 rows per expert): 0.37–0.38 of the 989 TFLOPS BF16 peak;
-  //   - 1024 tokens (32 rows per expert) take as long as 2048: the kernel's tiles are 64 rows
-  //     there, but at 8–16 rows it is no slower than the weights' stream: 32 rows per tile fits
-  //     the table within −13 … +14 % from 1 to 16384 tokens;
-  //   - 128–256 tokens (every expert reached) take 619–623 µs to stream the 1.69 GB of MXFP4
-  //     weights: 0.63 of HBM after the fixed time;
+  //   - 128–256 tokens (every expert reached) take 619–623 µs: 0.66 of HBM for the bytes the
+  //     model streams (it counts NVFP4's 0.5625 bytes per weight; MXFP4's 0.53 gives 0.63);
   //   - 1 token: 79 µs, of which the 4 experts' 53 MB take ~18: ~60 µs fixed for the routed
-  //     block (routing, permutation, two GEMMs, activation, finalize; 2026-12c's FP8 block: 30).
+  //     block (routing, permutation, two GEMMs, activation, finalize; 2026-12c's FP8 block: 30);
+  //   - 32 rows per tile: the model is within −37 … +14 % of the 27 points (median −1 %); the
+  //     kernel's own steps (32, 768, 3072, 6144 tokens: −21 … −37 %) are not modelled, and 64
+  //     rows per tile would put 2–512 tokens 1.2–1.8× too slow.
   // Its EP4 and EP8 runs are 1.1–2× slower per rank than this fit at ≥ 256 tokens; the fit is
   // EP1's, the layout of TP-sharded experts (every GPU holds a slice of every expert).
-  c.grouped_w4a16 = {.bw = 0.63, .compute = 0.38, .block_m = 32, .floor_ms = 0.008};
+  // The compute-light class (H20) keeps its own compute share, on the BF16 peak (no H20 table).
+  c.grouped_w4a16 = {.bw = 0.66, .compute = 0.38, .block_m = 32, .floor_ms = 0.008};
   c.routed_floor_w4a16_ms = 0.060;
+  // The NVIDIA tables (2026-12d's and these) describe the H20 class (3.8 FP8 TFLOPS per SM) but
+  // not the MI308X (1.25 per CU), which 2026-12d's upper bound alone let in.
+  c.nvidia_hopper_fp8_per_sm_from = 2;
   return c;
 }();
 
@@ -436,7 +440,8 @@ bool InKernelClass(const Calibration& cal, const Gpu& gpu) {
 bool NvidiaHopperKernels(const Calibration& cal, const Gpu& gpu) {
   const double per_sm = Fp8PerSm(gpu);
   return cal.nvidia_hopper_fp8_per_sm_below > 0 && gpu.fp4 <= 0 && !InKernelClass(cal, gpu) &&
-         per_sm > 0 && per_sm < cal.nvidia_hopper_fp8_per_sm_below;
+         per_sm > 0 && per_sm >= cal.nvidia_hopper_fp8_per_sm_from &&
+         per_sm < cal.nvidia_hopper_fp8_per_sm_below;
 }
 
 bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu) {

@@ -204,6 +204,33 @@ TEST(Calibrated, Fp4ExpertsOnHopperRunAtTheBf16Rate) {
   }
 }
 
+// The same kernel at one request on one H200: the token reaches 4 of the 128 experts, whose
+// 4 · 3 · 2880² · 0.5625 bytes stream at 0.66 of 4.8 TB/s, against 4 rows in tiles of 32.
+TEST(Calibrated, Fp4ExpertsOnHopperAtOneRequestStreamTheExpertsTheyReach) {
+  const std::string link =
+      "v=1&mode=calibrated&cal=2026-12e&model=gpt-oss-120b&catalog=2026-12&bs=1&ep=1&"
+      "decode_tp=1&mbs=1&ep_imbalance=1&gpus=H200&moe_dtype=fp4";
+  const double stream = 4 * 3 * 2880.0 * 2880 * 0.5625 / (4800e6 * 0.66);  // ms
+  const double math = 4 * 2.0 * 3 * 2880 * 2880 / 1e9 / (989 * 0.38 * (1.0 / 32));
+  EXPECT_NEAR(OnlyRow(link).routed_expert, 1.15 * std::max(stream, math) + 0.060, 1e-9);
+}
+
+// 2026-12e's NVIDIA tables stop at the H20 class (3.8 FP8 TFLOPS per SM): the MI308X (1.25 per
+// CU) keeps the defaults, and the H20 keeps its compute-light share (0.84), on the BF16 peak.
+TEST(Calibrated, Fp4ExpertsOnTheMi308xAndH20) {
+  const std::string mla =
+      "v=1&mode=calibrated&bs=64&ep=16&decode_tp=1&ep_imbalance=1&moe_dtype=fp4";
+  EXPECT_EQ(OnlyRow(mla + "&gpus=MI308X&cal=2026-12d").total,
+            OnlyRow(mla + "&gpus=MI308X&cal=2026-12e").total);
+  // H20, EP 256 (one expert per GPU), bs 64 in one micro-batch: 512 rows of 2·3·7168·2048 FLOP,
+  // compute-bound (the expert's 24.8 MB stream in ~8 µs).
+  const std::string h20 =
+      "v=1&mode=calibrated&cal=2026-12e&gpus=H20&bs=64&ep=256&decode_tp=1&mbs=1&ep_imbalance=1&"
+      "moe_dtype=fp4";
+  const double gflop = 512 * 2.0 * 3 * 7168 * 2048 / 1e9;
+  EXPECT_NEAR(OnlyRow(h20).routed_expert, 1.15 * gflop / (148 * 0.84) + 0.060, 1e-9);
+}
+
 // 2026-12d: framework=sglang times Blackwell MLA decode by SGLang's kernel, 0.89 (BF16 KV) / 0.91
 // (FP8 KV) of TensorRT-LLM's speed, memory- or compute-bound (AIC GB200); Hopper is unchanged.
 TEST(Calibrated, SglangTimesBlackwellAttentionByItsOwnKernel) {

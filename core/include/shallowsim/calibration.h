@@ -150,6 +150,9 @@ struct Calibration {
   // BF16 in the kernel and multiplied at the BF16 rate (compute 0: the FP8 rate, W4A8, as before).
   GemmFit grouped_w4a16;
   double routed_floor_w4a16_ms = 0;  // that kernel's routed-expert block fixed time
+  // The NVIDIA tables' lower bound of FP8 TFLOPS per SM (0: none, as 2026-12d): the H20 class
+  // (3.8) is NVIDIA's, the MI308X (1.25 per CU) is not.
+  double nvidia_hopper_fp8_per_sm_from = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

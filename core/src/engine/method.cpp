@@ -42,7 +42,7 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
   if (fp4 && gpu.fp4 <= 0 && cal->grouped_w4a16.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
     e.peak = gpu.fp16;
     e.fit = cal->grouped_w4a16;
-    e.compute = e.fit.compute;
+    e.compute = light ? cal->gemm_compute_light : e.fit.compute;
     e.routed_floor_ms = cal->routed_floor_w4a16_ms;
     return e;
   }
