@@ -399,6 +399,19 @@ constexpr Calibration k2026_12e = [] {
   // The NVIDIA tables (2026-12d's and these) describe the H20 class (3.8 FP8 TFLOPS per SM) but
   // not the MI308X (1.25 per CU), which 2026-12d's upper bound alone let in.
   c.nvidia_hopper_fp8_per_sm_from = 2;
+  // Blackwell runs GPT-OSS's MXFP4 experts with MXFP8 activations on its TRTLLM MoE backend (the
+  // same guide: B200/GB200/B300/GB300), which vLLM and SGLang reach through FlashInfer; 2026-12d
+  // timed them with the NVFP4 fit (FlashInfer CUTLASS: 0.55 of HBM, a 30 µs routed block).
+  // [AIC] B200 TRT-LLM 1.3.0rc20 MoE `w4a8_mxfp4_mxfp8` (`moe_torch_flow`), GPT-OSS-120B shape,
+  // EP1, balanced routing, 1–16384 tokens:
+  //   - 8192–16384 tokens: 0.41–0.44 of the 4.5 PFLOPS FP8 peak (the MXFP8 × MXFP4 MMA runs at
+  //     the FP8 rate): 0.22 of the 9 PFLOPS FP4 peak the model's FP4 experts use;
+  //   - 96–384 tokens (every expert reached): 276–290 µs, 0.82–0.85 of the 8 TB/s HBM for the
+  //     bytes the model streams, after the fixed time;
+  //   - 1 token: 25 µs, of which the 4 experts' 56 MB take ~8: ~17 µs fixed for the routed block;
+  //   - 32 rows per tile (1024 tokens, 32 rows per expert, stay memory-bound: 312 µs).
+  c.grouped_mxfp4_blackwell = {.bw = 0.84, .compute = 0.22, .block_m = 32, .floor_ms = 0.008};
+  c.routed_floor_mxfp4_blackwell_ms = 0.017;
   return c;
 }();
 

@@ -307,6 +307,17 @@ std::vector<Field> ModelFields() {
        .max = 1,
        .help = {"The LM head shares the embedding weights", "LM head 与 Embedding 共享权重"},
        .number = &Model::tie_embeddings},
+      {.key = "mxfp4_experts",
+       .kind = K::kBool,
+       .group = "Model",
+       .min = 0,
+       .max = 1,
+       .help =
+           {"The checkpoint's 4-bit experts are MXFP4 (GPT-OSS), not NVFP4: with moe_dtype=fp4, "
+            "calibrated mode (cal=2026-12e on) times them by MXFP4 kernels on Blackwell",
+            "检查点的 4 比特专家为 MXFP4（GPT-OSS）而非 NVFP4：moe_dtype=fp4 时，calibrated "
+            "模式（cal=2026-12e 起）在 Blackwell 上按 MXFP4 内核计时"},
+       .number = &Model::mxfp4_experts},
   };
 }
 

@@ -108,6 +108,7 @@ std::vector<Preset> Presets() {
   oss120.sliding_window = 128;
   oss120.n_swa_layers = 18;  // every other layer, from layer 0
   oss120.attn_sinks = 1;
+  oss120.mxfp4_experts = 1;  // config.json quantization_config: quant_method "mxfp4"
   Model oss20 = oss120;
   oss20.n_layers = 24;
   oss20.n_swa_layers = 12;

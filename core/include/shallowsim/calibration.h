@@ -153,6 +153,11 @@ struct Calibration {
   // The NVIDIA tables' lower bound of FP8 TFLOPS per SM (0: none, as 2026-12d): the H20 class
   // (3.8) is NVIDIA's, the MI308X (1.25 per CU) is not.
   double nvidia_hopper_fp8_per_sm_from = 0;
+  // NVIDIA Blackwell-class GPUs run MXFP4 experts (mxfp4_experts=1) with MXFP8 activations
+  // (TensorRT-LLM's trtllm-gen kernels, through FlashInfer in vLLM and SGLang); compute 0: the
+  // NVFP4 fit, as before.
+  GemmFit grouped_mxfp4_blackwell;
+  double routed_floor_mxfp4_blackwell_ms = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -58,6 +58,10 @@ struct Model {
   double shared_inter_dim = 0;  // one shared expert's FFN size; 0 = moe_inter_dim
   double vocab_size = 129280;   // embeddings (derived parameter counts)
   double tie_embeddings = 0;    // 0/1: the LM head shares the embedding weights
+  // 0/1: the checkpoint's 4-bit experts are MXFP4 (an 8-bit power-of-two scale per 32 weights:
+  // GPT-OSS), not NVFP4; calibrated mode from 2026-12e times moe_dtype=fp4 by that format's
+  // kernels on Blackwell. Bytes per weight are NVFP4's in every case.
+  double mxfp4_experts = 0;
 
   double n_sparse_layers() const { return n_layers - n_dense_layers; }
   friend bool operator==(const Model&, const Model&) = default;
