@@ -372,8 +372,9 @@ constexpr Calibration k2026_12d = [] {
   return c;
 }();
 
-// Calibration 2026-12e: 2026-12d, and FP4 experts on NVIDIA GPUs without FP4 tensor cores timed
-// by the kernel those GPUs run them with. [AIC] as above.
+// Calibration 2026-12e: 2026-12d, and FP4 experts timed by the kernels NVIDIA GPUs run them with:
+// W4A16 on Hopper (no FP4 tensor cores), MXFP8 × MXFP4 for MXFP4 checkpoints on Blackwell.
+// [AIC] as above.
 constexpr Calibration k2026_12e = [] {
   Calibration c = k2026_12d;
   c.id = "2026-12e";
@@ -404,13 +405,15 @@ constexpr Calibration k2026_12e = [] {
   // timed them with the NVFP4 fit (FlashInfer CUTLASS: 0.55 of HBM, a 30 µs routed block).
   // [AIC] B200 TRT-LLM 1.3.0rc20 MoE `w4a8_mxfp4_mxfp8` (`moe_torch_flow`), GPT-OSS-120B shape,
   // EP1, balanced routing, 1–16384 tokens:
-  //   - 8192–16384 tokens: 0.41–0.44 of the 4.5 PFLOPS FP8 peak (the MXFP8 × MXFP4 MMA runs at
-  //     the FP8 rate): 0.22 of the 9 PFLOPS FP4 peak the model's FP4 experts use;
+  //   - 8192–16384 tokens: 0.41–0.44 of the 4.5 PFLOPS FP8 peak, the rate the MXFP8 × MXFP4 MMA
+  //     runs at (B300/GB300, whose FP4 is 3× their FP8, gain nothing from their FP4 rate);
   //   - 96–384 tokens (every expert reached): 276–290 µs, 0.82–0.85 of the 8 TB/s HBM for the
   //     bytes the model streams, after the fixed time;
   //   - 1 token: 25 µs, of which the 4 experts' 56 MB take ~8: ~17 µs fixed for the routed block;
   //   - 32 rows per tile (1024 tokens, 32 rows per expert, stay memory-bound: 312 µs).
-  c.grouped_mxfp4_blackwell = {.bw = 0.84, .compute = 0.22, .block_m = 32, .floor_ms = 0.008};
+  // The NVIDIA Blackwell class (FP8 TFLOPS per SM ≥ 25) includes Rubin, for which no table exists:
+  // its MXFP4 experts take the B200 shares, an extrapolation.
+  c.grouped_mxfp4_blackwell = {.bw = 0.84, .compute = 0.44, .block_m = 32, .floor_ms = 0.008};
   c.routed_floor_mxfp4_blackwell_ms = 0.017;
   return c;
 }();

@@ -421,12 +421,11 @@ std::vector<Architecture> Architectures() {
       {"o_groups", "o_groups"},
       {"sliding_window", "sliding_window"},
   };
-  // Facts of the GQA families without windows, sinks or shared experts.
-  const std::vector<Fact> plain_gqa = {{"n_shared_experts", 0},
-                                       {"shared_inter_dim", 0},
-                                       {"attn_sinks", 0},
-                                       {"sliding_window", 0},
-                                       {"n_swa_layers", 0}};
+  // Facts of the GQA families without windows, sinks or shared experts (and not GPT-OSS's MXFP4
+  // experts, which an import may start from the GPT-OSS presets of).
+  const std::vector<Fact> plain_gqa = {{"n_shared_experts", 0}, {"shared_inter_dim", 0},
+                                       {"attn_sinks", 0},       {"sliding_window", 0},
+                                       {"n_swa_layers", 0},     {"mxfp4_experts", 0}};
   using A = AttentionKind;
   return {
       {.name = "DeepseekV3ForCausalLM",
@@ -486,8 +485,11 @@ std::vector<Architecture> Architectures() {
        .model_types = {"glm4_moe"},
        .attention = A::kGqa,
        .fields = Join({body, gqa, deepseek_experts, leading_dense}),
-       .facts =
-           {{"shared_inter_dim", 0}, {"attn_sinks", 0}, {"sliding_window", 0}, {"n_swa_layers", 0}},
+       .facts = {{"shared_inter_dim", 0},
+                 {"attn_sinks", 0},
+                 {"sliding_window", 0},
+                 {"n_swa_layers", 0},
+                 {"mxfp4_experts", 0}},
        .presets = {"glm-4.6"}},
       {.name = "MiniMaxM2ForCausalLM",
        .model_types = {"minimax_m2"},
@@ -498,7 +500,8 @@ std::vector<Architecture> Architectures() {
                  {"shared_inter_dim", 0},
                  {"attn_sinks", 0},
                  {"sliding_window", 0},
-                 {"n_swa_layers", 0}},
+                 {"n_swa_layers", 0},
+                 {"mxfp4_experts", 0}},
        .rules = {SoftmaxEveryLayer, NoSharedExpert},
        .presets = {"minimax-m2"}},
       // No preset of their own: the closest GQA preset with the differing keys.
@@ -513,7 +516,8 @@ std::vector<Architecture> Architectures() {
        .facts = {{"n_dense_layers", 0},
                  {"n_shared_experts", 0},
                  {"shared_inter_dim", 0},
-                 {"attn_sinks", 0}},
+                 {"attn_sinks", 0},
+                 {"mxfp4_experts", 0}},
        .rules = {WindowOnEveryLayer}},
       {.name = "LlamaForCausalLM",
        .model_types = {"llama"},

@@ -194,7 +194,7 @@ TEST(Calibrated, Fp4ExpertsOnHopperRunAtTheBf16Rate) {
   const double stream = 16 * 3 * 2880 * 2880 * (0.5 + 1.0 / 16) / (4800e6 * 0.63);  // ms
   ASSERT_GT(math, stream);
   EXPECT_NEAR(OnlyRow(link + "&cal=2026-12e").routed_expert, 1.15 * math + 0.060, 1e-12);
-  // 2026-12d timed them at the FP8 rate; FP8 experts and Blackwell's FP4 are as they were.
+  // 2026-12d timed them at the FP8 rate; FP8 experts are as they were.
   EXPECT_LT(OnlyRow(link + "&cal=2026-12d").routed_expert,
             OnlyRow(link + "&cal=2026-12e").routed_expert / 2);
   EXPECT_EQ(OnlyRow(base + "&gpus=H200&moe_dtype=fp8&cal=2026-12d").total,
@@ -206,8 +206,8 @@ TEST(Calibrated, Fp4ExpertsOnHopperRunAtTheBf16Rate) {
 }
 
 // 2026-12e: an MXFP4 checkpoint's experts (GPT-OSS: mxfp4_experts=1) on Blackwell run the
-// MXFP4 × MXFP8 kernel (AIC B200 TRT-LLM): 0.84 of the 8 TB/s HBM, 0.22 of the 9 PFLOPS FP4
-// peak, 32 rows per tile, a 17 µs routed block. 8 B200, bs 256, no imbalance: 1024 rows on 16
+// MXFP4 × MXFP8 kernel (AIC B200 TRT-LLM): 0.84 of the 8 TB/s HBM, 0.44 of the FP8 peak, 32 rows
+// per tile, a 17 µs routed block. 8 B200, bs 256, no imbalance: 1024 rows on 16
 // experts (64 each, every expert reached), memory-bound.
 TEST(Calibrated, Mxfp4ExpertsOnBlackwellRunTheirOwnKernel) {
   const std::string link =
@@ -215,12 +215,27 @@ TEST(Calibrated, Mxfp4ExpertsOnBlackwellRunTheirOwnKernel) {
       "ep_imbalance=1&gpus=DGX-B200&moe_dtype=fp4";
   const double reached = 1 - std::pow(1 - 4.0 / 128, 2048);
   const double stream = reached * 16 * 3 * 2880.0 * 2880 * 0.5625 / (8000e6 * 0.84);  // ms
-  const double math = 1024 * 2.0 * 3 * 2880 * 2880 / 1e9 / (9000 * 0.22);
+  const double math = 1024 * 2.0 * 3 * 2880 * 2880 / 1e9 / (4500 * 0.44);
   ASSERT_GT(stream, math);
   EXPECT_NEAR(OnlyRow(link + "&cal=2026-12e").routed_expert, 1.15 * stream + 0.017, 1e-12);
   // The same model marked NVFP4 keeps the NVFP4 fit; 2026-12d times both with it.
   EXPECT_EQ(OnlyRow(link + "&mxfp4_experts=0&cal=2026-12e").total,
             OnlyRow(link + "&cal=2026-12d").total);
+}
+
+// Compute-bound, the MXFP8 × MXFP4 kernel runs at 0.44 of the FP8 peak, whatever the GPU's FP4
+// rate: bs 1024 on 8 GPUs, 4096 rows on 16 experts (256 each, whole tiles). B200's FP8 is 4.5
+// PFLOPS and B300's as well (its FP4 is 3× that, 2× on B200).
+TEST(Calibrated, Mxfp4ExpertsOnBlackwellRunAtTheFp8Rate) {
+  const std::string link =
+      "v=1&mode=calibrated&cal=2026-12e&model=gpt-oss-120b&catalog=2026-12&bs=1024&ep=8&"
+      "decode_tp=1&mbs=1&ep_imbalance=1&moe_dtype=fp4";
+  const double gflop = 4096 * 2.0 * 3 * 2880 * 2880 / 1e9;
+  for (const char* gpu : {"DGX-B200", "DGX-B300"}) {
+    EXPECT_NEAR(OnlyRow(link + "&gpus=" + gpu).routed_expert, 1.15 * gflop / (4500 * 0.44) + 0.017,
+                1e-12)
+        << gpu;
+  }
 }
 
 // The same kernel at one request on one H200: the token reaches 4 of the 128 experts, whose

@@ -172,6 +172,22 @@ TEST(ModelConfig, MixtralIsGqaWithItsExperts) {
   EXPECT_NEAR(FactsOf(*r.config).total_params_b, 46.7, 0.5);  // Mixtral's card: 46.7B
 }
 
+// A Mixtral config of GPT-OSS-20B's sizes starts from the GPT-OSS-20B preset, but its experts are
+// not GPT-OSS's MXFP4 ones: the import says so (the link carries mxfp4_experts=0).
+TEST(ModelConfig, OnlyGptOssImportsMxfp4Experts) {
+  const ParseResult r = ImportModelConfig(R"({
+    "architectures": ["MixtralForCausalLM"], "model_type": "mixtral",
+    "hidden_size": 2880, "intermediate_size": 2880, "num_hidden_layers": 24,
+    "num_attention_heads": 64, "num_key_value_heads": 8, "head_dim": 64,
+    "num_local_experts": 32, "num_experts_per_tok": 4, "vocab_size": 201088,
+    "sliding_window": null, "tie_word_embeddings": false})",
+                                          Config{});
+  ASSERT_TRUE(r.ok()) << r.errors[0].message;
+  EXPECT_EQ(r.config->model.mxfp4_experts, 0);
+  EXPECT_NE(EncodeLink(*r.config).find("mxfp4_experts=0"), std::string::npos);
+  EXPECT_EQ(FindPreset("gpt-oss-20b")->mxfp4_experts, 1);
+}
+
 TEST(ModelConfig, DenseModelsHaveEveryLayerDense) {
   // Llama-3-8B (no head_dim: hidden / heads) and Qwen3-8B.
   const ParseResult llama = ImportModelConfig(R"({

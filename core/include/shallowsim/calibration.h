@@ -145,7 +145,7 @@ struct Calibration {
   double nvidia_hopper_fp8_per_sm_below = 0;
   double nvidia_blackwell_fp8_per_sm = 0;
 
-  // ---- From 2026-12e: FP4 experts on GPUs without FP4 tensor cores --------------------------
+  // ---- From 2026-12e: FP4 experts by the kernels NVIDIA GPUs run them with -------------------
   // NVIDIA Hopper-class GPUs run MXFP4 experts weight-only (W4A16): the weights are decoded to
   // BF16 in the kernel and multiplied at the BF16 rate (compute 0: the FP8 rate, W4A8, as before).
   GemmFit grouped_w4a16;
@@ -153,9 +153,9 @@ struct Calibration {
   // The NVIDIA tables' lower bound of FP8 TFLOPS per SM (0: none, as 2026-12d): the H20 class
   // (3.8) is NVIDIA's, the MI308X (1.25 per CU) is not.
   double nvidia_hopper_fp8_per_sm_from = 0;
-  // NVIDIA Blackwell-class GPUs run MXFP4 experts (mxfp4_experts=1) with MXFP8 activations
-  // (TensorRT-LLM's trtllm-gen kernels, through FlashInfer in vLLM and SGLang); compute 0: the
-  // NVFP4 fit, as before.
+  // NVIDIA Blackwell-class GPUs run MXFP4 experts (mxfp4_experts=1) with MXFP8 activations at the
+  // FP8 rate (TensorRT-LLM's trtllm-gen kernels, through FlashInfer in vLLM and SGLang); compute
+  // 0: the NVFP4 fit, as before.
   GemmFit grouped_mxfp4_blackwell;
   double routed_floor_mxfp4_blackwell_ms = 0;
 };

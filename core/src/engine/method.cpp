@@ -37,11 +37,15 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
   if (fp4 && gpu.fp4 > 0) {  // NVFP4 tensor cores; elsewhere FP4 is weight-only (W4A8)
     e.peak = gpu.fp4;
     e.fit = cal->grouped_fp4;
-    // From 2026-12e: MXFP4 checkpoints (GPT-OSS) on Blackwell run their own kernel.
+    // From 2026-12e: MXFP4 checkpoints (GPT-OSS) on Blackwell run their own kernel, an
+    // MXFP8 × MXFP4 MMA at the FP8 rate.
     if (mth.model->mxfp4_experts > 0 && cal->grouped_mxfp4_blackwell.compute > 0 &&
         NvidiaBlackwellKernels(*cal, gpu)) {
+      e.peak = gpu.fp8;
       e.fit = cal->grouped_mxfp4_blackwell;
+      e.compute = e.fit.compute;
       e.routed_floor_ms = cal->routed_floor_mxfp4_blackwell_ms;
+      return e;
     }
   }
   // From 2026-12e: on NVIDIA Hopper-class GPUs FP4 experts are W4A16 at the BF16 rate.
