@@ -415,6 +415,21 @@ constexpr Calibration k2026_12e = [] {
   // its MXFP4 experts take the B200 shares, an extrapolation.
   c.grouped_mxfp4_blackwell = {.bw = 0.84, .compute = 0.44, .block_m = 32, .floor_ms = 0.008};
   c.routed_floor_mxfp4_blackwell_ms = 0.017;
+  // The other GPU with FP4 tensor cores, the MI355X (CDNA4, 19.7 FP8 TFLOPS per CU: outside the
+  // Blackwell class), runs GPT-OSS's MXFP4 experts with AITER's fused MoE (ATOM, vLLM and SGLang
+  // on ROCm). 2026-12d timed them with NVIDIA's NVFP4 fit.
+  // [AITER] ROCm/aiter @ c2b69b9b (#4130) aiter/configs/model_configs, gfx950 (256 CUs), the
+  // GPT-OSS-120B experts padded to 3072 × 3072, 128 experts, top-4, TP1:
+  //   - gptoss_a16w4_tuned_fmoe.csv (BF16 activations × MXFP4, 1–128 tokens): 1 token 39.1 µs,
+  //     of which the 4 experts take ~10: ~29 µs fixed; 128 tokens (every expert reached) 319 µs:
+  //     0.77 of the 8 TB/s HBM for the bytes the model streams (GPT-OSS's 2880 × 2880 at
+  //     0.5625 bytes per weight; the padding is in the share);
+  //   - gptoss_fp4_tuned_fmoe.csv (MXFP4 × MXFP4, 256–32768 tokens): 4096–32768 tokens reach
+  //     0.12–0.15 of the 10.1 PFLOPS FP4 peak for the model's FLOPs;
+  //   - with 32 rows per tile the model is within −12 … +5 % of 14 of the 16 points; 2048 and
+  //     8192 tokens (tuner steps) are 27 % and 39 % slower than it.
+  c.grouped_mxfp4_cdna4 = {.bw = 0.77, .compute = 0.14, .block_m = 32, .floor_ms = 0.008};
+  c.routed_floor_mxfp4_cdna4_ms = 0.029;
   return c;
 }();
 

@@ -158,6 +158,10 @@ struct Calibration {
   // 0: the NVFP4 fit, as before.
   GemmFit grouped_mxfp4_blackwell;
   double routed_floor_mxfp4_blackwell_ms = 0;
+  // GPUs with FP4 outside the NVIDIA Blackwell class (MI355X: AMD CDNA4) run MXFP4 experts with
+  // AITER's fused MoE kernels (compute 0: the NVFP4 fit, as before).
+  GemmFit grouped_mxfp4_cdna4;
+  double routed_floor_mxfp4_cdna4_ms = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

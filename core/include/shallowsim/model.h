@@ -59,8 +59,9 @@ struct Model {
   double vocab_size = 129280;   // embeddings (derived parameter counts)
   double tie_embeddings = 0;    // 0/1: the LM head shares the embedding weights
   // 0/1: the checkpoint's 4-bit experts are MXFP4 (an 8-bit power-of-two scale per 32 weights:
-  // GPT-OSS), not NVFP4; calibrated mode from 2026-12e times FP4 experts on Blackwell
-  // (moe_dtype=fp4, or auto) by that format's kernel. Bytes per weight are NVFP4's in every case.
+  // GPT-OSS), not NVFP4; calibrated mode from 2026-12e times FP4 experts on Blackwell and the
+  // MI355X (moe_dtype=fp4, or auto) by that format's kernels. Bytes per weight are NVFP4's in every
+  // case.
   double mxfp4_experts = 0;
 
   double n_sparse_layers() const { return n_layers - n_dense_layers; }

@@ -47,6 +47,14 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
       e.routed_floor_ms = cal->routed_floor_mxfp4_blackwell_ms;
       return e;
     }
+    // From 2026-12e: on FP4 GPUs outside that class (MI355X), AITER's MXFP4 kernels.
+    if (mth.model->mxfp4_experts > 0 && cal->grouped_mxfp4_cdna4.compute > 0 &&
+        !NvidiaBlackwellKernels(*cal, gpu)) {
+      e.fit = cal->grouped_mxfp4_cdna4;
+      e.compute = e.fit.compute;
+      e.routed_floor_ms = cal->routed_floor_mxfp4_cdna4_ms;
+      return e;
+    }
   }
   // From 2026-12e: on NVIDIA Hopper-class GPUs FP4 experts are W4A16 at the BF16 rate.
   if (fp4 && gpu.fp4 <= 0 && cal->grouped_w4a16.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
