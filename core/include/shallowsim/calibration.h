@@ -145,7 +145,7 @@ struct Calibration {
   double nvidia_hopper_fp8_per_sm_below = 0;
   double nvidia_blackwell_fp8_per_sm = 0;
 
-  // ---- From 2026-12e: FP4 experts by the kernels NVIDIA GPUs run them with -------------------
+  // ---- From 2026-12e: FP4 experts by the kernels that run them ------------------------------
   // NVIDIA Hopper-class GPUs run MXFP4 experts weight-only (W4A16): the weights are decoded to
   // BF16 in the kernel and multiplied at the BF16 rate (compute 0: the FP8 rate, W4A8, as before).
   GemmFit grouped_w4a16;
@@ -158,8 +158,9 @@ struct Calibration {
   // 0: the NVFP4 fit, as before.
   GemmFit grouped_mxfp4_blackwell;
   double routed_floor_mxfp4_blackwell_ms = 0;
-  // GPUs with FP4 outside the NVIDIA Blackwell class (MI355X: AMD CDNA4) run MXFP4 experts with
-  // AITER's fused MoE kernels (compute 0: the NVFP4 fit, as before).
+  // GPUs with FP4 outside the NVIDIA Blackwell class (the catalogs' MI355X: AMD CDNA4; a hw= GPU
+  // of that kind too) run MXFP4 experts with AITER's fused MoE kernels (compute 0: the NVFP4 fit,
+  // as before).
   GemmFit grouped_mxfp4_cdna4;
   double routed_floor_mxfp4_cdna4_ms = 0;
 };
