@@ -395,8 +395,8 @@ constexpr Calibration k2026_12e = [] {
   // Its EP4 and EP8 runs are 1.1–2× slower per rank than this fit at ≥ 256 tokens; the fit is
   // EP1's, the layout of TP-sharded experts (every GPU holds a slice of every expert).
   // The compute-light class (H20) keeps its own compute share, on the BF16 peak (no H20 table).
-  c.grouped_w4a16 = {.bw = 0.66, .compute = 0.38, .block_m = 32, .floor_ms = 0.008};
-  c.routed_floor_w4a16_ms = 0.060;
+  c.w4a16_hopper = {.fit = {.bw = 0.66, .compute = 0.38, .block_m = 32, .floor_ms = 0.008},
+                    .routed_floor_ms = 0.060};
   // The NVIDIA tables (2026-12d's and these) describe the H20 class (3.8 FP8 TFLOPS per SM) but
   // not the MI308X (1.25 per CU), which 2026-12d's upper bound alone let in.
   c.nvidia_hopper_fp8_per_sm_from = 2;
@@ -413,8 +413,8 @@ constexpr Calibration k2026_12e = [] {
   //   - 32 rows per tile (1024 tokens, 32 rows per expert, stay memory-bound: 312 µs).
   // The NVIDIA Blackwell class (FP8 TFLOPS per SM ≥ 25) includes Rubin, for which no table exists:
   // its MXFP4 experts take the B200 shares, an extrapolation.
-  c.grouped_mxfp4_blackwell = {.bw = 0.84, .compute = 0.44, .block_m = 32, .floor_ms = 0.008};
-  c.routed_floor_mxfp4_blackwell_ms = 0.017;
+  c.mxfp4_blackwell = {.fit = {.bw = 0.84, .compute = 0.44, .block_m = 32, .floor_ms = 0.008},
+                       .routed_floor_ms = 0.017};
   // The other GPU with FP4 tensor cores, the MI355X (CDNA4, 19.7 FP8 TFLOPS per CU: outside the
   // Blackwell class), runs GPT-OSS's MXFP4 experts with AITER's fused MoE (ATOM, vLLM and SGLang
   // on ROCm). 2026-12d timed them with NVIDIA's NVFP4 fit.
@@ -431,8 +431,8 @@ constexpr Calibration k2026_12e = [] {
   //     39 % too fast at 2048 and 8192 tokens (tuner steps).
   // The fit is TP1's (9 of the 18 ATOM rows run TP1); the files' TP8 rows (experts sliced to 360,
   // padded to 512) run 12–41 % slower than it from 16 tokens on, which the model does not follow.
-  c.grouped_mxfp4_cdna4 = {.bw = 0.77, .compute = 0.14, .block_m = 32, .floor_ms = 0.008};
-  c.routed_floor_mxfp4_cdna4_ms = 0.030;
+  c.mxfp4_cdna4 = {.fit = {.bw = 0.77, .compute = 0.14, .block_m = 32, .floor_ms = 0.008},
+                   .routed_floor_ms = 0.030};
   return c;
 }();
 

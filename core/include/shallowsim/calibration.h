@@ -33,6 +33,13 @@ struct GemmFit {
   double floor_ms = 0;  // fixed time per GEMM kernel
 };
 
+// A fused-MoE kernel: its grouped GEMMs' roofline and the routed-expert block's fixed time
+// (fit.compute 0: the calibration has no such kernel).
+struct MoeKernel {
+  GemmFit fit;
+  double routed_floor_ms = 0;
+};
+
 // Kernel and fabric efficiencies of a GPU class whose kernels differ from the Hopper-derived
 // defaults (calibration 2026-12b: AMD CDNA3, measured on MI300X/MI325X). A GPU is in the class when
 // it has no FP4 and its FP8 TFLOPS per SM (CU) is at least `light_fp8_per_sm` and below
@@ -146,23 +153,19 @@ struct Calibration {
   double nvidia_blackwell_fp8_per_sm = 0;
 
   // ---- From 2026-12e: FP4 experts by the kernels that run them ------------------------------
-  // NVIDIA Hopper-class GPUs run MXFP4 experts weight-only (W4A16): the weights are decoded to
-  // BF16 in the kernel and multiplied at the BF16 rate (compute 0: the FP8 rate, W4A8, as before).
-  GemmFit grouped_w4a16;
-  double routed_floor_w4a16_ms = 0;  // that kernel's routed-expert block fixed time
+  // NVIDIA Hopper-class GPUs run FP4 experts weight-only (W4A16): the weights are decoded to
+  // BF16 in the kernel and multiplied at the BF16 rate (none: the FP8 rate, W4A8, as before).
+  MoeKernel w4a16_hopper;
   // The NVIDIA tables' lower bound of FP8 TFLOPS per SM (0: none, as 2026-12d): the H20 class
   // (3.8) is NVIDIA's, the MI308X (1.25 per CU) is not.
   double nvidia_hopper_fp8_per_sm_from = 0;
   // NVIDIA Blackwell-class GPUs run MXFP4 experts (mxfp4_experts=1) with MXFP8 activations at the
-  // FP8 rate (TensorRT-LLM's trtllm-gen kernels, through FlashInfer in vLLM and SGLang); compute
-  // 0: the NVFP4 fit, as before.
-  GemmFit grouped_mxfp4_blackwell;
-  double routed_floor_mxfp4_blackwell_ms = 0;
+  // FP8 rate (TensorRT-LLM's trtllm-gen kernels, through FlashInfer in vLLM and SGLang); none: the
+  // NVFP4 fit, as before.
+  MoeKernel mxfp4_blackwell;
   // GPUs with FP4 outside the NVIDIA Blackwell class (the catalogs' MI355X: AMD CDNA4; a hw= GPU
-  // of that kind too) run MXFP4 experts with AITER's fused MoE kernels (compute 0: the NVFP4 fit,
-  // as before).
-  GemmFit grouped_mxfp4_cdna4;
-  double routed_floor_mxfp4_cdna4_ms = 0;
+  // of that kind too) run MXFP4 experts with AITER's fused MoE kernels (none: the NVFP4 fit).
+  MoeKernel mxfp4_cdna4;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -31,38 +31,35 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
                 : (moe == MoeDtype::kFp4 && r.fp4 != 0) ? r.fp4
                                                         : r.fp8;
   if (cal == nullptr) return e;
+  // From 2026-12e: FP4 experts run by a kernel of their own, at `peak`.
+  const auto own = [&](const MoeKernel& k, double peak) {
+    e.peak = peak;
+    e.fit = k.fit;
+    e.compute = k.fit.compute;
+    e.routed_floor_ms = k.routed_floor_ms;
+    return e;
+  };
+  const bool mxfp4 = mth.model->mxfp4_experts > 0;
+  if (fp4 && gpu.fp4 > 0 && mxfp4) {
+    // MXFP4 checkpoints (GPT-OSS): on Blackwell an MXFP8 × MXFP4 MMA at the FP8 rate; on FP4 GPUs
+    // outside that class (MI355X), AITER's MXFP4 kernels.
+    const bool blackwell = NvidiaBlackwellKernels(*cal, gpu);
+    const MoeKernel& k = blackwell ? cal->mxfp4_blackwell : cal->mxfp4_cdna4;
+    if (k.fit.compute > 0) return own(k, blackwell ? gpu.fp8 : gpu.fp4);
+  }
+  // On NVIDIA Hopper-class GPUs (no FP4 tensor cores) FP4 experts are W4A16 at the BF16 rate; the
+  // compute-light class keeps its own share.
+  if (fp4 && cal->w4a16_hopper.fit.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
+    own(cal->w4a16_hopper, gpu.fp16);
+    if (light) e.compute = cal->gemm_compute_light;
+    return e;
+  }
   e.peak = gpu.fp8;
   e.fit = cal->grouped_fp8;
   e.routed_floor_ms = cal->routed_floor_ms;
   if (fp4 && gpu.fp4 > 0) {  // NVFP4 tensor cores; elsewhere FP4 is weight-only (W4A8)
     e.peak = gpu.fp4;
     e.fit = cal->grouped_fp4;
-    // From 2026-12e: MXFP4 checkpoints (GPT-OSS) on Blackwell run their own kernel, an
-    // MXFP8 × MXFP4 MMA at the FP8 rate.
-    if (mth.model->mxfp4_experts > 0 && cal->grouped_mxfp4_blackwell.compute > 0 &&
-        NvidiaBlackwellKernels(*cal, gpu)) {
-      e.peak = gpu.fp8;
-      e.fit = cal->grouped_mxfp4_blackwell;
-      e.compute = e.fit.compute;
-      e.routed_floor_ms = cal->routed_floor_mxfp4_blackwell_ms;
-      return e;
-    }
-    // From 2026-12e: on FP4 GPUs outside that class (MI355X), AITER's MXFP4 kernels.
-    if (mth.model->mxfp4_experts > 0 && cal->grouped_mxfp4_cdna4.compute > 0 &&
-        !NvidiaBlackwellKernels(*cal, gpu)) {
-      e.fit = cal->grouped_mxfp4_cdna4;
-      e.compute = e.fit.compute;
-      e.routed_floor_ms = cal->routed_floor_mxfp4_cdna4_ms;
-      return e;
-    }
-  }
-  // From 2026-12e: on NVIDIA Hopper-class GPUs FP4 experts are W4A16 at the BF16 rate.
-  if (fp4 && gpu.fp4 <= 0 && cal->grouped_w4a16.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
-    e.peak = gpu.fp16;
-    e.fit = cal->grouped_w4a16;
-    e.compute = light ? cal->gemm_compute_light : e.fit.compute;
-    e.routed_floor_ms = cal->routed_floor_w4a16_ms;
-    return e;
   }
   // framework=trtllm (2026-12d): TensorRT-LLM's CUTLASS FP8 block-scale experts on Hopper-class
   // GPUs. Not for FP4 weights there (TensorRT-LLM runs those with its Triton backend).
