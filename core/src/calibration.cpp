@@ -436,8 +436,31 @@ constexpr Calibration k2026_12e = [] {
   return c;
 }();
 
-constexpr std::array<Calibration, 5> kCalibrations = {k2026_12, k2026_12b, k2026_12c, k2026_12d,
-                                                      k2026_12e};
+// Calibration 2026-12f: 2026-12e, and the GQA decode attention kernel's time per request ([AIC]
+// generation_attention_perf): at a 1-token context the kernel's time grows by the same amount per
+// request and KV head, and longer contexts add their KV stream on top (docs/CALIBRATION.md).
+constexpr Calibration k2026_12f = [] {
+  Calibration c = k2026_12e;
+  c.id = "2026-12f";
+  // Slope from 512 to 2048 requests at a 1-token context, GPT-OSS's shape at TP1 (64 query and 8
+  // KV heads of 64), per request and KV head:
+  //   - H200, SGLang 0.5.14 (triton) 20 ns, vLLM 0.24.0 (FlashAttention 3) 19 (BF16 KV) and 17
+  //     (FP8 KV): 20;
+  //   - H200, TensorRT-LLM 1.3.0rc20: 8.4 ns with FP8 KV (XQA), 33 with BF16 KV;
+  //   - B200, TensorRT-LLM 8.8 / 9.5 ns (FP8 / BF16 KV), SGLang 8.2–8.7, vLLM 0.24.0 (FlashInfer
+  //     trtllm-gen decode) 9.0: 9.
+  // Other shapes from 512 to 1024 requests, per KV head: head_dim 64 (8 to 64 query heads, 1 to
+  // 8 KV heads) as above within 8 … 35 %; head_dim 128 (Qwen3-MoE, GLM) costs more: 11–26 ns
+  // (H200 TensorRT-LLM, FP8 KV), 38–42 (BF16 KV), 23–33 (SGLang), 13–22 (vLLM), 11–18 (B200).
+  c.gqa_request_ns_hopper = 20;
+  c.gqa_request_ns_hopper_trtllm_fp8 = 8.4;
+  c.gqa_request_ns_hopper_trtllm_bf16 = 33;
+  c.gqa_request_ns_blackwell = 9;
+  return c;
+}();
+
+constexpr std::array<Calibration, 6> kCalibrations = {k2026_12,  k2026_12b, k2026_12c,
+                                                      k2026_12d, k2026_12e, k2026_12f};
 
 // [DeepSeek-V3 §5.4.3] 85–90 % second-token acceptance → 1.85; [TRTLLM] 1: 1.92 / 2.58 / 2.82 /
 // 2.99 / 3.01 for 1–5 drafts; [Ant] 1.8–1.9 / 2.4–2.7 / 2.9–3.3.

@@ -326,6 +326,30 @@ TEST(Calibrated, GqaAttentionCountsItsOwnKernels) {
   EXPECT_EQ(OnlyRow(mla + "&cal=2026-12c").tpot, OnlyRow(mla + "&cal=2026-12d").tpot);
 }
 
+// 2026-12f: a GQA decode kernel takes a measured time per request and KV head on the GPU (AIC
+// generation_attention_perf at a 1-token context): 20 ns on Hopper with vLLM's and SGLang's
+// kernels, 8.4 / 33 ns with TensorRT-LLM's (FP8 / BF16 KV), 9 ns on Blackwell. GPT-OSS-120B, 36
+// layers of 8 KV heads, one micro-batch of 256 requests per GPU: the step is 36 · 256 · 8 · ns
+// longer. Attention TP 8 serves 8 · 32 requests per GPU with one KV head each. MLA models and
+// the MI355X (no table) are unchanged.
+TEST(Calibrated, GqaDecodeKernelTakesTimePerRequest) {
+  const std::string gqa =
+      "v=1&model=gpt-oss-120b&ep=8&mbs=1&mode=calibrated&catalog=2026-12&moe_dtype=fp4";
+  const auto added = [&](const std::string& link) {
+    return OnlyRow(link + "&cal=2026-12f").tpot - OnlyRow(link + "&cal=2026-12e").tpot;
+  };
+  const std::string dp = gqa + "&bs=256&decode_tp=1";
+  EXPECT_NEAR(added(dp + "&gpus=H200"), 36 * 256 * 8 * 20e-6, 1e-9);
+  EXPECT_NEAR(added(dp + "&gpus=H200&framework=sglang"), 36 * 256 * 8 * 20e-6, 1e-9);
+  EXPECT_NEAR(added(dp + "&gpus=H200&framework=trtllm&kv_dtype=bf16"), 36 * 256 * 8 * 33e-6, 1e-9);
+  EXPECT_NEAR(added(dp + "&gpus=H200&framework=trtllm&kv_dtype=fp8"), 36 * 256 * 8 * 8.4e-6, 1e-9);
+  EXPECT_NEAR(added(dp + "&gpus=DGX-B200&framework=trtllm"), 36 * 256 * 8 * 9e-6, 1e-9);
+  EXPECT_NEAR(added(gqa + "&bs=32&decode_tp=8&gpus=H200"), 36 * 256 * 1 * 20e-6, 1e-9);
+  EXPECT_EQ(added(dp + "&gpus=MI355X"), 0);
+  const std::string mla = "v=1&gpus=H200&bs=64&ep=8&decode_tp=1&mbs=1&mode=calibrated";
+  EXPECT_EQ(OnlyRow(mla + "&cal=2026-12e").tpot, OnlyRow(mla + "&cal=2026-12f").tpot);
+}
+
 // The 2026-12d tables are NVIDIA's: MI355X (FP4, 19.7 FP8 TFLOPS per CU) gets neither SGLang's
 // Blackwell factor nor the GQA floor, and TensorRT-LLM's CUTLASS fit is for FP8 experts only (it
 // runs GPT-OSS's FP4 experts on Hopper with Triton).

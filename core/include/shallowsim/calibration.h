@@ -166,6 +166,17 @@ struct Calibration {
   // GPUs with FP4 outside the NVIDIA Blackwell class (the catalogs' MI355X: AMD CDNA4; a hw= GPU
   // of that kind too) run MXFP4 experts with AITER's fused MoE kernels (none: the NVFP4 fit).
   MoeKernel mxfp4_cdna4;
+
+  // ---- From 2026-12f: the GQA decode attention kernel's time per request ---------------------
+  // Each request a GQA decode kernel serves costs this much time per KV head on the GPU, on top
+  // of its KV stream and whatever its context, in ns (0: none, as 2026-12e): the NVIDIA Hopper
+  // class with vLLM's and SGLang's kernels (framework auto or sglang) and with TensorRT-LLM's
+  // (FP8 and BF16 KV), and the NVIDIA Blackwell class (every framework). Other GPUs: none (no
+  // table).
+  double gqa_request_ns_hopper = 0;
+  double gqa_request_ns_hopper_trtllm_fp8 = 0;
+  double gqa_request_ns_hopper_trtllm_bf16 = 0;
+  double gqa_request_ns_blackwell = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

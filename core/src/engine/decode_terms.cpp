@@ -92,7 +92,13 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
                .roof;
   }
   const engine::Cost reduce = engine::AllReduceCost(rows * m.dim * 2, t, gpu, cal);
-  const double fixed = floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true) : 0;
+  double fixed = floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true) : 0;
+  // GQA's kernels also take a measured time per request they serve (from 2026-12f): a kernel
+  // time, like the floors, not scaled by in_situ.
+  if (mth.family->kind == AttentionKind::kGqa) {
+    const double heads = attention::KvHeads(m) * (mth.fix.q13 ? mth.family->kv_share(m, t) : 1);
+    fixed += reqs * engine::GqaRequestMs(mth, cal, gpu, heads);
+  }
   return {std::max(kv, core) + proj + reduce.roof, reduce.floor + fixed};
 }
 

@@ -138,6 +138,21 @@ double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gp
   return kernel + gemms * cal.dense.floor_ms + cal.layer_floor_ms;
 }
 
+double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double kv_heads) {
+  if (mth.family->kind != AttentionKind::kGqa) return 0;
+  double ns = 0;
+  if (NvidiaBlackwellKernels(cal, gpu)) {
+    ns = cal.gqa_request_ns_blackwell;
+  } else if (NvidiaHopperKernels(cal, gpu)) {
+    ns = cal.gqa_request_ns_hopper;
+    if (mth.scenario->framework == Framework::kTrtllm) {
+      ns = mth.kv_bytes == 1 ? cal.gqa_request_ns_hopper_trtllm_fp8
+                             : cal.gqa_request_ns_hopper_trtllm_bf16;
+    }
+  }
+  return ns * kv_heads / 1e6;
+}
+
 LayerMix MixOf(const attention::Groups& groups) {
   LayerMix mix;
   mix.groups = groups;

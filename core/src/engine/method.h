@@ -69,6 +69,10 @@ GpuCtx GpuCtxOf(const Method& method, const Gpu& gpu);
 double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
                              bool decode);
 
+// The GQA decode kernel's time per request served, in ms, with `kv_heads` KV heads on the GPU
+// (from 2026-12f; 0 for other families, other GPUs and earlier calibrations).
+double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double kv_heads);
+
 // The groups of layers a step's attention has (attention.h), with their shares of the MoE and
 // dense layers: the weights of the per-layer columns (DenseMLA, SparseMLA, …).
 struct LayerMix {
