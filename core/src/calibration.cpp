@@ -456,6 +456,33 @@ constexpr Calibration k2026_12f = [] {
   c.gqa_request_ns_hopper_trtllm_fp8 = 8.4;
   c.gqa_request_ns_hopper_trtllm_bf16 = 33;
   c.gqa_request_ns_blackwell = 9;
+  // DeepSeek-V4's attention module ([AIC] dsv4_{csa,hca}_{context,generation}_module_perf, H200
+  // SGLang 0.5.14 and vLLM 0.24.0; B200, B300, GB200: SGLang, vLLM and TensorRT-LLM
+  // 1.3.0rc23; V4-Flash at TP1–8 and V4-Pro at TP1–8, FP8 block-scaled GEMMs): its time per token
+  // (the slope from 2048 to 8192 short prompts in prefill, from 256 to 1024 requests at a
+  // 1024-token context in decode) is a fixed time per token plus the module's weight GEMMs at a
+  // share of the FP8 peak; fitted per GPU, framework, kind and phase over the 8 shapes (within
+  // 6–25 % of each slope):
+  //   - GEMM share 0.40–0.53 (SGLang, vLLM), 0.30–0.43 (TensorRT-LLM): 0.42;
+  //   - per token, SGLang and vLLM: CSA 0.09–0.13 µs in prefill, 0.11–0.16 in decode on
+  //     Blackwell (0.23–0.26 on H200); HCA 0.08–0.12 / 0.10–0.16: 0.12 and 0.10;
+  //   - TensorRT-LLM (Blackwell only): CSA 0.05–0.06, HCA 0.02–0.04: 0.06 and 0.03.
+  // 2026-12e timed the module as its GEMMs at the dense share (0.65–0.7) and nothing per token:
+  // 1.5× too fast in decode at 1024 requests, 3–5× in prefill at 8K prompts.
+  c.v4_gemm_compute = 0.42;
+  c.v4_token_us_csa = 0.12;
+  c.v4_token_us_hca = 0.10;
+  c.v4_token_us_csa_trtllm = 0.06;
+  c.v4_token_us_hca_trtllm = 0.03;
+  // DeepSeek-V4's mHC ([AIC] mhc_module_perf, pre + post modules, both sites of a layer, hc_mult 4,
+  // 20 Sinkhorn iterations; SGLang 0.5.14, vLLM 0.24.0, TensorRT-LLM 1.3.0rc20):
+  //   - at 1 token 21–32 µs per layer (H100/H200 21–29, B200/GB200 24–32): 25 µs;
+  //   - per token (1024 to 524288 tokens) hidden 4096 / 7168: B200 0.047–0.049 / 0.080–0.086 µs,
+  //     GB200 0.044 / 0.076, H200 0.071–0.073 / 0.124–0.132, H100 0.100 (4096): at each GPU's
+  //     HBM bandwidth, 10.2–11.7 passes over the 4 × hidden BF16 residual: 11.
+  c.mhc_floor_ms = 0.025;
+  c.mhc_passes = 11;
+  c.mxfp4_hybrid = true;
   return c;
 }();
 

@@ -211,6 +211,17 @@ std::vector<Field> ModelFields() {
        .help = {"Learned attention sinks, one logit per head (weights only)",
                 "可学习的注意力 sink，每头一个 logit（仅计入权重）"},
        .number = &Model::attn_sinks},
+      {.key = "hc_mult",
+       .kind = K::kInt,
+       .group = "Model",
+       .min = 0,
+       .max = 16,
+       .unit = "copies",
+       .help = {"DeepSeek-V4: width of the hyper-connected residual stream (mHC), in copies of "
+                "dim; 0 = a plain residual. Calibrated mode (cal=2026-12f on) times its kernels",
+                "DeepSeek-V4：超连接（mHC）残差流的宽度，以 dim 的份数计；0 = 普通残差。calibrated "
+                "模式（cal=2026-12f 起）计入其内核时间"},
+       .number = &Model::hc_mult},
       {.key = "index_topk",
        .kind = K::kInt,
        .group = "Model",

@@ -87,6 +87,8 @@ std::vector<Preset> Presets() {
   v4pro.index_topk = 1024;
   v4pro.o_groups = 16;
   v4pro.o_lora_rank = 1024;
+  v4pro.mxfp4_experts = 1;  // expert_dtype fp4: MXFP4 (LMSYS and TensorRT-LLM V4 blogs)
+  v4pro.hc_mult = 4;        // config.json hc_mult
 
   Model v4flash = v4pro;
   v4flash.dim = 4096;

@@ -420,6 +420,7 @@ std::vector<Architecture> Architectures() {
       {"o_lora_rank", "o_lora_rank"},
       {"o_groups", "o_groups"},
       {"sliding_window", "sliding_window"},
+      {"hc_mult", "hc_mult"},
   };
   // Facts of the GQA families without windows, sinks or shared experts (and not GPT-OSS's MXFP4
   // experts, which an import may start from the GPT-OSS presets of).
@@ -447,7 +448,11 @@ std::vector<Architecture> Architectures() {
        .model_types = {"deepseek_v4"},
        .attention = A::kHybrid,
        .fields = Join({body, deepseek_experts, v4_attention, indexer}),
-       .facts = {{"n_dense_layers", 0}, {"shared_inter_dim", 0}, {"attn_sinks", 1}},
+       // expert_dtype "fp4" is MXFP4 in V4's checkpoints (LMSYS and TensorRT-LLM V4 blogs).
+       .facts = {{"n_dense_layers", 0},
+                 {"shared_inter_dim", 0},
+                 {"attn_sinks", 1},
+                 {"mxfp4_experts", 1}},
        .rules = {CompressRatios},
        .presets = {"deepseek-v4-pro", "deepseek-v4-flash"}},
       {.name = "DeepseekV2ForCausalLM",

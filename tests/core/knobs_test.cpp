@@ -350,6 +350,61 @@ TEST(Calibrated, GqaDecodeKernelTakesTimePerRequest) {
   EXPECT_EQ(OnlyRow(mla + "&cal=2026-12e").tpot, OnlyRow(mla + "&cal=2026-12f").tpot);
 }
 
+// 2026-12f: DeepSeek-V4's hyper-connections (hc_mult 4) cost each layer 25 µs and 11 passes over
+// the 4 × dim BF16 residual per token at the GPU's HBM bandwidth (AIC mhc_module_perf).
+// V4-Flash, 43 layers of dim 4096, on B200 (8000 GB/s), one micro-batch of 256 requests per GPU.
+TEST(Calibrated, V4HyperConnectionsTimeTheirKernels) {
+  const std::string v4 =
+      "v=1&model=deepseek-v4-flash&gpus=DGX-B200&catalog=2026-12&bs=256&ep=8&decode_tp=1&mbs=1&"
+      "mode=calibrated&cal=2026-12f";
+  const double per_layer = 0.025 + 256 * 11 * 4 * 4096 * 2 / 1e6 / 8000;
+  EXPECT_NEAR(OnlyRow(v4).tpot - OnlyRow(v4 + "&hc_mult=0").tpot, 43 * per_layer, 1e-9);
+  EXPECT_EQ(OnlyRow(v4 + "&hc_mult=1").tpot, OnlyRow(v4 + "&hc_mult=0").tpot);
+  // Older calibrations do not time them.
+  const std::string old = v4.substr(0, v4.size() - 2) + "2e";
+  EXPECT_EQ(OnlyRow(old).tpot, OnlyRow(old + "&hc_mult=0").tpot);
+}
+
+// 2026-12f: V4's attention module also takes a time per token its GEMMs do not account for (AIC
+// dsv4_{csa,hca}_*_module_perf): 0.12 µs (CSA layers) and 0.10 µs (HCA and window-only layers)
+// with vLLM's and SGLang's kernels, 0.06 and 0.03 µs with TensorRT-LLM's. V4-Flash: 21 CSA, 20
+// HCA and 2 window-only layers; 256 requests per GPU, one micro-batch, no hyper-connections.
+TEST(Calibrated, V4AttentionModuleTakesTimePerToken) {
+  const std::string v4 =
+      "v=1&model=deepseek-v4-flash&gpus=DGX-B200&catalog=2026-12&bs=256&ep=8&decode_tp=1&mbs=1&"
+      "hc_mult=0&mode=calibrated&cal=2026-12f";
+  const double auto_us = 21 * 0.12 + 22 * 0.10, trt_us = 21 * 0.06 + 22 * 0.03;
+  EXPECT_NEAR(OnlyRow(v4).tpot - OnlyRow(v4 + "&framework=trtllm").tpot,
+              256 * (auto_us - trt_us) / 1000, 1e-9);
+  // Prefill: every token of the forward, each layer.
+  const std::string pre =
+      "v=1&model=deepseek-v4-flash&gpus=DGX-B200&catalog=2026-12&seq_len=4096&tp=1&dp=8&"
+      "prefill_tokens=4096&kv_cache_rate=0&mbs=1&hc_mult=0&mode=calibrated&cal=2026-12f";
+  const std::vector<PrefillRow> auto_t = PrefillTable(ConfigOf(pre));
+  const std::vector<PrefillRow> trt_t = PrefillTable(ConfigOf(pre + "&framework=trtllm"));
+  ASSERT_EQ(auto_t.size(), 1u);
+  ASSERT_EQ(trt_t.size(), 1u);
+  EXPECT_NEAR(auto_t[0].tp_mla - trt_t[0].tp_mla, 4096 * (auto_us - trt_us) / 43 / 1000, 1e-9);
+  // The MI355X has no table: V4 there is timed as before.
+  const std::string mi =
+      "v=1&model=deepseek-v4-flash&gpus=MI355X&catalog=2026-12&bs=64&ep=8&"
+      "decode_tp=1&mbs=1&hc_mult=0&mxfp4_experts=0&mode=calibrated";
+  EXPECT_EQ(OnlyRow(mi + "&cal=2026-12e").tpot, OnlyRow(mi + "&cal=2026-12f").tpot);
+}
+
+// V4's experts are MXFP4 (the presets say so from 2026-12f). 2026-12e ignores the key for the
+// hybrid family, so a V4 link naming it keeps its numbers; 2026-12f times them by the Blackwell
+// MXFP4 kernel, as GPT-OSS's.
+TEST(Calibrated, V4MxfpExpertsFrom2026_12f) {
+  const std::string v4 =
+      "v=1&model=deepseek-v4-pro&gpus=DGX-B200&catalog=2026-12&bs=64&ep=64&"
+      "decode_tp=1&moe_dtype=fp4&mode=calibrated";
+  EXPECT_EQ(OnlyRow(v4 + "&cal=2026-12e").routed_expert,
+            OnlyRow(v4 + "&cal=2026-12e&mxfp4_experts=0").routed_expert);
+  EXPECT_NE(OnlyRow(v4 + "&cal=2026-12f").routed_expert,
+            OnlyRow(v4 + "&cal=2026-12f&mxfp4_experts=0").routed_expert);
+}
+
 // The 2026-12d tables are NVIDIA's: MI355X (FP4, 19.7 FP8 TFLOPS per CU) gets neither SGLang's
 // Blackwell factor nor the GQA floor, and TensorRT-LLM's CUTLASS fit is for FP8 experts only (it
 // runs GPT-OSS's FP4 experts on Hopper with Triton).

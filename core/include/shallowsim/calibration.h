@@ -177,6 +177,25 @@ struct Calibration {
   double gqa_request_ns_hopper_trtllm_fp8 = 0;
   double gqa_request_ns_hopper_trtllm_bf16 = 0;
   double gqa_request_ns_blackwell = 0;
+  // DeepSeek-V4's attention module (hybrid family) on NVIDIA GPUs, prefill and decode alike: its
+  // weight GEMMs at this share of the FP8 peak (0: the dense GEMM share, as 2026-12e), and the
+  // time its other kernels (norms, RoPE, the compressors, the indexer's quantisation, the KV
+  // store) take per token it processes, in µs, in CSA layers and in HCA (and window-only)
+  // layers; TensorRT-LLM's own.
+  double v4_gemm_compute = 0;
+  double v4_token_us_csa = 0;
+  double v4_token_us_hca = 0;
+  double v4_token_us_csa_trtllm = 0;
+  double v4_token_us_hca_trtllm = 0;
+  // DeepSeek-V4's hyper-connections (hc_mult > 1): per layer, a fixed time and a memory-bound
+  // time per token of `mhc_passes` reads or writes of its hc_mult × dim BF16 residual at the
+  // GPU's HBM bandwidth (0: not timed, as 2026-12e).
+  double mhc_floor_ms = 0;
+  double mhc_passes = 0;
+  // V4's MXFP4 experts (mxfp4_experts, which the V4 presets set from 2026-12f) are timed by the
+  // MXFP4 kernels; 2026-12e ignores the key for the hybrid family, so its links keep their
+  // numbers.
+  bool mxfp4_hybrid = false;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -63,6 +63,10 @@ struct Model {
   // MI355X (moe_dtype=fp4, or auto) by that format's kernels. Bytes per weight are NVFP4's in every
   // case.
   double mxfp4_experts = 0;
+  // DeepSeek-V4's manifold-constrained hyper-connections (mHC): the residual stream is hc_mult
+  // copies wide, mixed before and after every attention and FFN block (0 or 1: a plain residual).
+  // Calibrated mode from 2026-12f times its kernels; weights and KV are unaffected.
+  double hc_mult = 0;
 
   double n_sparse_layers() const { return n_layers - n_dense_layers; }
   friend bool operator==(const Model&, const Model&) = default;

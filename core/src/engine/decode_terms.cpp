@@ -87,14 +87,19 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
   if (!mth.fix.q3 && gpu.fp4 > 0) {  // kept: FP4 GEMMs without weights or efficiency
     proj = gflop / gpu.fp4;
   } else {
+    const bool v4 = engine::V4Module(mth, cal, gpu);
     proj = engine::GemmCost(gflop, mth.family->params(m) / t, gpu.fp8, rows, gpu.mem_bw, cal.dense,
-                            g.dense_compute, 0)
+                            v4 ? cal.v4_gemm_compute : g.dense_compute, 0)
                .roof;
   }
   const engine::Cost reduce = engine::AllReduceCost(rows * m.dim * 2, t, gpu, cal);
   double fixed = floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true) : 0;
-  // GQA's kernels also take a measured time per request they serve (from 2026-12f): a kernel
-  // time, like the floors, not scaled by in_situ.
+  // From 2026-12f, measured kernel times (like the floors, not scaled by in_situ): V4's module
+  // takes its other kernels' time per token; GQA's kernels a time per request they serve.
+  if (engine::V4Module(mth, cal, gpu)) fixed += rows * engine::V4TokenMs(mth, cal, w);
+  // V4's hyper-connections (from 2026-12f): memory-bound kernels of the layer, timed with its
+  // attention block.
+  fixed += engine::MhcMs(mth, cal, gpu, rows);
   if (mth.family->kind == AttentionKind::kGqa) {
     const double heads = attention::KvHeads(m) * (mth.fix.q13 ? mth.family->kv_share(m, t) : 1);
     fixed += reqs * engine::GqaRequestMs(mth, cal, gpu, heads);

@@ -39,7 +39,8 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
     e.routed_floor_ms = k.routed_floor_ms;
     return e;
   };
-  const bool mxfp4 = mth.model->mxfp4_experts > 0;
+  const bool mxfp4 = mth.model->mxfp4_experts > 0 &&
+                     (mth.family->kind != AttentionKind::kHybrid || cal->mxfp4_hybrid);
   if (fp4 && gpu.fp4 > 0 && mxfp4) {
     // MXFP4 checkpoints (GPT-OSS): on Blackwell an MXFP8 × MXFP4 MMA at the FP8 rate; on FP4 GPUs
     // outside that class (MI355X), AITER's MXFP4 kernels.
@@ -151,6 +152,26 @@ double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, d
     }
   }
   return ns * kv_heads / 1e6;
+}
+
+double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double tokens) {
+  const Model& m = *mth.model;
+  if (m.hc_mult <= 1 || cal.mhc_passes <= 0) return 0;
+  return cal.mhc_floor_ms + tokens * cal.mhc_passes * m.hc_mult * m.dim * 2 / 1e6 / gpu.mem_bw;
+}
+
+bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu) {
+  return mth.family->kind == AttentionKind::kHybrid && cal.v4_gemm_compute > 0 &&
+         (NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu));
+}
+
+double V4TokenMs(const Method& mth, const Calibration& cal, const attention::Work& w) {
+  // The CSA layers are the ones with an indexer.
+  const bool csa = w.index > 0;
+  const bool trt = mth.scenario->framework == Framework::kTrtllm;
+  const double us = csa ? (trt ? cal.v4_token_us_csa_trtllm : cal.v4_token_us_csa)
+                        : (trt ? cal.v4_token_us_hca_trtllm : cal.v4_token_us_hca);
+  return us / 1000;
 }
 
 LayerMix MixOf(const attention::Groups& groups) {

@@ -73,6 +73,14 @@ double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gp
 // (from 2026-12f; 0 for other families, other GPUs and earlier calibrations).
 double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double kv_heads);
 
+// DeepSeek-V4's attention module on NVIDIA GPUs (from 2026-12f): whether its measured figures
+// apply, and the time its non-GEMM kernels take per token of a layer group's work, in ms.
+bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu);
+double V4TokenMs(const Method& mth, const Calibration& cal, const attention::Work& w);
+// DeepSeek-V4's hyper-connections (hc_mult > 1, from 2026-12f): one layer's time for `tokens`
+// tokens on the GPU, in ms (0 without them).
+double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double tokens);
+
 // The groups of layers a step's attention has (attention.h), with their shares of the MoE and
 // dense layers: the weights of the per-layer columns (DenseMLA, SparseMLA, …).
 struct LayerMix {

@@ -97,6 +97,10 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
                        : gpu.fp4 > 0 ? cal.gemm_compute_fp4_gpus
                                      : cal.gemm_large;
   const double params = mth.family->params(m);
+  // DeepSeek-V4's module (from 2026-12f): its GEMMs at their measured share, and its other
+  // kernels' time per token of the forward.
+  const bool v4 = V4Module(mth, cal, gpu);
+  const double proj_share = v4 ? cal.v4_gemm_compute : large;
   Cost dense_attn, tp_attn;
   for (size_t g = 0; g < mix.groups.size; ++g) {
     const attention::Work& w = mix.groups.items[g].work;
@@ -112,13 +116,16 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
       if (!fix.q3 && gpu.fp4 > 0) {
         time += proj_gflop / t / gpu.fp4;
       } else {
-        time +=
-            std::max(proj_gflop / t / (gpu.fp8 * large), Ms(params / t, gpu.mem_bw * cal.dense.bw));
+        time += std::max(proj_gflop / t / (gpu.fp8 * proj_share),
+                         Ms(params / t, gpu.mem_bw * cal.dense.bw));
       }
       const Cost reduce = AllReduceCost(batch * uncached * m.dim * 2, t, gpu, cal);
-      return Cost{
-          time + reduce.roof,
-          reduce.floor + (floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/false) : 0)};
+      // Every GPU of a TP group runs the module's per-token kernels on all of its tokens.
+      double per_token = v4 ? batch * uncached * V4TokenMs(mth, cal, w) : 0;
+      per_token += MhcMs(mth, cal, gpu, batch * uncached);  // V4's hyper-connections
+      return Cost{time + reduce.roof,
+                  reduce.floor + per_token +
+                      (floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/false) : 0)};
     };
     const Cost tp_mla = mla(tp, true);
     const Cost dense = fix.q9 ? tp_mla : mla(1, false);
