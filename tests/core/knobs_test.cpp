@@ -238,6 +238,31 @@ TEST(Calibrated, Mxfp4ExpertsOnBlackwellRunAtTheFp8Rate) {
   }
 }
 
+// 2026-12f: on Blackwell, vLLM and SGLang run FP8 experts with FlashInfer's trtllm-gen MoE (AIC
+// SGLang and vLLM tables): 0.59 of HBM, 0.32 of the FP8 peak, 128 rows per tile, a 25 µs routed
+// block; TensorRT-LLM keeps DeepGEMM's fit. DeepSeek-V3 on 8 B200, bs 256, no imbalance: 2048
+// rows on 32 experts (64 each, every expert reached): memory-bound; bs 1024: 256 rows per
+// expert, compute-bound.
+TEST(Calibrated, Fp8ExpertsOnBlackwellRunFlashInfersKernel) {
+  const std::string link =
+      "v=1&mode=calibrated&cal=2026-12f&catalog=2026-12&ep=8&decode_tp=1&mbs=1&ep_imbalance=1&"
+      "gpus=DGX-B200&moe_dtype=fp8&seq_len=1024&decode_len=0";
+  const double reached = 1 - std::pow(1 - 8.0 / 256, 256 * 8);
+  const double stream = reached * 32 * 3 * 7168.0 * 2048 / (8000e6 * 0.59);  // ms
+  const double math = 2048 * 2.0 * 3 * 7168 * 2048 / 1e9 / (4500 * 0.32 * 64 / 128);
+  ASSERT_GT(stream, math);
+  for (const char* fw : {"", "&framework=sglang"}) {
+    EXPECT_NEAR(OnlyRow(link + "&bs=256" + fw).routed_expert, 1.15 * stream + 0.025, 1e-12) << fw;
+  }
+  const double big = 8192 * 2.0 * 3 * 7168 * 2048 / 1e9 / (4500 * 0.32);
+  ASSERT_GT(big, 32 * 3 * 7168.0 * 2048 / (8000e6 * 0.59));
+  EXPECT_NEAR(OnlyRow(link + "&bs=1024").routed_expert, 1.15 * big + 0.025, 1e-12);
+  const std::string trt = link + "&bs=256&framework=trtllm";
+  EXPECT_EQ(OnlyRow(trt).routed_expert, OnlyRow(trt.substr(0, trt.find("cal=")) + "cal=2026-12e" +
+                                                trt.substr(trt.find("cal=") + 12))
+                                            .routed_expert);
+}
+
 // The same kernel at one request on one H200: the token reaches 4 of the 128 experts, whose
 // 4 · 3 · 2880² · 0.5625 bytes stream at 0.66 of 4.8 TB/s, against 4 rows in tiles of 32.
 TEST(Calibrated, Fp4ExpertsOnHopperAtOneRequestStreamTheExpertsTheyReach) {

@@ -196,6 +196,10 @@ struct Calibration {
   // MXFP4 kernels; 2026-12e ignores the key for the hybrid family, so its links keep their
   // numbers.
   bool mxfp4_hybrid = false;
+  // NVIDIA Blackwell class with vLLM's and SGLang's MoE (framework auto or sglang: FlashInfer's
+  // trtllm-gen fused MoE): FP8 block-scaled experts (none: 2026-12e's DeepGEMM fit, which stays
+  // TensorRT-LLM's).
+  MoeKernel fi_fp8_blackwell;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -55,6 +55,12 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
     if (light) e.compute = cal->gemm_compute_light;
     return e;
   }
+  // On the NVIDIA Blackwell class vLLM and SGLang run FP8 experts with FlashInfer's trtllm-gen
+  // MoE (from 2026-12f; TensorRT-LLM keeps DeepGEMM's fit below, NVFP4 keeps its fit).
+  if (!fp4 && cal->fi_fp8_blackwell.fit.compute > 0 && NvidiaBlackwellKernels(*cal, gpu) &&
+      mth.scenario->framework != Framework::kTrtllm) {
+    return own(cal->fi_fp8_blackwell, gpu.fp8);
+  }
   e.peak = gpu.fp8;
   e.fit = cal->grouped_fp8;
   e.routed_floor_ms = cal->routed_floor_ms;
