@@ -467,8 +467,8 @@ constexpr Calibration k2026_12f = [] {
   //   - per token, SGLang and vLLM: CSA 0.09–0.13 µs in prefill, 0.11–0.16 in decode on
   //     Blackwell (0.23–0.26 on H200); HCA 0.08–0.12 / 0.10–0.16: 0.12 and 0.10;
   //   - TensorRT-LLM (Blackwell only): CSA 0.05–0.06, HCA 0.02–0.04: 0.06 and 0.03.
-  // 2026-12e timed the module as its GEMMs at the dense share (0.65–0.7) and nothing per token:
-  // 1.5× too fast in decode at 1024 requests, 3–5× in prefill at 8K prompts.
+  // 2026-12e timed the module as its GEMMs at the dense share (0.55 on Blackwell) and nothing per
+  // token: 1.6× too fast in decode at 1024 requests, 1.65–1.8× in prefill at 8K prompts.
   c.v4_gemm_compute = 0.42;
   c.v4_token_us_csa = 0.12;
   c.v4_token_us_hca = 0.10;

@@ -324,12 +324,12 @@ std::vector<Field> ModelFields() {
        .min = 0,
        .max = 1,
        .help =
-           {"The checkpoint's 4-bit experts are MXFP4 (GPT-OSS), not NVFP4: where the experts run "
-            "in FP4 (moe_dtype=fp4, or auto) on Blackwell or the MI355X, calibrated mode "
-            "(cal=2026-12e on) times them by that GPU's MXFP4 kernel",
-            "检查点的 4 比特专家为 MXFP4（GPT-OSS）而非 NVFP4：专家在 Blackwell 或 MI355X 上以 FP4 "
-            "运行时（moe_dtype=fp4 或 auto），calibrated 模式（cal=2026-12e 起）按该 GPU 的 MXFP4 "
-            "内核计时"},
+           {"The checkpoint's 4-bit experts are MXFP4 (GPT-OSS; DeepSeek-V4 from cal=2026-12f), "
+            "not NVFP4: where the experts run in FP4 (moe_dtype=fp4, or auto) on Blackwell or the "
+            "MI355X, calibrated mode (cal=2026-12e on) times them by that GPU's MXFP4 kernel",
+            "检查点的 4 比特专家为 MXFP4（GPT-OSS；DeepSeek-V4 自 cal=2026-12f 起）而非 NVFP4："
+            "专家在 Blackwell 或 MI355X 上以 FP4 运行时（moe_dtype=fp4 或 auto），calibrated 模式"
+            "（cal=2026-12e 起）按该 GPU 的 MXFP4 内核计时"},
        .number = &Model::mxfp4_experts},
   };
 }

@@ -249,7 +249,9 @@ ParseResult ParseLink(std::string_view link) {
   Config c;
   if (auto it = values.find("model"); it != values.end()) {
     c.preset = it->second;
-    if (const std::optional<Model> preset = FindPreset(c.preset)) c.model = *preset;
+    const auto cal = values.find("cal");
+    const std::string_view cal_id = cal != values.end() ? std::string_view(cal->second) : "";
+    if (const std::optional<Model> preset = FindPreset(c.preset, cal_id)) c.model = *preset;
   }
   if (hw_rows.size() > kMaxHwRows) {
     error("hw", TooMany(hw_rows.size(), kMaxHwRows, "rows"));
@@ -284,7 +286,7 @@ std::string EncodeLink(const Config& c) {
   const Config defaults;
   Config base;  // defaults with the config's preset, so model keys are compared to the preset
   base.preset = c.preset;
-  if (const std::optional<Model> preset = FindPreset(c.preset)) base.model = *preset;
+  if (const std::optional<Model> preset = FindPreset(c.preset, c.cal)) base.model = *preset;
   std::string out = "v=" + std::to_string(kLinkVersion);
   for (const Field& f : Schema()) {
     if (f.kind == K::kHwRows && c.hw.empty()) continue;

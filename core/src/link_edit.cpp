@@ -45,11 +45,12 @@ std::string TrimItems(std::string_view s) {
   return text::Join(items, ",");
 }
 
-// Defaults, with the preset's model when the link names a known one.
-Config DefaultsFor(std::string_view preset) {
+// Defaults, with the preset's model (as the link's calibration reads it) when the link names a
+// known one.
+Config DefaultsFor(std::string_view preset, std::string_view cal) {
   Config c;
   c.preset = std::string(preset);
-  if (const std::optional<Model> m = FindPreset(preset)) c.model = *m;
+  if (const std::optional<Model> m = FindPreset(preset, cal)) c.model = *m;
   return c;
 }
 
@@ -58,6 +59,14 @@ std::string PresetOf(const std::vector<Segment>& segments) {
     if (s.key == "model") return Decoded(s.raw);
   }
   return std::string(kDefaultPreset);
+}
+
+// The calibration a link names (empty: none).
+std::string CalOf(const std::vector<Segment>& segments) {
+  for (const Segment& s : segments) {
+    if (s.key == "cal") return Decoded(s.raw);
+  }
+  return {};
 }
 
 std::string HwLines(const std::vector<Gpu>& rows) {
@@ -82,7 +91,7 @@ std::vector<std::pair<std::string, std::string>> FieldTexts(std::string_view lin
     return out;
   }
   const std::vector<Segment> segments = Segments(link);
-  const Config defaults = DefaultsFor(PresetOf(segments));
+  const Config defaults = DefaultsFor(PresetOf(segments), CalOf(segments));
   for (const Field& f : Schema()) {
     std::vector<std::string> given;
     for (const Segment& s : segments) {
@@ -121,7 +130,8 @@ std::string EditLink(std::string_view link, std::string_view key, std::string_vi
                       target->kind == K::kChoiceList;
     const std::string clean = list ? TrimItems(Trim(value)) : Trim(value);
     // A model key's default is the preset's value; every other key's, the struct default.
-    const Config defaults = IsModelKey(*target) ? DefaultsFor(PresetOf(segments)) : Config{};
+    const Config defaults =
+        IsModelKey(*target) ? DefaultsFor(PresetOf(segments), CalOf(segments)) : Config{};
     const std::string default_text = target->kind == K::kLink ? "" : FieldText(defaults, *target);
     if (clean != default_text) {
       segments.push_back({std::string(key), text::PercentEncode(clean, ",:")});

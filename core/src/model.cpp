@@ -1,6 +1,8 @@
 // The presets: every dimension from the model's config.json or card (docs/MODELS.md cites each).
 #include "shallowsim/model.h"
 
+#include "shallowsim/calibration.h"
+
 namespace shallowsim {
 
 namespace {
@@ -145,9 +147,15 @@ std::vector<Preset> Presets() {
   };
 }
 
-std::optional<Model> FindPreset(std::string_view name) {
+std::optional<Model> FindPreset(std::string_view name, std::string_view cal) {
   for (const Preset& p : Presets()) {
-    if (p.name == name) return p.model;
+    if (p.name != name) continue;
+    Model m = p.model;
+    const Calibration* k = cal.empty() ? nullptr : FindCalibration(cal);
+    if (k != nullptr && !k->mxfp4_hybrid && m.attention == AttentionKind::kHybrid) {
+      m.mxfp4_experts = 0;
+    }
+    return m;
   }
   return std::nullopt;
 }

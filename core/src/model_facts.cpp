@@ -63,7 +63,7 @@ ModelFacts Facts(const Model& m, KvDtype kv, MoeDtype moe) {
 
 ModelFacts FactsOf(const Config& c) {
   ModelFacts out = Facts(c.model, c.scenario.kv_dtype, c.scenario.moe_dtype);
-  const std::optional<Model> preset = FindPreset(c.preset);
+  const std::optional<Model> preset = FindPreset(c.preset, c.cal);
   out.model = preset && *preset == c.model ? c.preset : c.preset + " + overrides";
   return out;
 }

@@ -417,17 +417,41 @@ TEST(Calibrated, V4AttentionModuleTakesTimePerToken) {
   EXPECT_EQ(OnlyRow(mi + "&cal=2026-12e").tpot, OnlyRow(mi + "&cal=2026-12f").tpot);
 }
 
-// V4's experts are MXFP4 (the presets say so from 2026-12f). 2026-12e ignores the key for the
-// hybrid family, so a V4 link naming it keeps its numbers; 2026-12f times them by the Blackwell
-// MXFP4 kernel, as GPT-OSS's.
+// V4's experts are MXFP4: the V4 presets say so for links naming 2026-12f or later, which time
+// them by the Blackwell MXFP4 kernel (0.84 of HBM, 0.44 of the FP8 peak, 32 rows per tile, 17 µs),
+// as GPT-OSS's. A link naming 2026-12e reads the preset as it was (NVFP4), and an explicit
+// mxfp4_experts=1 there keeps its MXFP4 timing and its place in the canonical link.
+// V4-Pro on 64 B200 (6 experts each), bs 64, no imbalance: 384 rows, 64 per expert, every expert
+// reached: memory-bound.
 TEST(Calibrated, V4MxfpExpertsFrom2026_12f) {
   const std::string v4 =
-      "v=1&model=deepseek-v4-pro&gpus=DGX-B200&catalog=2026-12&bs=64&ep=64&"
-      "decode_tp=1&moe_dtype=fp4&mode=calibrated";
+      "v=1&model=deepseek-v4-pro&gpus=DGX-B200&catalog=2026-12&bs=64&ep=64&decode_tp=1&mbs=1&"
+      "ep_imbalance=1&moe_dtype=fp4&mode=calibrated";
+  const double reached = 1 - std::pow(1 - 6.0 / 384, 64 * 64);
+  const double stream = reached * 6 * 3 * 7168.0 * 3072 * 0.5625 / (8000e6 * 0.84);  // ms
+  const double math = 384 * 2.0 * 3 * 7168 * 3072 / 1e9 / (4500 * 0.44);
+  ASSERT_GT(stream, math);
+  EXPECT_NEAR(OnlyRow(v4 + "&cal=2026-12f").routed_expert, 1.15 * stream + 0.017, 1e-12);
+  EXPECT_NEAR(OnlyRow(v4 + "&cal=2026-12e&mxfp4_experts=1").routed_expert, 1.15 * stream + 0.017,
+              1e-12);
   EXPECT_EQ(OnlyRow(v4 + "&cal=2026-12e").routed_expert,
-            OnlyRow(v4 + "&cal=2026-12e&mxfp4_experts=0").routed_expert);
-  EXPECT_NE(OnlyRow(v4 + "&cal=2026-12f").routed_expert,
             OnlyRow(v4 + "&cal=2026-12f&mxfp4_experts=0").routed_expert);
+  EXPECT_NE(EncodeLink(ConfigOf(v4 + "&cal=2026-12e&mxfp4_experts=1")).find("mxfp4_experts=1"),
+            std::string::npos);
+  EXPECT_EQ(EncodeLink(ConfigOf(v4 + "&cal=2026-12e")).find("mxfp4_experts"), std::string::npos);
+  EXPECT_EQ(EncodeLink(ConfigOf(v4 + "&cal=2026-12f")).find("mxfp4_experts"), std::string::npos);
+}
+
+// mHC is timed on NVIDIA GPUs only (no AMD or Ascend table) and for the V4 family only.
+TEST(Calibrated, HyperConnectionsOnlyWhereMeasured) {
+  const std::string mi =
+      "v=1&model=deepseek-v4-flash&gpus=MI355X&catalog=2026-12&bs=64&ep=8&"
+      "decode_tp=1&mbs=1&mode=calibrated&cal=2026-12f";
+  EXPECT_EQ(OnlyRow(mi).tpot, OnlyRow(mi + "&hc_mult=0").tpot);
+  const std::string gqa =
+      "v=1&model=gpt-oss-120b&gpus=H200&catalog=2026-12&bs=64&ep=8&"
+      "decode_tp=1&mbs=1&mode=calibrated&cal=2026-12f";
+  EXPECT_EQ(OnlyRow(gqa).tpot, OnlyRow(gqa + "&hc_mult=4").tpot);
 }
 
 // The 2026-12d tables are NVIDIA's: MI355X (FP4, 19.7 FP8 TFLOPS per CU) gets neither SGLang's

@@ -192,9 +192,8 @@ struct Calibration {
   // GPU's HBM bandwidth (0: not timed, as 2026-12e).
   double mhc_floor_ms = 0;
   double mhc_passes = 0;
-  // V4's MXFP4 experts (mxfp4_experts, which the V4 presets set from 2026-12f) are timed by the
-  // MXFP4 kernels; 2026-12e ignores the key for the hybrid family, so its links keep their
-  // numbers.
+  // The DeepSeek-V4 presets carry mxfp4_experts=1 for links naming this calibration (model.h
+  // FindPreset); links naming an older one read them with 0, as they were.
   bool mxfp4_hybrid = false;
   // NVIDIA Blackwell class with vLLM's and SGLang's MoE (framework auto or sglang: FlashInfer's
   // trtllm-gen fused MoE): FP8 block-scaled experts (none: 2026-12e's DeepGEMM fit, which stays

@@ -59,9 +59,9 @@ struct Model {
   double vocab_size = 129280;   // embeddings (derived parameter counts)
   double tie_embeddings = 0;    // 0/1: the LM head shares the embedding weights
   // 0/1: the checkpoint's 4-bit experts are MXFP4 (an 8-bit power-of-two scale per 32 weights:
-  // GPT-OSS), not NVFP4; calibrated mode from 2026-12e times FP4 experts on Blackwell and the
-  // MI355X (moe_dtype=fp4, or auto) by that format's kernels. Bytes per weight are NVFP4's in every
-  // case.
+  // GPT-OSS, DeepSeek-V4), not NVFP4; calibrated mode from 2026-12e times FP4 experts on Blackwell
+  // and the MI355X (moe_dtype=fp4, or auto) by that format's kernels. Bytes per weight are NVFP4's
+  // in every case.
   double mxfp4_experts = 0;
   // DeepSeek-V4's manifold-constrained hyper-connections (mHC): the residual stream is hc_mult
   // copies wide, mixed before and after every attention and FFN block (0 or 1: a plain residual).
@@ -93,7 +93,10 @@ struct Preset {
 //  - the presets added with the attention families (docs/MODELS.md) derive their constants
 //    (kDerived): engine/method.h.
 std::vector<Preset> Presets();
-std::optional<Model> FindPreset(std::string_view name);
+// The preset a link names, as a link naming calibration `cal` reads it (empty: the latest): the
+// DeepSeek-V4 presets' experts are MXFP4 from calibration 2026-12f on; a link naming an older
+// calibration reads them as they were (mxfp4_experts 0), so it keeps its numbers.
+std::optional<Model> FindPreset(std::string_view name, std::string_view cal = {});
 inline constexpr std::string_view kDefaultPreset = "deepseek-v3";
 
 }  // namespace shallowsim

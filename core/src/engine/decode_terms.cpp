@@ -96,11 +96,12 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
   double fixed = floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true) : 0;
   // From 2026-12f, measured kernel times (like the floors, not scaled by in_situ): V4's module
   // takes its other kernels' time per token; GQA's kernels a time per request they serve.
-  if (engine::V4Module(mth, cal, gpu)) fixed += rows * engine::V4TokenMs(mth, cal, w);
+  // Dense-layer attention with Q9 kept has none of them, as it has no floors.
+  if (floors && engine::V4Module(mth, cal, gpu)) fixed += rows * engine::V4TokenMs(mth, cal, w);
   // V4's hyper-connections (from 2026-12f): memory-bound kernels of the layer, timed with its
   // attention block.
-  fixed += engine::MhcMs(mth, cal, gpu, rows);
-  if (mth.family->kind == AttentionKind::kGqa) {
+  if (floors) fixed += engine::MhcMs(mth, cal, gpu, rows);
+  if (floors && mth.family->kind == AttentionKind::kGqa) {
     const double heads = attention::KvHeads(m) * (mth.fix.q13 ? mth.family->kv_share(m, t) : 1);
     fixed += reqs * engine::GqaRequestMs(mth, cal, gpu, heads);
   }

@@ -39,8 +39,7 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
     e.routed_floor_ms = k.routed_floor_ms;
     return e;
   };
-  const bool mxfp4 = mth.model->mxfp4_experts > 0 &&
-                     (mth.family->kind != AttentionKind::kHybrid || cal->mxfp4_hybrid);
+  const bool mxfp4 = mth.model->mxfp4_experts > 0;
   if (fp4 && gpu.fp4 > 0 && mxfp4) {
     // MXFP4 checkpoints (GPT-OSS): on Blackwell an MXFP8 × MXFP4 MMA at the FP8 rate; on FP4 GPUs
     // outside that class (MI355X), AITER's MXFP4 kernels.
@@ -162,12 +161,16 @@ double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, d
 
 double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double tokens) {
   const Model& m = *mth.model;
-  if (m.hc_mult <= 1 || cal.mhc_passes <= 0) return 0;
+  // Measured on NVIDIA GPUs only, for the V4 family that has them.
+  if (m.hc_mult <= 1 || cal.mhc_passes <= 0 || mth.family->kind != AttentionKind::kHybrid) return 0;
+  if (!NvidiaHopperKernels(cal, gpu) && !NvidiaBlackwellKernels(cal, gpu)) return 0;
   return cal.mhc_floor_ms + tokens * cal.mhc_passes * m.hc_mult * m.dim * 2 / 1e6 / gpu.mem_bw;
 }
 
 bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu) {
-  return mth.family->kind == AttentionKind::kHybrid && cal.v4_gemm_compute > 0 &&
+  // The tables cover H100/H200 and Blackwell, not the compute-light H20 class.
+  const bool light = gpu.sm > 0 && gpu.fp8 / gpu.sm < cal.light_fp8_per_sm;
+  return mth.family->kind == AttentionKind::kHybrid && cal.v4_gemm_compute > 0 && !light &&
          (NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu));
 }
 

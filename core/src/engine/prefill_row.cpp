@@ -121,8 +121,9 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
       }
       const Cost reduce = AllReduceCost(batch * uncached * m.dim * 2, t, gpu, cal);
       // Every GPU of a TP group runs the module's per-token kernels on all of its tokens.
-      double per_token = v4 ? batch * uncached * V4TokenMs(mth, cal, w) : 0;
-      per_token += MhcMs(mth, cal, gpu, batch * uncached);  // V4's hyper-connections
+      // (None on the dense-layer path with Q9 kept, which has no floors.)
+      double per_token = v4 && floors ? batch * uncached * V4TokenMs(mth, cal, w) : 0;
+      if (floors) per_token += MhcMs(mth, cal, gpu, batch * uncached);  // V4's hyper-connections
       return Cost{time + reduce.roof,
                   reduce.floor + per_token +
                       (floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/false) : 0)};
