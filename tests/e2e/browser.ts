@@ -94,3 +94,22 @@ export function pagesForThisFile(baseUrl: string) {
 
   return { newPage, open };
 }
+
+/**
+ * The wasm and the native CLI do the same IEEE arithmetic; only libm's pow/log2 (musl in the wasm,
+ * glibc natively) may round a last bit differently, which serve's fixed point carries into a
+ * reality row. Two numbers agree when equal or within 1e-12 of each other, relatively.
+ */
+export function sameNumber(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Two texts agree when they are equal outside their numbers and their numbers agree. */
+export function sameText(a: string, b: string): boolean {
+  if (a === b) return true;
+  const number = /-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g;
+  if (a.replace(number, '#') !== b.replace(number, '#')) return false;
+  const x = a.match(number) ?? [];
+  const y = b.match(number) ?? [];
+  return x.length === y.length && x.every((s, i) => sameNumber(Number(s), Number(y[i])));
+}
