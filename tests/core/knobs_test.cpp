@@ -263,6 +263,31 @@ TEST(Calibrated, Fp8ExpertsOnBlackwellRunFlashInfersKernel) {
                                             .routed_expert);
 }
 
+// 2026-12f: DeepSeek-V3.2's sparse prefill core on Blackwell runs at 0.11 (BF16 KV) / 0.15 (FP8
+// KV) of the BF16 peak where 2026-12e used the MLA prefill share (AIC dsa_context_module_perf).
+// One 8192-token prompt: the core's time C/share is the only term that changes, so the two KV
+// dtypes' changes stand in the ratio of (1/0.11 − 1/e) to (1/0.15 − 1/e), e the 2026-12e share.
+TEST(Calibrated, DsaPrefillCoreAtItsMeasuredShare) {
+  const std::string link =
+      "v=1&model=deepseek-v3.2&gpus=DGX-B200&catalog=2026-12&mode=calibrated&seq_len=8192&tp=1&"
+      "dp=8&prefill_tokens=8192&mbs=1&kv_cache_rate=0";
+  const auto change = [&](const char* kv) {
+    const std::string l = link + "&kv_dtype=" + kv;
+    return PrefillTable(ConfigOf(l + "&cal=2026-12f")).front().tp_mla -
+           PrefillTable(ConfigOf(l + "&cal=2026-12e")).front().tp_mla;
+  };
+  const Config c = ConfigOf(link + "&cal=2026-12e");
+  const double e = CalibrationFor(CalibrationOf(c), SelectedGpus(c).front()).prefill_attn_long;
+  ASSERT_GT(e, 0.15);
+  EXPECT_NEAR(change("bf16") / change("fp8"), (1 / 0.11 - 1 / e) / (1 / 0.15 - 1 / e), 1e-9);
+  EXPECT_GT(change("bf16"), 0);
+  // Hopper keeps the MLA share (no table used there).
+  std::string h200 = link;
+  h200.replace(h200.find("DGX-B200"), 8, "H200");
+  EXPECT_EQ(PrefillTable(ConfigOf(h200 + "&cal=2026-12f")).front().tp_mla,
+            PrefillTable(ConfigOf(h200 + "&cal=2026-12e")).front().tp_mla);
+}
+
 // The same kernel at one request on one H200: the token reaches 4 of the 128 experts, whose
 // 4 · 3 · 2880² · 0.5625 bytes stream at 0.66 of 4.8 TB/s, against 4 rows in tiles of 32.
 TEST(Calibrated, Fp4ExpertsOnHopperAtOneRequestStreamTheExpertsTheyReach) {

@@ -199,6 +199,11 @@ struct Calibration {
   // trtllm-gen fused MoE): FP8 block-scaled experts (none: 2026-12e's DeepGEMM fit, which stays
   // TensorRT-LLM's).
   MoeKernel fi_fp8_blackwell;
+  // DeepSeek-V3.2's sparse prefill attention core (DSA: each query against its top-k keys) on the
+  // NVIDIA Blackwell class, as a share of the BF16 peak with BF16 and with FP8 KV (0: the MLA
+  // prefill share, as 2026-12e).
+  double dsa_prefill_attn_bf16 = 0;
+  double dsa_prefill_attn_fp8 = 0;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -100,6 +100,12 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   // DeepSeek-V4's module (from 2026-12f): its GEMMs at their measured share, and its other
   // kernels' time per token of the forward.
   const bool v4 = V4Module(mth, cal, gpu);
+  // DeepSeek-V3.2's sparse prefill core on Blackwell at its measured share (from 2026-12f).
+  double core_eff = attn_eff;
+  if (mth.family->kind == AttentionKind::kDsa && cal.dsa_prefill_attn_bf16 > 0 &&
+      NvidiaBlackwellKernels(cal, gpu)) {
+    core_eff = mth.kv_bytes == 1 ? cal.dsa_prefill_attn_fp8 : cal.dsa_prefill_attn_bf16;
+  }
   const double proj_share = v4 ? cal.v4_gemm_compute : large;
   Cost dense_attn, tp_attn;
   for (size_t g = 0; g < mix.groups.size; ++g) {
@@ -111,7 +117,7 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
     const double proj_gflop = (w.gemm + w.out_proj) * sequences;
     const double index_gflop = w.index * sequences;
     const auto mla = [&](double t, bool floors) {
-      double time = core / t / (gpu.fp16 * attn_eff);
+      double time = core / t / (gpu.fp16 * core_eff);
       if (index_gflop > 0) time += index_gflop / t / (gpu.fp8 * attn_eff);
       if (!fix.q3 && gpu.fp4 > 0) {
         time += proj_gflop / t / gpu.fp4;
