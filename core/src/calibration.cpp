@@ -499,9 +499,9 @@ constexpr Calibration k2026_12f = [] {
   // KV (4.81 / 10.5 with FP8 KV), TensorRT-LLM 1.3.0rc20 7.02–7.71 / 15.6–16.8 (5.24–5.97 /
   // 11.6–12.9), vLLM 0.24.0 (FlashMLA / FlashInfer sparse) 7.30–8.25 / 14.99–15.5 (6.57–6.71 /
   // 13.8–14.2); GB200 within the same spread. With the model's projections and indexer, the
-  // sparse core (top-2048 keys per query) then runs at 0.105–0.107 of the BF16 peak with BF16 KV
-  // in all three, and 0.105–0.19 with FP8 KV: 0.11 and 0.15. 2026-12e timed it at the MLA
-  // prefill share (0.62 at these lengths), 2.3–2.5× too fast per layer. (At 2048 tokens SGLang
+  // sparse core (top-2048 keys per query) then runs at 0.096–0.128 of the BF16 peak with BF16 KV
+  // over the three, and 0.13–0.21 with FP8 KV: 0.11 and 0.15. 2026-12e timed it at the MLA
+  // prefill share (0.62 at these lengths), 2.35–2.9× too fast per layer. (At 2048 tokens SGLang
   // runs dense MHA, 0.71 ms, and vLLM's sparse kernel 1.74–2.19: the share follows the longer
   // prompts.)
   c.dsa_prefill_attn_bf16 = 0.11;

@@ -662,10 +662,17 @@ ParseResult ImportModelConfig(std::string_view json_text, const Config& base) {
     if (!candidate) continue;
     Config preset = base;
     preset.preset = std::string(p.name);
-    preset.model = p.model;
+    // The preset as the base link's calibration reads it (model.h FindPreset).
+    const std::optional<Model> as_of = FindPreset(p.name, base.cal);
+    preset.model = as_of ? *as_of : p.model;
     Config c = preset;
     c.model.attention = arch->attention;
     for (const Assignment& a : im.set) SetNumber(c, *a.field, a.value);
+    // A link naming a calibration before 2026-12f read V4 checkpoints as NVFP4, as its presets
+    // did: the import does too, so the link keeps its numbers.
+    if (as_of && as_of->mxfp4_experts != p.model.mxfp4_experts) {
+      c.model.mxfp4_experts = as_of->mxfp4_experts;
+    }
     const size_t d = Differences(c, preset);
     if (!found || d < best_differences) {
       found = true;

@@ -13,6 +13,7 @@
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
 #include "shallowsim/model.h"
+#include "shallowsim/model_config.h"
 #include "shallowsim/prefill.h"
 #include "shallowsim/reality.h"
 #include "shallowsim/serve.h"
@@ -279,8 +280,17 @@ TEST(Calibrated, DsaPrefillCoreAtItsMeasuredShare) {
   const Config c = ConfigOf(link + "&cal=2026-12e");
   const double e = CalibrationFor(CalibrationOf(c), SelectedGpus(c).front()).prefill_attn_long;
   ASSERT_GT(e, 0.15);
-  EXPECT_NEAR(change("bf16") / change("fp8"), (1 / 0.11 - 1 / e) / (1 / 0.15 - 1 / e), 1e-9);
-  EXPECT_GT(change("bf16"), 0);
+  // The core: 2 · 128 heads · (64 + 128 + 128) FLOPs per query-key pair, each of the 8192 queries
+  // against min(position, 2048) keys, at the BF16 peak (2250 TFLOPS) times the in-situ 1.15.
+  const double pairs = 2049.0 * 2048 / 2 + (8192.0 - 2048) * 2048;
+  const double core_ms = 1.15 * 2 * 128 * (64 + 128 + 128) * pairs / 1e9 / 2250;
+  EXPECT_NEAR(change("bf16"), core_ms * (1 / 0.11 - 1 / e), 1e-9);
+  EXPECT_NEAR(change("fp8"), core_ms * (1 / 0.15 - 1 / e), 1e-9);
+  // MLA (DeepSeek-V3) on the same GPU is unchanged.
+  std::string v3 = link;
+  v3.replace(v3.find("deepseek-v3.2"), 13, "deepseek-v3");
+  EXPECT_EQ(PrefillTable(ConfigOf(v3 + "&cal=2026-12f")).front().tp_mla,
+            PrefillTable(ConfigOf(v3 + "&cal=2026-12e")).front().tp_mla);
   // Hopper keeps the MLA share (no table used there).
   std::string h200 = link;
   h200.replace(h200.find("DGX-B200"), 8, "H200");
@@ -465,6 +475,25 @@ TEST(Calibrated, V4MxfpExpertsFrom2026_12f) {
             std::string::npos);
   EXPECT_EQ(EncodeLink(ConfigOf(v4 + "&cal=2026-12e")).find("mxfp4_experts"), std::string::npos);
   EXPECT_EQ(EncodeLink(ConfigOf(v4 + "&cal=2026-12f")).find("mxfp4_experts"), std::string::npos);
+}
+
+// Importing a V4 config.json onto a link naming 2026-12e gives what that release gave: the V4
+// preset as it was (NVFP4 experts); onto the latest, the preset with MXFP4 experts.
+TEST(Calibrated, V4ImportReadsThePresetAsOfTheLinksCalibration) {
+  std::ifstream in(std::string(SHALLOWSIM_MODEL_CONFIGS) + "/deepseek-v4-pro.json");
+  ASSERT_TRUE(in.good());
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string base =
+      "v=1&mode=calibrated&moe_dtype=fp4&gpus=DGX-B200&catalog=2026-12&bs=64&ep=8&decode_tp=1";
+  for (const char* cal : {"2026-12e", "2026-12f"}) {
+    const std::string link = base + "&cal=" + cal;
+    const ParseResult imported = ImportModelConfig(text.str(), ConfigOf(link));
+    ASSERT_TRUE(imported.ok()) << cal;
+    EXPECT_EQ(EncodeLink(*imported.config), EncodeLink(ConfigOf(link + "&model=deepseek-v4-pro")))
+        << cal;
+    EXPECT_EQ(imported.config->model.mxfp4_experts, std::string(cal) == "2026-12e" ? 0 : 1) << cal;
+  }
 }
 
 // mHC is timed on NVIDIA GPUs only (no AMD or Ascend table) and for the V4 family only.

@@ -1,6 +1,6 @@
 // Every table's download from the page is what the CLI prints for the same link, character for
-// character outside the numbers and the numbers to 1e-12 (browser.ts sameText): one writer per
-// format, in the core. The link sets filters and an order, so those are the same
+// character, full-precision numbers to 64 ε (libm's last bits: browser.ts sameText): one writer
+// per format, in the core. The link sets filters and an order, so those are the same
 // rows on both sides too.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

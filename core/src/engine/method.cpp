@@ -161,9 +161,10 @@ double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, d
 
 double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double tokens) {
   const Model& m = *mth.model;
-  // Measured on NVIDIA GPUs only, for the V4 family that has them.
+  // Measured on NVIDIA GPUs only (not the compute-light H20 class), for the V4 family.
   if (m.hc_mult <= 1 || cal.mhc_passes <= 0 || mth.family->kind != AttentionKind::kHybrid) return 0;
   if (!NvidiaHopperKernels(cal, gpu) && !NvidiaBlackwellKernels(cal, gpu)) return 0;
+  if (gpu.sm > 0 && gpu.fp8 / gpu.sm < cal.light_fp8_per_sm) return 0;
   return cal.mhc_floor_ms + tokens * cal.mhc_passes * m.hc_mult * m.dim * 2 / 1e6 / gpu.mem_bw;
 }
 
