@@ -464,16 +464,22 @@ constexpr Calibration k2026_12f = [] {
   // share of the FP8 peak; fitted per GPU, framework, kind and phase over the 8 shapes (within
   // 6–25 % of each slope):
   //   - GEMM share 0.40–0.53 (SGLang, vLLM), 0.30–0.43 (TensorRT-LLM): 0.42;
-  //   - per token, SGLang and vLLM: CSA 0.09–0.13 µs in prefill, 0.11–0.16 in decode on
-  //     Blackwell (0.23–0.26 on H200); HCA 0.08–0.12 / 0.10–0.16: 0.12 and 0.10;
-  //   - TensorRT-LLM (Blackwell only): CSA 0.05–0.06, HCA 0.02–0.04: 0.06 and 0.03.
+  //   - per token, CSA / HCA layers, SGLang | vLLM fits, the mean taken:
+  //       Blackwell prefill 0.114–0.118 | 0.090–0.094 → 0.105; 0.091–0.096 | 0.089–0.092 → 0.092
+  //       Blackwell decode  0.146–0.160 | 0.111–0.129 → 0.135; 0.117–0.126 | 0.097–0.106 → 0.11
+  //       H200 prefill      0.105 | 0.127 → 0.115;             0.077 | 0.122 → 0.10
+  //       H200 decode       0.262 | 0.232 → 0.245;             0.159 | 0.153 → 0.155
+  //   - TensorRT-LLM (Blackwell tables; on Hopper the vLLM/SGLang figures): prefill 0.056–0.060
+  //     → 0.058 and 0.023–0.029 → 0.026; decode 0.053–0.060 → 0.057 and 0.040–0.044 → 0.042.
   // 2026-12e timed the module as its GEMMs at the dense share (0.55 on Blackwell) and nothing per
   // token: 1.6× too fast in decode at 1024 requests, 1.65–1.8× in prefill at 8K prompts.
   c.v4_gemm_compute = 0.42;
-  c.v4_token_us_csa = 0.12;
-  c.v4_token_us_hca = 0.10;
-  c.v4_token_us_csa_trtllm = 0.06;
-  c.v4_token_us_hca_trtllm = 0.03;
+  c.v4_prefill_blackwell = {.csa = 0.105, .hca = 0.092};
+  c.v4_decode_blackwell = {.csa = 0.135, .hca = 0.11};
+  c.v4_prefill_hopper = {.csa = 0.115, .hca = 0.10};
+  c.v4_decode_hopper = {.csa = 0.245, .hca = 0.155};
+  c.v4_prefill_trtllm = {.csa = 0.058, .hca = 0.026};
+  c.v4_decode_trtllm = {.csa = 0.057, .hca = 0.042};
   // DeepSeek-V4's mHC ([AIC] mhc_module_perf, pre + post modules, both sites of a layer, hc_mult 4,
   // 20 Sinkhorn iterations; SGLang 0.5.14, vLLM 0.24.0, TensorRT-LLM 1.3.0rc20):
   //   - at 1 token 21–32 µs per layer (H100/H200 21–29, B200/GB200 24–32): 25 µs;

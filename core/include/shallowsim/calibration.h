@@ -181,12 +181,15 @@ struct Calibration {
   // weight GEMMs at this share of the FP8 peak (0: the dense GEMM share, as 2026-12e), and the
   // time its other kernels (norms, RoPE, the compressors, the indexer's quantisation, the KV
   // store) take per token it processes, in µs, in CSA layers and in HCA (and window-only)
-  // layers; TensorRT-LLM's own.
+  // layers, by phase and GPU class; TensorRT-LLM's own.
   double v4_gemm_compute = 0;
-  double v4_token_us_csa = 0;
-  double v4_token_us_hca = 0;
-  double v4_token_us_csa_trtllm = 0;
-  double v4_token_us_hca_trtllm = 0;
+  struct V4TokenUs {
+    double csa = 0;  // CSA layers
+    double hca = 0;  // HCA and window-only layers
+  };
+  V4TokenUs v4_prefill_hopper, v4_decode_hopper;        // vLLM and SGLang (framework auto, sglang)
+  V4TokenUs v4_prefill_blackwell, v4_decode_blackwell;  // vLLM and SGLang
+  V4TokenUs v4_prefill_trtllm, v4_decode_trtllm;        // TensorRT-LLM (Blackwell tables)
   // DeepSeek-V4's hyper-connections (hc_mult > 1): per layer, a fixed time and a memory-bound
   // time per token of `mhc_passes` reads or writes of its hc_mult × dim BF16 residual at the
   // GPU's HBM bandwidth (0: not timed, as 2026-12e).

@@ -97,7 +97,8 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
   // From 2026-12f, measured kernel times (like the floors, not scaled by in_situ): V4's module
   // takes its other kernels' time per token; GQA's kernels a time per request they serve.
   // Dense-layer attention with Q9 kept has none of them, as it has no floors.
-  if (floors && engine::V4Module(mth, cal, gpu)) fixed += rows * engine::V4TokenMs(mth, cal, w);
+  if (floors && engine::V4Module(mth, cal, gpu))
+    fixed += rows * engine::V4TokenMs(mth, cal, gpu, w, true);
   // V4's hyper-connections (from 2026-12f): memory-bound kernels of the layer, timed with its
   // attention block.
   if (floors) fixed += engine::MhcMs(mth, cal, gpu, rows);

@@ -175,13 +175,16 @@ bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu) {
          (NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu));
 }
 
-double V4TokenMs(const Method& mth, const Calibration& cal, const attention::Work& w) {
+double V4TokenMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
+                 const attention::Work& w, bool decode) {
+  const bool blackwell = NvidiaBlackwellKernels(cal, gpu);
+  const Calibration::V4TokenUs& t =
+      blackwell && mth.scenario->framework == Framework::kTrtllm
+          ? (decode ? cal.v4_decode_trtllm : cal.v4_prefill_trtllm)
+      : blackwell ? (decode ? cal.v4_decode_blackwell : cal.v4_prefill_blackwell)
+                  : (decode ? cal.v4_decode_hopper : cal.v4_prefill_hopper);
   // The CSA layers are the ones with an indexer.
-  const bool csa = w.index > 0;
-  const bool trt = mth.scenario->framework == Framework::kTrtllm;
-  const double us = csa ? (trt ? cal.v4_token_us_csa_trtllm : cal.v4_token_us_csa)
-                        : (trt ? cal.v4_token_us_hca_trtllm : cal.v4_token_us_hca);
-  return us / 1000;
+  return (w.index > 0 ? t.csa : t.hca) / 1000;
 }
 
 LayerMix MixOf(const attention::Groups& groups) {

@@ -76,7 +76,8 @@ double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, d
 // DeepSeek-V4's attention module on NVIDIA GPUs (from 2026-12f): whether its measured figures
 // apply, and the time its non-GEMM kernels take per token of a layer group's work, in ms.
 bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu);
-double V4TokenMs(const Method& mth, const Calibration& cal, const attention::Work& w);
+double V4TokenMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
+                 const attention::Work& w, bool decode);
 // DeepSeek-V4's hyper-connections (hc_mult > 1, from 2026-12f): one layer's time for `tokens`
 // tokens on the GPU, in ms (0 without them).
 double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double tokens);

@@ -128,7 +128,7 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
       const Cost reduce = AllReduceCost(batch * uncached * m.dim * 2, t, gpu, cal);
       // Every GPU of a TP group runs the module's per-token kernels on all of its tokens.
       // (None on the dense-layer path with Q9 kept, which has no floors.)
-      double per_token = v4 && floors ? batch * uncached * V4TokenMs(mth, cal, w) : 0;
+      double per_token = v4 && floors ? batch * uncached * V4TokenMs(mth, cal, gpu, w, false) : 0;
       if (floors) per_token += MhcMs(mth, cal, gpu, batch * uncached);  // V4's hyper-connections
       return Cost{time + reduce.roof,
                   reduce.floor + per_token +
