@@ -559,6 +559,10 @@ bool NvidiaHopperKernels(const Calibration& cal, const Gpu& gpu) {
          per_sm < cal.nvidia_hopper_fp8_per_sm_below;
 }
 
+bool ComputeLightClass(const Calibration& cal, const Gpu& gpu) {
+  return gpu.sm > 0 && Fp8PerSm(gpu) < cal.light_fp8_per_sm;
+}
+
 bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu) {
   const double per_sm = Fp8PerSm(gpu);
   return cal.nvidia_blackwell_fp8_per_sm > 0 && gpu.fp4 > 0 &&

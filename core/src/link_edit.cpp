@@ -45,28 +45,24 @@ std::string TrimItems(std::string_view s) {
   return text::Join(items, ",");
 }
 
-// Defaults, with the preset's model (as the link's calibration reads it) when the link names a
-// known one.
-Config DefaultsFor(std::string_view preset, std::string_view cal) {
+// The value a link gives `key` (its first segment of that key), or `absent`.
+std::string ValueOf(const std::vector<Segment>& segments, std::string_view key,
+                    std::string_view absent) {
+  for (const Segment& s : segments) {
+    if (s.key == key) return Decoded(s.raw);
+  }
+  return std::string(absent);
+}
+
+// Defaults, with the preset's model when the link names a known one, as the link's calibration
+// reads it (model.h FindPreset).
+Config DefaultsFor(const std::vector<Segment>& segments) {
   Config c;
-  c.preset = std::string(preset);
-  if (const std::optional<Model> m = FindPreset(preset, cal)) c.model = *m;
+  c.preset = ValueOf(segments, "model", kDefaultPreset);
+  if (const std::optional<Model> m = FindPreset(c.preset, ValueOf(segments, "cal", ""))) {
+    c.model = *m;
+  }
   return c;
-}
-
-std::string PresetOf(const std::vector<Segment>& segments) {
-  for (const Segment& s : segments) {
-    if (s.key == "model") return Decoded(s.raw);
-  }
-  return std::string(kDefaultPreset);
-}
-
-// The calibration a link names (empty: none).
-std::string CalOf(const std::vector<Segment>& segments) {
-  for (const Segment& s : segments) {
-    if (s.key == "cal") return Decoded(s.raw);
-  }
-  return {};
 }
 
 std::string HwLines(const std::vector<Gpu>& rows) {
@@ -91,7 +87,7 @@ std::vector<std::pair<std::string, std::string>> FieldTexts(std::string_view lin
     return out;
   }
   const std::vector<Segment> segments = Segments(link);
-  const Config defaults = DefaultsFor(PresetOf(segments), CalOf(segments));
+  const Config defaults = DefaultsFor(segments);
   for (const Field& f : Schema()) {
     std::vector<std::string> given;
     for (const Segment& s : segments) {
@@ -130,8 +126,7 @@ std::string EditLink(std::string_view link, std::string_view key, std::string_vi
                       target->kind == K::kChoiceList;
     const std::string clean = list ? TrimItems(Trim(value)) : Trim(value);
     // A model key's default is the preset's value; every other key's, the struct default.
-    const Config defaults =
-        IsModelKey(*target) ? DefaultsFor(PresetOf(segments), CalOf(segments)) : Config{};
+    const Config defaults = IsModelKey(*target) ? DefaultsFor(segments) : Config{};
     const std::string default_text = target->kind == K::kLink ? "" : FieldText(defaults, *target);
     if (clean != default_text) {
       segments.push_back({std::string(key), text::PercentEncode(clean, ",:")});

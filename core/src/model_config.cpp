@@ -448,11 +448,9 @@ std::vector<Architecture> Architectures() {
        .model_types = {"deepseek_v4"},
        .attention = A::kHybrid,
        .fields = Join({body, deepseek_experts, v4_attention, indexer}),
-       // expert_dtype "fp4" is MXFP4 in V4's checkpoints (LMSYS and TensorRT-LLM V4 blogs).
-       .facts = {{"n_dense_layers", 0},
-                 {"shared_inter_dim", 0},
-                 {"attn_sinks", 1},
-                 {"mxfp4_experts", 1}},
+       // mxfp4_experts comes from the V4 preset an import starts from, as the base link's
+       // calibration reads it (model.h FindPreset).
+       .facts = {{"n_dense_layers", 0}, {"shared_inter_dim", 0}, {"attn_sinks", 1}},
        .rules = {CompressRatios},
        .presets = {"deepseek-v4-pro", "deepseek-v4-flash"}},
       {.name = "DeepseekV2ForCausalLM",
@@ -663,16 +661,10 @@ ParseResult ImportModelConfig(std::string_view json_text, const Config& base) {
     Config preset = base;
     preset.preset = std::string(p.name);
     // The preset as the base link's calibration reads it (model.h FindPreset).
-    const std::optional<Model> as_of = FindPreset(p.name, base.cal);
-    preset.model = as_of ? *as_of : p.model;
+    preset.model = FindPreset(p.name, base.cal).value_or(p.model);
     Config c = preset;
     c.model.attention = arch->attention;
     for (const Assignment& a : im.set) SetNumber(c, *a.field, a.value);
-    // A link naming a calibration before 2026-12f read V4 checkpoints as NVFP4, as its presets
-    // did: the import does too, so the link keeps its numbers.
-    if (as_of && as_of->mxfp4_experts != p.model.mxfp4_experts) {
-      c.model.mxfp4_experts = as_of->mxfp4_experts;
-    }
     const size_t d = Differences(c, preset);
     if (!found || d < best_differences) {
       found = true;

@@ -83,28 +83,29 @@ engine::Cost MeasuredAttention(const Method& mth, const GpuCtx& g, const attenti
   // The projections: FP8 weights split over the group.
   const double rows = reqs * q;
   const double gflop = (cal.out_proj_gemm ? w.gemm + w.out_proj : w.gemm) * b * q * share;
+  const bool v4 = engine::V4Module(mth, cal, gpu);
   double proj;
   if (!mth.fix.q3 && gpu.fp4 > 0) {  // kept: FP4 GEMMs without weights or efficiency
     proj = gflop / gpu.fp4;
   } else {
-    const bool v4 = engine::V4Module(mth, cal, gpu);
     proj = engine::GemmCost(gflop, mth.family->params(m) / t, gpu.fp8, rows, gpu.mem_bw, cal.dense,
                             v4 ? cal.v4_gemm_compute : g.dense_compute, 0)
                .roof;
   }
   const engine::Cost reduce = engine::AllReduceCost(rows * m.dim * 2, t, gpu, cal);
-  double fixed = floors ? AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true) : 0;
-  // From 2026-12f, measured kernel times (like the floors, not scaled by in_situ): V4's module
-  // takes its other kernels' time per token; GQA's kernels a time per request they serve.
-  // Dense-layer attention with Q9 kept has none of them, as it has no floors.
-  if (floors && engine::V4Module(mth, cal, gpu))
-    fixed += rows * engine::V4TokenMs(mth, cal, gpu, w, true);
-  // V4's hyper-connections (from 2026-12f): memory-bound kernels of the layer, timed with its
-  // attention block.
-  if (floors) fixed += engine::MhcMs(mth, cal, gpu, rows);
-  if (floors && mth.family->kind == AttentionKind::kGqa) {
-    const double heads = attention::KvHeads(m) * (mth.fix.q13 ? mth.family->kv_share(m, t) : 1);
-    fixed += reqs * engine::GqaRequestMs(mth, cal, gpu, heads);
+  double fixed = 0;
+  // Dense-layer attention with Q9 kept has no floors, and none of the kernel times below.
+  if (floors) {
+    fixed = AttentionBlockFloorMs(mth, cal, gpu, /*decode=*/true);
+    // From 2026-12f, measured kernel times (like the floors, not scaled by in_situ): V4's module
+    // takes its other kernels' time per token and its hyper-connections' (timed with the
+    // attention block); GQA's kernels a time per request they serve.
+    if (v4) fixed += rows * engine::V4TokenMs(mth, cal, gpu, w, true);
+    fixed += engine::MhcMs(mth, cal, gpu, rows);
+    if (mth.family->kind == AttentionKind::kGqa) {
+      const double heads = attention::KvHeads(m) * (mth.fix.q13 ? mth.family->kv_share(m, t) : 1);
+      fixed += reqs * engine::GqaRequestMs(mth, cal, gpu, heads);
+    }
   }
   return {std::max(kv, core) + proj + reduce.roof, reduce.floor + fixed};
 }

@@ -14,7 +14,7 @@ constexpr double kFp4Bytes = 0.5 + 1.0 / 16;
 
 bool ComputeLight(const Gpu& gpu, const Calibration& cal, const Fixes& fix) {
   if (!fix.q4) return gpu.name.find("H20") != std::string::npos;  // the reference's name rule
-  return gpu.fp8 / gpu.sm < cal.light_fp8_per_sm;
+  return ComputeLightClass(cal, gpu);
 }
 
 Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calibration* cal,
@@ -145,7 +145,6 @@ double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gp
 }
 
 double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double kv_heads) {
-  if (mth.family->kind != AttentionKind::kGqa) return 0;
   double ns = 0;
   if (NvidiaBlackwellKernels(cal, gpu)) {
     ns = cal.gqa_request_ns_blackwell;
@@ -161,17 +160,15 @@ double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, d
 
 double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double tokens) {
   const Model& m = *mth.model;
-  // Measured on NVIDIA GPUs only (not the compute-light H20 class), for the V4 family.
-  if (m.hc_mult <= 1 || cal.mhc_passes <= 0 || mth.family->kind != AttentionKind::kHybrid) return 0;
-  if (!NvidiaHopperKernels(cal, gpu) && !NvidiaBlackwellKernels(cal, gpu)) return 0;
-  if (gpu.sm > 0 && gpu.fp8 / gpu.sm < cal.light_fp8_per_sm) return 0;
+  // Measured where V4's module is (V4Module: NVIDIA, not the H20 class).
+  if (m.hc_mult <= 1 || cal.mhc_passes <= 0 || !V4Module(mth, cal, gpu)) return 0;
   return cal.mhc_floor_ms + tokens * cal.mhc_passes * m.hc_mult * m.dim * 2 / 1e6 / gpu.mem_bw;
 }
 
 bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu) {
   // The tables cover H100/H200 and Blackwell, not the compute-light H20 class.
-  const bool light = gpu.sm > 0 && gpu.fp8 / gpu.sm < cal.light_fp8_per_sm;
-  return mth.family->kind == AttentionKind::kHybrid && cal.v4_gemm_compute > 0 && !light &&
+  return mth.family->kind == AttentionKind::kHybrid && cal.v4_gemm_compute > 0 &&
+         !ComputeLightClass(cal, gpu) &&
          (NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu));
 }
 

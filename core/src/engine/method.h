@@ -69,8 +69,8 @@ GpuCtx GpuCtxOf(const Method& method, const Gpu& gpu);
 double AttentionBlockFloorMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
                              bool decode);
 
-// The GQA decode kernel's time per request served, in ms, with `kv_heads` KV heads on the GPU
-// (from 2026-12f; 0 for other families, other GPUs and earlier calibrations).
+// A GQA decode kernel's time per request served, in ms, with `kv_heads` KV heads on the GPU
+// (from 2026-12f; 0 on other GPUs and in earlier calibrations). Callers ask for GQA only.
 double GqaRequestMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double kv_heads);
 
 // DeepSeek-V4's attention module on NVIDIA GPUs (from 2026-12f): whether its measured figures

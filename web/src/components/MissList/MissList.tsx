@@ -1,14 +1,10 @@
 // Why a GPU has no row in a table the core computed (the planner's and serve's misses): one item
 // per GPU, the core's message as text, the target and its best value where the core gives them.
 
-export interface Miss {
-  gpu: string;
-  message: string;
-  /** The target the GPU misses (ttft_ms, tpot_ms, mem_util), where the core names one. */
-  key?: string;
-  /** The best value the GPU reaches for that target. */
-  best?: number;
-}
+import type { PlanMiss } from '../../engine/types';
+
+/** The planner's misses (PlanMiss) or serve's, which name no target and no best value. */
+export type Miss = Pick<PlanMiss, 'gpu' | 'message'> & Partial<Pick<PlanMiss, 'key' | 'best'>>;
 
 export function MissList({ id, title, misses }: { id: string; title: string; misses: readonly Miss[] }) {
   if (misses.length === 0) return null;
