@@ -35,12 +35,14 @@ std::string UsageText() {
   return "usage: shallowsim <" + commands +
          "schema|link>\n"
          "                  [LINK] [--model-config FILE]\n"
-         "                  [--format md|csv|json]\n"
+         "                  [--format md|csv|json] [--digits 17|shortest]\n"
          "                  sweep: [--param NAME --from A --to B --step S] (default: the link's "
          "sweep=)\n"
          "       shallowsim --help\n"
          "LINK: a share link, a #fragment or a bare k=v&... string; '-' reads it from stdin;\n"
          "      absent = defaults. Its only_*, tps_floor and sort keys choose and order the rows.\n"
+         "--digits: how csv and json spell numbers: 17 significant digits (default, SPEC §7) or\n"
+         "      the shortest text that reads back to the same double (the page's downloads).\n"
          "--model-config FILE: a Hugging Face config.json ('-' = stdin) whose model replaces the\n"
          "      LINK's; `link --model-config FILE` prints the link of the imported model.\n"
          "serve: what a serving benchmark measures: concurrency requests of isl/osl tokens on a\n"
@@ -140,6 +142,7 @@ int Run(int argc, char** argv) {
   std::optional<std::string> link;
   std::optional<std::string> model_config;
   Format format = Format::kMarkdown;
+  Digits digits = Digits::kSeventeen;
   std::optional<std::string> sweep_param;
   std::optional<std::string> sweep_numbers[3];  // from, to, step
   for (int i = 2; i < argc; ++i) {
@@ -155,6 +158,11 @@ int Run(int argc, char** argv) {
       const std::optional<Format> f = FormatOf(v);
       if (!f) return Usage("--format '" + v + "' is not md, csv or json");
       format = *f;
+    } else if (arg == "--digits") {
+      if (!value(&v)) return Usage("--digits needs 17 or shortest");
+      const std::optional<Digits> d = DigitsOf(v);
+      if (!d) return Usage("--digits '" + v + "' is not 17 or shortest");
+      digits = *d;
     } else if (arg == "--param" || arg == "--from" || arg == "--to" || arg == "--step") {
       if (!value(&v)) return Usage(arg + " needs a value");
       if (arg == "--param") sweep_param = v;
@@ -216,7 +224,7 @@ int Run(int argc, char** argv) {
     Print("#" + EncodeLink(config) + "\n");
     return 0;
   }
-  const Export out = ExportTable(config, command, format);
+  const Export out = ExportTable(config, command, format, digits);
   if (!out.ok()) return Fail(out.errors);
   Print(out.text);
   // Then, on stderr, why a GPU is not in the table.

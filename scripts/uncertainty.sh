@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 cmake --build "$SHALLOWSIM_NATIVE_BUILD" --target shallowsim
-"$SHALLOWSIM_NATIVE_BUILD/shallowsim" uncertainty --format csv > core/data/uncertainty.csv.new
+"$SHALLOWSIM_NATIVE_BUILD/shallowsim" uncertainty --format csv --digits shortest > core/data/uncertainty.csv.new
 mv core/data/uncertainty.csv.new core/data/uncertainty.csv
 cmake --build "$SHALLOWSIM_NATIVE_BUILD"
 echo "core/data/uncertainty.csv: $(($(wc -l < core/data/uncertainty.csv) - 1)) lines"

@@ -311,7 +311,8 @@ val Compute(const std::string& link, val tables) {
   return out;
 }
 
-// exportTable(link, table, format): the text `shallowsim <table> LINK --format <format>` prints.
+// exportTable(link, table, format): a download, the text
+// `shallowsim <table> LINK --format <format> --digits shortest` prints.
 val ExportVal(const std::string& link, const std::string& table, const std::string& format) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
@@ -320,7 +321,7 @@ val ExportVal(const std::string& link, const std::string& table, const std::stri
   if (!f || std::find(tables.begin(), tables.end(), table) == tables.end()) {
     return Failure({{"export", "no table '" + table + "' in format '" + format + "'"}});
   }
-  const Export e = ExportTable(*parsed.config, table, *f);
+  const Export e = ExportTable(*parsed.config, table, *f, Digits::kShortest);
   if (!e.ok()) return Failure(e.errors);
   val out = Success();
   out.set("text", e.text);

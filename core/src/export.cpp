@@ -81,7 +81,7 @@ bool Finite(std::span<const Column> columns, const Cells& cells) {
 }
 
 // Writes every row; nothing when a number is not finite.
-std::optional<std::string> Write(Format format, std::span<const Column> columns,
+std::optional<std::string> Write(Format format, Digits digits, std::span<const Column> columns,
                                  const Cells& cells) {
   if (!Finite(columns, cells)) return std::nullopt;
   const size_t n = columns.size(), rows = cells.Rows();
@@ -94,7 +94,7 @@ std::optional<std::string> Write(Format format, std::span<const Column> columns,
     if (format == Format::kMarkdown) {
       return FormatFixed(v, columns[c].style == Style::kInteger ? 0 : 6);
     }
-    return FormatGeneral(v, 17);
+    return digits == Digits::kShortest ? FormatNumber(v) : FormatGeneral(v, 17);
   };
   std::string out;
   switch (format) {
@@ -314,51 +314,57 @@ const std::vector<std::string_view>& ExportTables() {
   return tables;
 }
 
-Export ExportTable(const Config& config, std::string_view table, Format format) {
+std::optional<Digits> DigitsOf(std::string_view name) {
+  if (name == "17") return Digits::kSeventeen;
+  if (name == "shortest") return Digits::kShortest;
+  return std::nullopt;
+}
+
+Export ExportTable(const Config& config, std::string_view table, Format format, Digits digits) {
   Export out;
   std::optional<std::string> text;
   if (table == "prefill") {
     const std::vector<PrefillRow> rows = PrefillTable(config);
     const PrefillCells cells(rows);
     if (format != Format::kMarkdown) {
-      text = Write(format, PrefillColumns(), cells);
+      text = Write(format, digits, PrefillColumns(), cells);
     } else if (Finite(PrefillColumns(), cells)) {
       text = PrefillSeedMarkdown(rows, config.model);  // the seed's layout
     }
   } else if (table == "maxbatch") {
     const MaxBatchTable t = ShownMaxBatch(config, MaxBatchTableOf(config));
-    text = Write(format, MaxBatchColumns(), MaxBatchCells(t));
+    text = Write(format, digits, MaxBatchColumns(), MaxBatchCells(t));
   } else if (table == "series") {
     const SweepSeries series = SweepSeriesOf(config);
     if (!series.ok()) {
       out.errors = series.errors;
       return out;
     }
-    text = Write(format, FindTable("series")->columns, SeriesCells(series));
+    text = Write(format, digits, FindTable("series")->columns, SeriesCells(series));
   } else if (table == "catalog") {
-    text = Write(format, CatalogColumns(), CatalogCells(CatalogTable(config)));
+    text = Write(format, digits, CatalogColumns(), CatalogCells(CatalogTable(config)));
   } else if (table == "uncertainty") {
     const std::vector<UncertaintyLine> lines = ComputeUncertainty();
-    text = Write(format, UncertaintyColumns(), UncertaintyCells(lines));
+    text = Write(format, digits, UncertaintyColumns(), UncertaintyCells(lines));
   } else if (table == "serve") {
-    text = Write(format, ServeColumns(), ServeCells(Serve(config)));
+    text = Write(format, digits, ServeColumns(), ServeCells(Serve(config)));
   } else if (table == "model") {
     const std::vector<ModelFacts> rows = {FactsOf(config)};
-    text = Write(format, ModelColumns(), ModelCells(rows));
+    text = Write(format, digits, ModelColumns(), ModelCells(rows));
   } else if (table == "plan") {
-    text = Write(format, PlanColumns(), PlanCells(Plan(config)));
+    text = Write(format, digits, PlanColumns(), PlanCells(Plan(config)));
   } else if (table == "reality") {
-    text = Write(format, RealityColumns(), RealityCells(Reality(config)));
+    text = Write(format, digits, RealityColumns(), RealityCells(Reality(config)));
   } else if (table == "sweep") {
     const SweepResult sweep = Sweep(config, config.view.sweep);
     if (!sweep.ok()) {
       out.errors = sweep.errors;
       return out;
     }
-    text = Write(format, FindTable("sweep")->columns, SweepCells(sweep.table));
+    text = Write(format, digits, FindTable("sweep")->columns, SweepCells(sweep.table));
   } else {
     const DecodeTable t = ShownDecode(config, Decode(config), table);
-    text = Write(format, DecodeColumns(), DecodeCells(t));
+    text = Write(format, digits, DecodeColumns(), DecodeCells(t));
   }
   if (!text) {
     out.errors = {OverflowError()};

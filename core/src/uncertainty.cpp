@@ -145,7 +145,8 @@ std::vector<UncertaintyLine> ComputeUncertainty() {
     u.mode = std::get<0>(k);
     u.regime = {std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k)};
     u.rows = static_cast<double>(v.size());
-    u.median_abs_error_pct = Median(v);
+    // An error bar to a tenth of a percentage point: finer digits would be noise, and bytes.
+    u.median_abs_error_pct = std::round(Median(v) * 10) / 10;
     out.push_back(std::move(u));
   }
   return out;

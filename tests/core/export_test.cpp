@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -37,6 +38,70 @@ TEST(NumberText, MatchesPrintfFormsWhateverTheLocale) {
   EXPECT_EQ(FormatNumber(1e20), "1e+20");
 }
 
+// Downloads write the shortest text that reads back to the same double: 1.86, not
+// 1.8600000000000001; 0.1 + 0.2 needs all 17 digits, and a third needs 16.
+TEST(NumberText, FormatNumberIsTheShortestRoundTrip) {
+  EXPECT_EQ(FormatNumber(1.86), "1.86");
+  EXPECT_EQ(FormatNumber(0.1), "0.1");
+  EXPECT_EQ(FormatNumber(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(FormatNumber(1.0 / 3.0), "0.3333333333333333");
+  EXPECT_EQ(FormatNumber(2.5e-7), "2.5e-07");
+  EXPECT_EQ(FormatNumber(-12.75), "-12.75");
+  // Every value reads back exactly, and no shorter precision would.
+  for (const double v :
+       {1.86, 0.1 + 0.2, 1.0 / 3.0, 123456.789, 9.87654321e-12, 4.0 / 7.0, 1e300 / 7}) {
+    const std::string text = FormatNumber(v);
+    EXPECT_EQ(*ReadDecimal(text), v) << text;
+    int digits = 0;
+    for (const char ch : text.substr(0, text.find('e'))) digits += ch >= '0' && ch <= '9';
+    for (int p = 1; p < 17; ++p) {
+      if (*ReadDecimal(FormatGeneral(v, p)) == v) {
+        EXPECT_LE(digits - (text.rfind("0.", 0) == 0 ? 1 : 0), p) << text << " vs %." << p << "g";
+        break;
+      }
+    }
+  }
+}
+
+// The fast path (one printf, 128-bit comparisons) against the definition: the fewest digits of
+// %g that read back. Random doubles over 1e-12 … 1e40, both signs, and numbers near the edges: a
+// power of two (the double below is closer), a power of ten, a midpoint between two doubles.
+TEST(NumberText, ShortestMatchesTheDefinitionOnRandomDoubles) {
+  const auto definition = [](double v) {
+    if (v == std::floor(v) && std::abs(v) < 1e15) return FormatFixed(v, 0);
+    for (int p = 1; p < 17; ++p) {
+      if (*ReadDecimal(FormatGeneral(v, p)) == v) return FormatGeneral(v, p);
+    }
+    return FormatGeneral(v, 17);
+  };
+  std::mt19937_64 random(20261204);
+  std::vector<double> values = {std::ldexp(1.0, 40),
+                                std::nextafter(std::ldexp(1.0, 40), 0),
+                                std::ldexp(1.0, -20),
+                                std::nextafter(1e5, 1e6),
+                                std::nextafter(1e5, 0),
+                                9.5,
+                                0.95,
+                                123456789012345.6,
+                                5e-324,
+                                1.7976931348623157e308};
+  for (int i = 0; i < 200000; ++i) {
+    const double mantissa = std::uniform_real_distribution<double>(1, 10)(random);
+    const int exponent = std::uniform_int_distribution<int>(-12, 40)(random);
+    double v = mantissa * std::pow(10.0, exponent);
+    if (i % 3 == 0) v = std::round(v * 1000) / 1000;  // few digits, as prices and inputs are
+    if (i % 2 == 0) v = -v;
+    values.push_back(v);
+  }
+  int wrong = 0;
+  for (const double v : values) {
+    if (FormatNumber(v) != definition(v) && ++wrong <= 5) {
+      ADD_FAILURE() << FormatGeneral(v, 17) << ": " << FormatNumber(v) << " vs " << definition(v);
+    }
+  }
+  EXPECT_EQ(wrong, 0);
+}
+
 TEST(NumberText, ReadsDecimalsOnly) {
   EXPECT_EQ(ReadDecimal("8192"), 8192);
   EXPECT_EQ(ReadDecimal("-0"), 0);
@@ -56,6 +121,24 @@ TEST(Export, CsvHasTheSpecColumnsAndOneLinePerRow) {
   EXPECT_EQ(lines[0],
             "GPU,TP,EP,BatchSize,DenseMLA,DenseMLP,SparseMLA,Combine,SharedExpert,RoutedExpert,"
             "Dispatch,COMP_SUM,COMM_SUM,Delta,TPOT,TPOT_O,TPS,TPS_O,Total,Total_O,Comm_Impact");
+}
+
+TEST(Export, CsvAndJsonWriteSeventeenDigitsOrTheShortestRoundTrip) {
+  // The planner's price column: Rubin-NVL144's survey price is 1.81 USD per GPU-hour. The CLI's
+  // default is SPEC §7's 17 significant digits; the page's downloads ask for the shortest text.
+  const Config c = ConfigOf("v=1&view=plan&gpus=Rubin-NVL144&serving=agg");
+  for (const Format f : {Format::kCsv, Format::kJson}) {
+    const Export spec = ExportTable(c, "plan", f);
+    const Export shortest = ExportTable(c, "plan", f, Digits::kShortest);
+    ASSERT_TRUE(spec.ok() && shortest.ok());
+    EXPECT_NE(spec.text.find("1.8100000000000001"), std::string::npos) << spec.text;
+    EXPECT_NE(shortest.text.find("1.81,"), std::string::npos) << shortest.text;
+    EXPECT_EQ(shortest.text.find("1.8100000000000001"), std::string::npos);
+    EXPECT_LT(shortest.text.size(), spec.text.size());
+  }
+  EXPECT_EQ(DigitsOf("shortest"), Digits::kShortest);
+  EXPECT_EQ(DigitsOf("17"), Digits::kSeventeen);
+  EXPECT_FALSE(DigitsOf("16").has_value());
 }
 
 TEST(Export, JsonAndMarkdownWriteTheSameRows) {

@@ -20,10 +20,19 @@ export function engine(): Promise<Engine> {
 
 export const cliPath = resolve(repoRoot, 'build/native/shallowsim');
 
-/** What `shallowsim <command> LINK --format <format>` prints (build/native is made by scripts/build.sh). */
-export function cli(command: string, link: string, format: 'csv' | 'md' | 'json' = 'csv'): string {
+/**
+ * What `shallowsim <command> LINK --format <format> --digits <digits>` prints (build/native is made
+ * by scripts/build.sh). The default digits are the page's downloads' (the shortest text that reads
+ * back to the same double); '17' is the CLI's own default, SPEC §7's 17 significant digits.
+ */
+export function cli(
+  command: string,
+  link: string,
+  format: 'csv' | 'md' | 'json' = 'csv',
+  digits: 'shortest' | '17' = 'shortest',
+): string {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run bash scripts/build.sh first`);
-  return execFileSync(cliPath, [command, link, '--format', format], {
+  return execFileSync(cliPath, [command, link, '--format', format, '--digits', digits], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });

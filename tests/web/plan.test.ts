@@ -52,7 +52,7 @@ describe('the plan', () => {
       });
       const download = sim.exportTable(`#${link}`, 'plan', 'csv');
       if (!download.ok) throw new Error('export');
-      expect(download.text).toBe(cli(['plan', link, '--format', 'csv']));
+      expect(download.text).toBe(cli(['plan', link, '--format', 'csv', '--digits', 'shortest']));
     }
   });
 

@@ -8,9 +8,9 @@
 namespace shallowsim {
 
 // Shortest text that reads back as the same double: whole numbers below 1e15 in plain digits
-// (300, not 3e+02), otherwise the shortest printf %g form. Links and messages use it.
+// (300, not 3e+02), otherwise the shortest printf %g form. Links, messages, CSV and JSON use it.
 std::string FormatNumber(double value);
-// printf's %.{precision}g (CSV writes 17 significant digits: round-trip exact).
+// printf's %.{precision}g.
 std::string FormatGeneral(double value, int precision);
 // printf's %.{decimals}f (Markdown writes 6 decimals).
 std::string FormatFixed(double value, int decimals);
