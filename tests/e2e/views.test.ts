@@ -166,7 +166,7 @@ describe('sweep view', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="sweep-csv"]')]);
     expect(csv.suggestedFilename()).toBe('shallowsim-sweep-seq_len.csv');
     const text = readFileSync(await csv.path(), 'utf8');
-    const expected = execFileSync(CLI, ['sweep', link, '--format', 'csv'], { encoding: 'utf8' });
+    const expected = execFileSync(CLI, ['sweep', link, '--format', 'csv', '--digits', 'shortest'], { encoding: 'utf8' });
     expect(text === expected).toBe(true);
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="sweep-png"]')]);
