@@ -245,8 +245,10 @@ constexpr std::array<Column, kServeWidth> kServe = {{
              "token 数（MTP）。"}),
     Measure("TTFT_ms", "ms", Better::kLower, 0,
             {"Time to first token: waiting, the prompt's prefill, the KV transfer (disagg) and the "
-             "first step.",
-             "首 token 时延：排队、该提示的 prefill、KV 传输（disagg）与第一步。"}),
+             "first step. A floor: published runs measure 1.5-10x more (client, tokenisation, "
+             "admission; docs/CALIBRATION.md).",
+             "首 token 时延：排队、该提示的 prefill、KV 传输（disagg）与第一步。这是下限：公开测量"
+             "通常高 1.5–10 倍（客户端、分词、准入；见 docs/CALIBRATION.md）。"}),
     Measure("Batch_per_GPU", "requests", Better::kNone, 1,
             {"Requests decoding per decode GPU (a TP group of t GPUs holds t × this).",
              "每张 decode 卡上正在 decode 的请求数（t 卡 TP 组共 t × 该值）。"}),
