@@ -307,4 +307,28 @@ describe('serve view', () => {
     const serve = tableOf(await engine(), '#v=1&gpus=H200&serving=agg&serve_dpa=1&concurrency=512&max_running=64&mode=calibrated', 'serve');
     expect(cell(serve, 0, serve.columns.indexOf('Batch_per_GPU'))).toBeCloseTo(8, 9);
   });
+
+  it('says it assumes prefix-cache hits, and one click prefills every prompt token', async () => {
+    const link = 'v=1&gpus=H200&serving=agg&concurrency=64&isl=8192&osl=1024&mode=calibrated&view=serve';
+    await open(`#${link}`);
+    await waitFor(() => expect($('#serve-cache-note')).not.toBeNull());
+    expect($('#serve-cache-note')?.getAttribute('data-rate')).toBe('0.563');
+    expect($('#serve-cache-note')?.textContent).toContain(t.serve.cacheHits('56.3'));
+    const total = () => Number($('#serve-answer .answer')?.getAttribute('data-value'));
+    const withHits = total();
+    click($('#serve-cache-note-none'));
+    await waitFor(() => expect($('#serve-cache-note')).toBeNull());
+    await waitFor(() => expect(window.location.hash).toContain('kv_cache_rate=0'));
+    // Every prompt token prefilled: the 8K prompts take longer, the benchmark delivers less.
+    await waitFor(() => expect(total()).toBeLessThan(withHits * 0.95));
+    const sim = await engine();
+    const noHits = tableOf(sim, `#${link}&kv_cache_rate=0`, 'serve');
+    expect(total()).toBe(cell(noHits, 0, noHits.columns.indexOf('TotalTPS_per_GPU')));
+  });
+
+  it('reference mode, where the hit rate moves prefill by 0.2 %, has no note', async () => {
+    await open('#v=1&gpus=H200&serving=agg&view=serve');
+    await waitFor(() => expect($('#serve-answer .answer')).not.toBeNull());
+    expect($('#serve-cache-note')).toBeNull();
+  });
 });

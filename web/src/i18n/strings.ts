@@ -243,6 +243,8 @@ export interface Strings {
     none: string;
     inputs: string;
     misses: string;
+    cacheHits: (pct: string) => string;
+    noCacheHits: string;
   };
   mode: {
     reference: string;
@@ -537,6 +539,9 @@ export const strings: Record<Lang, Strings> = {
       none: 'No GPU can run this benchmark; the reasons follow.',
       inputs: 'The benchmark',
       misses: 'Cannot run',
+      cacheHits: (pct) =>
+        `Assumes ${pct} % of every prompt is a prefix-cache hit (kv_cache_rate) and not prefilled; a benchmark with random prompts has none.`,
+      noCacheHits: 'No prefix hits (kv_cache_rate = 0)',
     },
     mode: {
       reference: 'reference (the original ShallowSim)',
@@ -822,6 +827,8 @@ export const strings: Record<Lang, Strings> = {
       none: '没有 GPU 能运行该基准，原因如下。',
       inputs: '基准设置',
       misses: '无法运行',
+      cacheHits: (pct) => `假设每个提示有 ${pct}% 命中前缀缓存（kv_cache_rate），不做 prefill；随机提示的基准没有命中。`,
+      noCacheHits: '无前缀命中（kv_cache_rate = 0）',
     },
     mode: {
       reference: 'reference（原版 ShallowSim）',

@@ -9,6 +9,7 @@ import { formatNumber, strings, tr, type Lang } from '../../i18n';
 import type { PageApi } from '../../state/page';
 import { planPicks, usePlanDetails } from '../../state/plan';
 import { Chart, type Readout } from '../Chart/Chart';
+import { CacheNote } from '../CacheNote/CacheNote';
 import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
 import { MissList } from '../MissList/MissList';
@@ -194,6 +195,7 @@ export function PlanView({ engine, good, busy, baseline, view, info, fields, err
                 </>
               )}
             </p>
+            <CacheNote fields={fields} lang={lang} api={api} id="plan-cache-note" />
             {fields.mode !== 'calibrated' && (
               <p class="plan-reference" id="plan-reference">
                 {p.referenceError(n(best.values.Uncertainty_pct, 0))}{' '}

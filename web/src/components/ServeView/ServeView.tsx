@@ -9,6 +9,7 @@ import { cell, gpuName, textCell } from '../../table/cells';
 import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
 import { MissList } from '../MissList/MissList';
+import { CacheNote } from '../CacheNote/CacheNote';
 
 interface Props {
   good: ComputeOk;
@@ -73,6 +74,7 @@ export function ServeView({ good, view, info, table, baseline, fields, fieldInfo
               })}{' '}
               <span data-bound={textCell(table, r, 'Bound')}>{s.bound(textCell(table, r, 'Bound'))}</span>
             </p>
+            <CacheNote fields={fields} lang={lang} api={api} id="serve-cache-note" />
             <p class="hint">{s.band}</p>
           </>
         ) : (
