@@ -360,27 +360,34 @@ val SweepSeriesVal(const std::string& link) {
 }
 
 // reality(link): every published deployment with both modes' predictions, as row objects keyed by
-// the reality table's column names (null: no value), and the error statistics per tier.
+// the reality table's column names (null: no value), and the error statistics per tier, over
+// every row and over the out-of-sample rows.
 val RealityVal(const std::string& link) {
   const ParseResult parsed = ParseLink(link);
   if (!parsed.ok()) return Failure(parsed.errors);
   const std::vector<RealityRow> rows = Reality(*parsed.config);
   const val list = RowObjects(rows, RealityColumns(), RealityText, RealityNumber);
-  val stats = val::object();
-  for (const char* tiers : {"A", "AB"}) {
-    const RealityStats s = StatsOf(rows, tiers);
-    val v = val::object();
-    v.set("rows", static_cast<double>(s.rows));
-    v.set("reference", s.median_reference);
-    v.set("calibrated", s.median_calibrated);
-    v.set("worstReference", s.worst_reference);
-    v.set("worstCalibrated", s.worst_calibrated);
-    stats.set(tiers, v);
-  }
+  // Per tier over every row (stats) and over the rows whose source supplied no constant
+  // (outOfSample: the headline).
+  const auto stats_of = [&](bool out_of_sample) {
+    val stats = val::object();
+    for (const char* tiers : {"A", "AB"}) {
+      const RealityStats s = StatsOf(rows, {.tiers = tiers, .out_of_sample = out_of_sample});
+      val v = val::object();
+      v.set("rows", static_cast<double>(s.rows));
+      v.set("reference", s.median_reference);
+      v.set("calibrated", s.median_calibrated);
+      v.set("worstReference", s.worst_reference);
+      v.set("worstCalibrated", s.worst_calibrated);
+      stats.set(tiers, v);
+    }
+    return stats;
+  };
   val out = Success();
   out.set("calibration", std::string(CalibrationOf(*parsed.config).id));
   out.set("rows", list);
-  out.set("stats", stats);
+  out.set("stats", stats_of(false));
+  out.set("outOfSample", stats_of(true));
   return out;
 }
 

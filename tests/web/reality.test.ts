@@ -39,6 +39,12 @@ describe('the reality check', () => {
       }
     });
     expect(result.stats.A.rows).toBe(cli.filter((r) => r.tier === 'A').length);
+    // The headline's rows: those whose source supplied no constant, predicted in both modes.
+    const counted = (r: Record<string, unknown>) =>
+      Number(r.in_sample) === 0 && r.err_reference_pct !== null && r.err_calibrated_pct !== null;
+    expect(result.outOfSample.A.rows).toBe(cli.filter((r) => r.tier === 'A' && counted(r)).length);
+    expect(result.outOfSample.AB.rows).toBe(cli.filter(counted).length);
+    expect(result.outOfSample.A.rows).toBeLessThan(result.stats.A.rows);
     expect(result.calibration).toBe(sim.describe.calibrations.at(-1)?.id);
   });
 

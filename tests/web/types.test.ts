@@ -73,6 +73,7 @@ describe('engine/types.ts against the bindings', () => {
     if (!reality.ok) throw new Error('reality');
     expectKeys('RealityResult', reality);
     expectKeys('RealityStats', reality.stats.A);
+    expectKeys('RealityStats', reality.outOfSample.AB);
     const sweep = sim.sweepSeries('#v=1&sweep=n_layers:30:62:16');
     if (!sweep.ok) throw new Error('sweep');
     expectKeys('SweepSeriesOk', sweep);

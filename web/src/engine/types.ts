@@ -269,7 +269,10 @@ export type RealityResult =
       errors: ConfigError[];
       calibration: string;
       rows: Record<string, RealityCell>[];
+      /** Per tier, every row. */
       stats: { A: RealityStats; AB: RealityStats };
+      /** Per tier, the rows whose source supplied no constant (in_sample 0): the headline. */
+      outOfSample: { A: RealityStats; AB: RealityStats };
     }
   | ComputeFail;
 

@@ -146,6 +146,8 @@ export interface Strings {
     tierA: string;
     tierAB: string;
     rows: (n: number) => string;
+    outOfSample: string;
+    allRows: (n: number, inSample: number) => string;
     note: (cal: string) => string;
     chartTitle: string;
     xLabel: string;
@@ -417,6 +419,8 @@ export const strings: Record<Lang, Strings> = {
       tierA: 'Tier A (controlled benchmarks)',
       tierAB: 'Tiers A + B',
       rows: (n) => `${n} deployment${n === 1 ? '' : 's'}`,
+      outOfSample: 'out of sample',
+      allRows: (n, inSample) => `all ${n}, with the ${inSample} whose source also supplied a constant`,
       note: (cal) =>
         `Calibration ${cal}. Rows whose batch or length the source does not state use the assumption shown, and count in the statistics. No constant is set from these rows' throughputs; from 2026-12b the overlap constants come from the blog of the four SGLang H100 rows, so those rows are not an independent check (docs/CALIBRATION.md).`,
       chartTitle: 'Model vs measured, tokens/s per GPU',
@@ -710,6 +714,8 @@ export const strings: Record<Lang, Strings> = {
       tierA: 'A 级（受控基准）',
       tierAB: 'A + B 级',
       rows: (n) => `${n} 个部署`,
+      outOfSample: '样本外',
+      allRows: (n, inSample) => `全部 ${n} 个，含来源也提供了常数的 ${inSample} 个`,
       note: (cal) =>
         `校准版本 ${cal}。来源未说明批大小或长度的行使用所示假设，并计入统计。没有任何常数取自这些行的吞吐；自 2026-12b 起，重叠效率常数与四个 SGLang H100 行出自同一篇博客，因此这四行不是独立检验（docs/CALIBRATION.md）。`,
       chartTitle: '模型预测与实测对比（每卡 tokens/s）',

@@ -1,6 +1,7 @@
 // The reality check: every published deployment with its measured throughput, both modes'
 // predictions and their errors; a model-vs-measured scatter (log axes, y = x and a ±15 % band);
-// the median |error| per tier. The rows come from the core (state/reality.ts).
+// the median |error| per tier, headline over the out-of-sample rows (those whose source supplied no
+// constant), then over every row. The rows come from the core (state/reality.ts).
 import { useCallback, useMemo } from 'preact/hooks';
 import type { ColumnInfo, Engine, RealityCell } from '../../engine';
 import type { Hit } from '../../chart/plot';
@@ -137,7 +138,8 @@ export function RealityView({ engine, cal, lang, api }: Props) {
       </div>
     );
   }
-  const { A, AB } = result.stats;
+  const all = result.stats;
+  const { A, AB } = result.outOfSample;
   const pct = (v: number) => `${formatNumber(v, 1, lang)} %`;
   const cell = (c: ColumnInfo, v: RealityCell | undefined) => {
     // The deployment names its row and stays in view while the row scrolls sideways.
@@ -165,13 +167,13 @@ export function RealityView({ engine, cal, lang, api }: Props) {
       <dl class="reality-stats" id="reality-stats">
         {(
           [
-            ['A', A, t.reality.tierA],
-            ['AB', AB, t.reality.tierAB],
+            ['A', A, all.A, t.reality.tierA],
+            ['AB', AB, all.AB, t.reality.tierAB],
           ] as const
-        ).map(([key, s, label]) => (
+        ).map(([key, s, every, label]) => (
           <div key={key} data-tiers={key}>
             <dt>
-              {label} <span class="muted">({t.reality.rows(s.rows)})</span>
+              {label}, {t.reality.outOfSample} <span class="muted">({t.reality.rows(s.rows)})</span>
             </dt>
             <dd>
               {t.reality.median}: <strong>{t.reality.reference}</strong>{' '}
@@ -185,6 +187,16 @@ export function RealityView({ engine, cal, lang, api }: Props) {
               <span class="muted">
                 {' '}
                 ({t.reality.worst} {pct(s.worstReference)} / {pct(s.worstCalibrated)})
+              </span>
+            </dd>
+            <dd class="muted" data-all={key}>
+              {t.reality.allRows(every.rows, every.rows - s.rows)}: {t.reality.reference}{' '}
+              <span data-mode="reference" data-value={String(every.reference)}>
+                {pct(every.reference)}
+              </span>{' '}
+              · {t.reality.calibrated}{' '}
+              <span data-mode="calibrated" data-value={String(every.calibrated)}>
+                {pct(every.calibrated)}
               </span>
             </dd>
           </div>
