@@ -7,9 +7,11 @@ namespace shallowsim {
 const std::array<PartInfo, kParts>& Parts() {
   static constexpr std::array<PartInfo, kParts> kInfo = {{
       {"attention",
-       {"Attention (MLA)", "注意力（MLA）"},
-       {"MLA projections, attention core, KV read and the TP all-reduce, all layers.",
-        "MLA 投影、注意力计算、KV 读取与 TP all-reduce，全部层。"}},
+       {"Attention", "注意力"},
+       {"The model's attention (MLA, DSA, GQA or V4's): its projections, the attention core, the "
+        "KV read and the TP all-reduce, all layers.",
+        "模型的注意力（MLA、DSA、GQA 或 V4）：投影、注意力计算、KV 读取与 TP "
+        "all-reduce，全部层。"}},
       {"dense_mlp", {"Dense MLP", "稠密 MLP"}, {"The MLP of the dense layers.", "稠密层的 MLP。"}},
       {"shared_expert",
        {"Shared expert", "共享专家"},
