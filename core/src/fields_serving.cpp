@@ -62,9 +62,11 @@ std::vector<Field> ServingFields() {
        .unit = "×",
        .help =
            {"Expert load of the busiest EP rank over the mean (≥ 1); 0 = the mode's own: 1 in "
-            "reference (perfect balance), the measured EPLB figure in calibrated",
+            "reference (perfect balance), the measured EPLB figure in calibrated (1.12). Without "
+            "EPLB (as InferenceX's DeepSeek-R1 recipes run): 2.56, TensorRT-LLM blog 4",
             "最忙 EP rank 的专家负载与平均值之比（≥ 1）；0 = 按模式：reference 为 1（完全均衡），"
-            "calibrated 为实测 EPLB 数值"},
+            "calibrated 为实测 EPLB 数值（1.12）。不做 EPLB 时（如 InferenceX 的 DeepSeek-R1 "
+            "配置）：2.56，TensorRT-LLM 技术博客 4"},
        .number = &Scenario::ep_imbalance,
        .reference_sweep = "ep_imbalance:1:2:0.05"},
       {.key = "prefill_tokens",
