@@ -181,9 +181,7 @@ std::optional<std::string> ShortestExact(double value) {
   const uint64_t lo = w - (bin.lower_closer ? 1 : 2), hi = w + 2;
   const bool ends_included = bin.m % 2 == 0;
   for (int p = 15; p <= 17; ++p) {
-    uint64_t pow = 1;
-    for (int i = p; i < 17; ++i) pow *= 10;
-    const uint64_t t = d17 / pow;
+    const uint64_t t = d17 / static_cast<uint64_t>(kPow10.value[17 - p]);
     const int k = x17 - (p - 1);
     // The nearest p-digit decimal is t − 1, t or t + 1 (in units of 10^k).
     uint64_t best = 0;
@@ -204,8 +202,7 @@ std::optional<std::string> ShortestExact(double value) {
     // Written with p digits: 10^p carries into the next decade, 10^(p−1) − 1 is padded.
     uint64_t c = best;
     int kk = k;
-    uint64_t top = 1;
-    for (int i = 0; i < p; ++i) top *= 10;
+    const auto top = static_cast<uint64_t>(kPow10.value[p]);
     if (c >= top) c /= 10, ++kk;
     if (c < top / 10) c *= 10, --kk;
     return SpellG(c, kk, p, negative);

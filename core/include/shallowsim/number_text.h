@@ -8,7 +8,8 @@
 namespace shallowsim {
 
 // Shortest text that reads back as the same double: whole numbers below 1e15 in plain digits
-// (300, not 3e+02), otherwise the shortest printf %g form. Links, messages, CSV and JSON use it.
+// (300, not 3e+02), otherwise the shortest printf %g form. Links and messages use it, and CSV and
+// JSON at Digits::kShortest (the page's downloads).
 std::string FormatNumber(double value);
 // printf's %.{precision}g.
 std::string FormatGeneral(double value, int precision);
