@@ -23,21 +23,33 @@ const std::array<PartInfo, kParts>& Parts() {
        {"Exposed all-to-all", "未掩盖的 all-to-all"},
        {"Dispatch and combine time not hidden behind compute.",
         "未被计算掩盖的 dispatch 与 combine 时间。"}},
+      {"lm_head",
+       {"LM head", "LM head"},
+       {"The vocabulary projection of each step's tokens (decode, calibrated mode from "
+        "cal=2026-12g).",
+        "每步 token 的词表投影（decode，校准模式 cal=2026-12g 起）。"}},
   }};
   return kInfo;
 }
 
 PartTimes PrefillParts(const PrefillRow& r, const Model& m) {
   const double dense = m.n_dense_layers, sparse = m.n_sparse_layers();
-  return {dense * r.mla + sparse * r.tp_mla, dense * r.dense_mlp, sparse * r.shared_expert,
+  return {dense * r.mla + sparse * r.tp_mla,
+          dense * r.dense_mlp,
+          sparse * r.shared_expert,
           sparse * r.routed_expert,
-          sparse * (std::max(r.overlap1, 0.0) + std::max(r.overlap2, 0.0))};
+          sparse * (std::max(r.overlap1, 0.0) + std::max(r.overlap2, 0.0)),
+          0};
 }
 
 PartTimes DecodeParts(const DecodeRow& r, const Model& m) {
   const double dense = m.n_dense_layers, sparse = m.n_sparse_layers();
-  return {dense * r.dense_mla + sparse * r.sparse_mla, dense * r.dense_mlp,
-          sparse * r.shared_expert, sparse * r.routed_expert, sparse * std::max(r.delta, 0.0)};
+  return {dense * r.dense_mla + sparse * r.sparse_mla,
+          dense * r.dense_mlp,
+          sparse * r.shared_expert,
+          sparse * r.routed_expert,
+          sparse * std::max(r.delta, 0.0),
+          r.lm_head};
 }
 
 }  // namespace shallowsim

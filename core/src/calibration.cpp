@@ -165,7 +165,7 @@ namespace {
 //  [DeepGEMM]  deepseek-ai/DeepGEMM README (commit 55ab91f7), PR #192, issue #114
 //  [InferSim]  alibaba/InferSim bench_data (commit f2293dab): DeepGEMM and FlashInfer kernels
 //  [DeepEP]    deepseek-ai/DeepEP docs/legacy.md: normal and low-latency kernels, H800 + CX7
-//  [TRTLLM]    NVIDIA/TensorRT-LLM tech blogs 1, 4 and 18
+//  [TRTLLM]    NVIDIA/TensorRT-LLM tech blogs 1, 4, 10 and 18
 //  [InferSim]  also its README: its simulation against deepseek-ai/profile-data
 //  [FlashInfer] flashinfer-ai/flashinfer PR #2503 (NVFP4 grouped GEMM, Blackwell)
 //  [SGL-GB200] lm-sys blog 2025-09-25 (per-kernel ratios only), [Ant] lm-sys blog 2025-09-26
@@ -517,8 +517,23 @@ constexpr Calibration k2026_12f = [] {
   return c;
 }();
 
-constexpr std::array<Calibration, 6> kCalibrations = {k2026_12,  k2026_12b, k2026_12c,
-                                                      k2026_12d, k2026_12e, k2026_12f};
+// Calibration 2026-12g: 2026-12f, and how the attention-DP ranks of an aggregated instance share
+// its prefill ([TRTLLM] blog 10, "ADP Balance Strategy": on 8 GB200, DeepSeek-V3, DP8 EP8, each
+// iteration lasts as long as its slowest rank, so a context on one rank holds up the others'
+// generation; round-robin scheduling 25,664 TPS, the ranks' contexts synchronised 33,499 (1.31×);
+// sglang PR #23588 and vllm PR #51199 describe the same wait in their schedulers, where aligning
+// is opt-in). No constant: the forwards are timed with the calibration's kernels
+// (docs/CALIBRATION.md, "Calibration 2026-12g").
+constexpr Calibration k2026_12g = [] {
+  Calibration c = k2026_12f;
+  c.id = "2026-12g";
+  c.dpa_prefill_ranks = true;
+  c.lm_head = true;
+  return c;
+}();
+
+constexpr std::array<Calibration, 7> kCalibrations = {k2026_12,  k2026_12b, k2026_12c, k2026_12d,
+                                                      k2026_12e, k2026_12f, k2026_12g};
 
 // [DeepSeek-V3 §5.4.3] 85–90 % second-token acceptance → 1.85; [TRTLLM] 1: 1.92 / 2.58 / 2.82 /
 // 2.99 / 3.01 for 1–5 drafts; [Ant] 1.8–1.9 / 2.4–2.7 / 2.9–3.3.

@@ -96,6 +96,20 @@ Slots SlotsOf(const Scenario& s, double memory, double instances) {
 
 }  // namespace
 
+double OwnForwardsStepMs(double decode_ms, double forward, double arriving, double ms_per_token,
+                         double ranks) {
+  // Per step of the decode batch (every request gains its tokens), a rank prefills `arriving`
+  // prompt tokens in forwards of `forward` tokens: p = arriving / forward of them. An iteration
+  // lasts as long as its slowest rank ([TRTLLM] blog 10), so a prefill forward on any rank lasts
+  // max(prefill, decode) for every rank; in its own the rank gains no token, in another's it
+  // decodes. Of the one forward per step that gains its tokens, a share q = min(1, (ranks-1)·p)
+  // is another rank's prefill (another rank prefills that often), the rest a decode forward.
+  const double p = arriving / forward;
+  const double prefill_forward = std::max(forward * ms_per_token, decode_ms);
+  const double q = std::min(1.0, (ranks - 1) * p);
+  return p * prefill_forward + q * prefill_forward + (1 - q) * decode_ms;
+}
+
 ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
   const Scenario& s = c.scenario;
   ServePoint out;
@@ -128,6 +142,11 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
   pre.scenario.moe_comm = d.moe_comm;
   pre.scenario.moe_tp = d.moe_tp;
   pre.scenario.mbs = d.mbs;
+  // From 2026-12g a prompt is prefilled whole on the attention-DP rank that holds it, and with
+  // serve_align=0 each rank prefills in forwards of its own (calibration.h dpa_prefill_ranks).
+  const bool by_rank =
+      dpa && n > 1 && c.mode == Mode::kCalibrated && CalibrationOf(c).dpa_prefill_ranks;
+  const bool own_forwards = by_rank && s.serve_align == 0;
   // Mean field (AIConfigurator's mixed steps, averaged): with B requests decoding, each step
   // also prefills the B·accept/osl prompts that replace the requests it completes.
   double running = std::min(total, slots), x = 0;  // requests decoding; completions per ms
@@ -144,11 +163,16 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
     // Prompt tokens per prefill forward: those that arrive during a step, at least one prompt,
     // at most a chunk per TP group (a longer prompt runs a chunk at a time).
     const double arriving = running * accept / s.osl * s.isl;
-    const double forward = std::min(std::max(arriving, s.isl), chunk * pre_dp);
+    // A forward's prompt tokens per rank: from 2026-12g at least one whole prompt on each rank.
+    const double forward = by_rank ? std::min(std::max(arriving / pre_dp, s.isl), chunk) * pre_dp
+                                   : std::min(std::max(arriving, s.isl), chunk * pre_dp);
     pre.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? forward / pre_dp : 0;
     pre_row = PrefillOf(pre, gpu);
     per_token = 1000 / (pre_row.prefill_tps * n);  // ms of the instance per prompt token
-    const double step_ms = step.step_ms + arriving * per_token;
+    double step_ms = step.step_ms + arriving * per_token;
+    if (own_forwards)
+      step_ms = OwnForwardsStepMs(step.step_ms, forward / pre_dp, arriving / n,
+                                  1000 / pre_row.prefill_tps, n);
     tpot = step_ms / accept;
     // TTFT: the step in progress, then the prompt's chunks, a decode step between two.
     const double chunks = std::ceil(s.isl / chunk);

@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "shallowsim/breakdown.h"
 #include "shallowsim/calibration.h"
 #include "shallowsim/columns.h"
 #include "shallowsim/decode.h"
@@ -410,6 +411,36 @@ TEST(Calibrated, GqaDecodeKernelTakesTimePerRequest) {
   EXPECT_EQ(OnlyRow(mla + "&cal=2026-12e").tpot, OnlyRow(mla + "&cal=2026-12f").tpot);
 }
 
+// 2026-12g: every decode step runs the LM head, BF16 weights of vocab × dim, as a dense GEMM
+// with the calibration's fit (0.70 of HBM, 0.65 of the BF16 peak, one 8 µs floor), in_situ 1.15 on
+// its roofline. DeepSeek-V3 on H200 (4800 GB/s, 989 TFLOPS BF16), 128 requests on one GPU: it
+// streams 2 · 7168 · 129280 bytes (0.55 ms), longer than its 237 GFLOP take (0.37 ms). With
+// attention TP 8 each GPU holds an eighth of the vocabulary for all 128 requests. MTP adds a head
+// per draft step (one token per request); the breakdown shows it as its own part.
+TEST(Calibrated, DecodeStepRunsTheLmHead) {
+  const std::string link = "v=1&gpus=H200&ep=8&mbs=1&mode=calibrated";
+  const auto added = [&](const std::string& l) {
+    return OnlyRow(l + "&cal=2026-12g").tpot - OnlyRow(l + "&cal=2026-12f").tpot;
+  };
+  const double bytes = 2.0 * 7168 * 129280;
+  const auto head = [&](double rows, double tp) {
+    const double memory = bytes / tp / (4800e9 * 0.70) * 1e3;
+    const double math = 2 * rows * 7168 * 129280 / 1e9 / (989 * 0.65);
+    return 1.15 * std::max(memory, math) + 0.008;
+  };
+  EXPECT_NEAR(added(link + "&bs=128&decode_tp=1"), head(128, 1), 1e-9);
+  EXPECT_NEAR(head(128, 1), 1.15 * bytes / (4800e9 * 0.70) * 1e3 + 0.008, 1e-12) << "memory-bound";
+  EXPECT_NEAR(added(link + "&bs=16&decode_tp=8"), head(16, 8), 1e-9);
+  // MTP 1: the verify step's head on 2 tokens per request, the draft's on one; both divided by
+  // the acceptance like the rest of the step.
+  EXPECT_NEAR(added(link + "&bs=128&decode_tp=1&mtp=1&mtp_accept=1.8"),
+              (head(256, 1) + head(128, 1)) / 1.8, 1e-9);
+  const DecodeRow row = OnlyRow(link + "&bs=128&decode_tp=1&cal=2026-12g");
+  EXPECT_NEAR(DecodeParts(row, Model{})[5], head(128, 1), 1e-9);
+  EXPECT_EQ(Parts()[5].key, "lm_head");
+  EXPECT_EQ(OnlyRow(link + "&bs=128&decode_tp=1&cal=2026-12f").lm_head, 0);
+}
+
 // 2026-12f: DeepSeek-V4's hyper-connections (hc_mult 4) cost each layer 25 µs and 11 passes over
 // the 4 × dim BF16 residual per token at the GPU's HBM bandwidth (AIC mhc_module_perf).
 // V4-Flash, 43 layers of dim 4096, on B200 (8000 GB/s), one micro-batch of 256 requests per GPU.
@@ -700,7 +731,7 @@ namespace shallowsim {
 namespace {
 
 // tests/golden/links_calibrated.tsv: every frozen calibrated link still decodes to itself and
-// computes the same numbers (relative 1e-9, as the golden cases).
+// computes the same numbers (relative 1e-9, as the golden cases): decode, prefill and serve rows.
 TEST(FrozenLinks, CalibratedLinksKeepTheirNumbers) {
   std::ifstream in(std::string(SHALLOWSIM_GOLDEN_DIR) + "/links_calibrated.tsv");
   ASSERT_TRUE(in) << "missing links_calibrated.tsv";
@@ -718,6 +749,13 @@ TEST(FrozenLinks, CalibratedLinksKeepTheirNumbers) {
     if (f[1] == "prefill") {
       for (const PrefillRow& r : PrefillTable(c)) {
         if (r.gpu == f[2]) got = f[3] == "Sum" ? r.sum : r.prefill_tps;
+      }
+    } else if (f[1] == "serve") {  // row: GPU/Serving; TotalTPS_per_GPU or TPOT_ms
+      const ServeTable t = Serve(c);
+      for (const ServeRow& r : t.rows) {
+        if (t.gpus[static_cast<size_t>(r.gpu)] + "/" + std::string(NameOf(r.serving)) == f[2]) {
+          got = f[3] == "TPOT_ms" ? r.tpot_ms : r.total_tps_per_gpu;
+        }
       }
     } else {
       const DecodeTable t = Decode(c);

@@ -23,6 +23,7 @@ describe('time breakdown', () => {
       'shared_expert',
       'routed_expert',
       'exposed_comm',
+      'lm_head',
     ]);
     const bars = prefillBars(t, n);
     expect(bars).toHaveLength(t.rows);

@@ -18,17 +18,18 @@ struct PartInfo {
   Text meaning;
 };
 
-// Attention (MLA, with its TP all-reduce), dense MLP, shared expert, routed experts, and the
-// all-to-all time not hidden behind compute.
-inline constexpr size_t kParts = 5;
+// Attention (MLA, with its TP all-reduce), dense MLP, shared expert, routed experts, the
+// all-to-all time not hidden behind compute, and the LM head (decode, calibrated from 2026-12g).
+inline constexpr size_t kParts = 6;
 const std::array<PartInfo, kParts>& Parts();
 using PartTimes = std::array<double, kParts>;
 
 // Prefill: over all layers, summing to the row's Sum (ms).
 PartTimes PrefillParts(const PrefillRow& row, const Model& model);
 // Decode: one step of the main model's layers (n_dense·(DenseMLA + DenseMLP) + n_sparse·(SparseMLA
-// + Shared + Routed + max(Delta, 0))), summing to TPOT when there is no MTP. With MTP the step also
-// runs the draft layer and emits mtp_accept tokens; the parts are then the main layers' shares.
+// + Shared + Routed + max(Delta, 0))) and its LM head, summing to TPOT when there is no MTP. With
+// MTP the step also runs the draft layer and emits mtp_accept tokens; the parts are then the main
+// layers' shares.
 PartTimes DecodeParts(const DecodeRow& row, const Model& model);
 
 }  // namespace shallowsim

@@ -207,6 +207,17 @@ struct Calibration {
   // prefill share, as 2026-12e).
   double dsa_prefill_attn_bf16 = 0;
   double dsa_prefill_attn_fp8 = 0;
+
+  // ---- From 2026-12g: how attention-DP ranks share an aggregated instance's prefill -----------
+  // serve, agg with serve_dpa=1: a prompt is prefilled whole on the rank that holds it (a forward
+  // holds at least one prompt per rank; was: the instance's prompt tokens spread over every rank),
+  // and with serve_align=0 each rank prefills in forwards of its own while the others wait
+  // (TensorRT-LLM blog 10; none: every rank prefills in the same forwards, as 2026-12f).
+  bool dpa_prefill_ranks = false;
+  // Decode: each step runs the LM head (vocabulary projection, BF16 weights) on its tokens and on
+  // each MTP draft's, timed as a dense GEMM with the calibration's dense fit at the BF16 peak
+  // (none: not timed, as 2026-12f).
+  bool lm_head = false;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

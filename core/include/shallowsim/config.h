@@ -57,6 +57,7 @@ struct Scenario {
   double serve_tp = 8;               // agg: GPUs of the instance (attention TP or DP over them)
   double serve_ep = 0;               // agg: 1 = MoE TP, serve_tp = EP; 0 = serve_tp
   double serve_dpa = 0;              // agg: 1 = data-parallel attention
+  double serve_align = 0;   // agg with serve_dpa: 1 = the DP ranks prefill together (serve.h)
   double serve_tbo = 0;     // serve: 1 = two-batch overlap (SGLang's --enable-two-batch-overlap)
   double max_running = 0;   // serve: requests running at once per instance; 0 = memory's limit
   double prefill_gpus = 0;  // disagg: the prefill pool; 0 = rate-matched to decode

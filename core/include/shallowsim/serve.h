@@ -65,6 +65,12 @@ struct ServePoint {
   std::string why;  // when not ok
 };
 ServePoint ServeAgg(const Config& config, const Gpu& gpu, double concurrency);
+// Aggregated with attention DP over `ranks` GPUs, each rank prefilling in forwards of its own
+// (serve_align=0, calibration 2026-12g): ms per decode step (every request gains its tokens) when
+// a decode forward takes decode_ms and a rank prefills `arriving` prompt tokens per step, in
+// forwards of `forward` tokens at ms_per_token. Every rank waits for the slowest one.
+double OwnForwardsStepMs(double decode_ms, double forward, double arriving, double ms_per_token,
+                         double ranks);
 // Disaggregated: ms for one prompt's KV cache (isl tokens) to cross from a prefill TP group of
 // prefill_tp GPUs to the decode pool (NVLink within a rack, else the NIC).
 double KvTransferMs(const Config& config, const Gpu& gpu, double prefill_tp);

@@ -57,6 +57,8 @@ struct DecodeRow {
   double total = 0;
   double total_o = 0;
   double comm_impact = 0;
+  // Not a column: the LM head's time per step (calibrated from 2026-12g; else 0), in TPOT.
+  double lm_head = 0;
 };
 
 // Numeric column i (1..20 of DecodeColumns()) of a decode row.

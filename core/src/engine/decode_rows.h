@@ -37,6 +37,9 @@ struct BatchTerms {
   std::array<double, kMaxGroups> sparse_attn{};  // attention of a MoE layer, per group
   double dense_mlp = 0;
   double draft_attn = 0;  // the MTP layer's attention (one token per request)
+  // From 2026-12g: the LM head (vocabulary projection) of a step's tokens and of one MTP draft
+  // step's (calibration.h lm_head).
+  double lm_head = 0, draft_lm_head = 0;
 };
 
 // Per GPU × batch × EP, in row units: a MoE layer's experts and all-to-all.
@@ -137,6 +140,7 @@ void ForEachRow(const Config& c, const std::vector<Gpu>& gpus, DecodeScratch& sc
           row.total = row.tps * bs;
           row.total_o = row.tps_o * bs;
           row.comm_impact = (row.total_o - row.total) / row.total_o;
+          row.lm_head = terms[ti].lm_head;
           visit(row, RowIndex{static_cast<int>(ei), static_cast<int>(gi), static_cast<int>(bi),
                               static_cast<int>(ti)});
         };

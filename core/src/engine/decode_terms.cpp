@@ -153,6 +153,18 @@ BatchTerms AttentionTerms(const Method& mth, const GpuCtx& g, const LayerMix& mi
       engine::GemmCost(3 * tokens * m.dim * m.inter_dim * 2 / 1e9, 3 * m.dim * m.inter_dim / mlp_tp,
                        g.gpu->fp8, tokens * mlp_tp, g.gpu->mem_bw, cal.dense, g.dense_compute, 2);
   out.dense_mlp = mbs * engine::InSitu(cal, mlp);
+  if (cal.lm_head) {
+    // The vocabulary projection (BF16 weights) of the rank's tokens: column-parallel over the
+    // attention TP group, which holds t·b requests.
+    const auto head = [&](double rows) {
+      return engine::InSitu(
+          cal,
+          engine::GemmCost(2 * rows * m.dim * m.vocab_size / 1e9, 2 * m.dim * m.vocab_size / tp,
+                           g.gpu->fp16, rows * tp, g.gpu->mem_bw, cal.dense, cal.dense.compute, 1));
+    };
+    out.lm_head = mbs * head(tokens);
+    if (mtp) out.draft_lm_head = mbs * head(b);
+  }
   if (mtp) {
     out.draft_attn =
         mbs * engine::InSitu(cal, MeasuredAttention(mth, g, mix.groups.draft, b, tp, 1, true));
@@ -288,13 +300,15 @@ Times Compose(const Method& mth, const GpuCtx& g, const LayerMix& mix, const Bat
     out.comp_sum += mix.moe_share[k] * comp;
     out.delta += mix.moe_share[k] * delta;
   }
+  // The LM head once per step (from 2026-12g; 0 before).
+  tpot_o += t.lm_head;
   double tpot = exposed > 0 ? tpot_o + exposed : tpot_o;
   if (s.mtp > 0) {
     // The draft layer adds its own time mtp times per step.
     const double draft_comp = t.draft_attn + draft.shared + draft.routed;
     const double draft_delta = delta_of(t.draft_attn, draft, draft.dispatch + draft.combine);
-    tpot_o += s.mtp * draft_comp;
-    tpot += s.mtp * (draft_comp + std::max(draft_delta, 0.0));
+    tpot_o += s.mtp * (draft_comp + t.draft_lm_head);
+    tpot += s.mtp * (draft_comp + t.draft_lm_head + std::max(draft_delta, 0.0));
   }
   // The step emits `accept` tokens per request.
   if (mth.accept != 1) {
