@@ -179,7 +179,9 @@ std::string DescribeJson() {
     j.Str("id", q.id).Text("text", q.text).Text("effect", q.effect);
     j.Bool("corrected", q.corrected).Text("correction", q.correction);
   });
-  j.Objects("calibrations", Calibrations(), [&](const Calibration& c) { j.Str("id", c.id); });
+  j.Objects("calibrations", Calibrations(), [&](const Calibration& c) {
+    j.Str("id", c.id).Bool("dpa_prefill_ranks", c.dpa_prefill_ranks);
+  });
   j.Objects("parts", Parts(), [&](const PartInfo& p) {
     j.Str("key", p.key).Text("label", p.label).Text("meaning", p.meaning);
   });

@@ -43,6 +43,8 @@ const shots = [
   { name: 'model', hash: '#v=1&model=qwen3-235b-a22b', open: ['[data-group="Model"]', '#model-config'], into: '#model-panel' },
   { name: 'plan-budget', hash: '#v=1&view=plan&mode=calibrated&gpus_total=64&gpus=H200,GB200-NVL72,DGX-B200' },
   { name: 'serve', hash: '#v=1&view=serve&mode=calibrated&gpus=H200,DGX-B200,GB200-NVL72&serving=agg&concurrency=64' },
+  { name: 'serve-dpa', hash: '#v=1&view=serve&mode=calibrated&gpus=H200,DGX-B200&serving=agg&serve_dpa=1&concurrency=256&isl=4096&osl=512', into: '[data-group="Plan"]' },
+  { name: 'breakdown', hash: '#v=1&view=decode&mode=calibrated', into: '#decode-breakdown' },
   { name: 'plan-load', hash: '#v=1&view=plan&mode=calibrated&isl=8192&osl=1024&tpot_ms=30&load=100000&gpus=H200,GB200-NVL72,H20,DGX-B200', charts: true },
   // The analysis views: charts are drawn when every panel holds a canvas.
   { name: 'sweep', hash: '#v=1&view=sweep&metric=Total,TPS', charts: true, hover: '#sweep-charts .chart:nth-child(3) .u-over' },

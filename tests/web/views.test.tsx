@@ -326,6 +326,28 @@ describe('serve view', () => {
     expect(total()).toBe(cell(noHits, 0, noHits.columns.indexOf('TotalTPS_per_GPU')));
   });
 
+  it('with attention DP says whether the ranks prefill together, and one click switches it', async () => {
+    const link = 'v=1&gpus=H200&serving=agg&serve_dpa=1&concurrency=256&isl=4096&osl=512&mode=calibrated&view=serve';
+    await open(`#${link}`);
+    await waitFor(() => expect($('#serve-align-note')).not.toBeNull());
+    expect($('#serve-align-note')?.getAttribute('data-aligned')).toBe('0');
+    expect($('#serve-align-note')?.textContent).toContain(t.serve.alignOwn);
+    const total = () => Number($('#serve-answer .answer')?.getAttribute('data-value'));
+    const own = total();
+    click($('#serve-align-note-toggle'));
+    await waitFor(() => expect($('#serve-align-note')?.getAttribute('data-aligned')).toBe('1'));
+    await waitFor(() => expect(window.location.hash).toContain('serve_align=1'));
+    // The ranks no longer wait for each other's prefill: the same instance delivers more.
+    await waitFor(() => expect(total()).toBeGreaterThan(own * 1.05));
+    const sim = await engine();
+    const aligned = tableOf(sim, `#${link}&serve_align=1`, 'serve');
+    expect(total()).toBe(cell(aligned, 0, aligned.columns.indexOf('TotalTPS_per_GPU')));
+    // A link naming 2026-12f, which does not read serve_align, has no note.
+    await open(`#${link}&cal=2026-12f`);
+    await waitFor(() => expect($('#serve-answer .answer')).not.toBeNull());
+    expect($('#serve-align-note')).toBeNull();
+  });
+
   it('reference mode, where the hit rate moves prefill by 0.2 %, has no note', async () => {
     await open('#v=1&gpus=H200&serving=agg&view=serve');
     await waitFor(() => expect($('#serve-answer .answer')).not.toBeNull());

@@ -155,15 +155,16 @@ BatchTerms AttentionTerms(const Method& mth, const GpuCtx& g, const LayerMix& mi
   out.dense_mlp = mbs * engine::InSitu(cal, mlp);
   if (cal.lm_head) {
     // The vocabulary projection (BF16 weights) of the rank's tokens: column-parallel over the
-    // attention TP group, which holds t·b requests.
+    // attention TP group, which holds t·b requests; once per step on every micro-batch's tokens
+    // (two-batch overlap splits the layers, not the head).
     const auto head = [&](double rows) {
       return engine::InSitu(
           cal,
           engine::GemmCost(2 * rows * m.dim * m.vocab_size / 1e9, 2 * m.dim * m.vocab_size / tp,
                            g.gpu->fp16, rows * tp, g.gpu->mem_bw, cal.dense, cal.dense.compute, 1));
     };
-    out.lm_head = mbs * head(tokens);
-    if (mtp) out.draft_lm_head = mbs * head(b);
+    out.lm_head = head(tokens * mbs);
+    if (mtp) out.draft_lm_head = head(bs);
   }
   if (mtp) {
     out.draft_attn =

@@ -142,7 +142,8 @@ export interface Description {
   /** Every catalog version a link may name (catalog=), with its GPUs; the newest last. */
   catalogs: { id: string; about: Bilingual; gpus: CatalogGpu[] }[];
   quirks: Quirk[];
-  calibrations: { id: string }[];
+  /** dpa_prefill_ranks: serve_align applies (aggregated attention DP, from 2026-12g). */
+  calibrations: { id: string; dpa_prefill_ranks: boolean }[];
   /** The parts a prefill Sum or a decode step splits into (breakdown.h). */
   parts: { key: string; label: Bilingual; meaning: Bilingual }[];
 }

@@ -10,6 +10,7 @@ import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
 import { MissList } from '../MissList/MissList';
 import { CacheNote } from '../CacheNote/CacheNote';
+import { AlignNote } from '../CacheNote/AlignNote';
 
 interface Props {
   good: ComputeOk;
@@ -23,6 +24,8 @@ interface Props {
   lang: Lang;
   api: PageApi;
   colors: ReadonlyMap<string, number>;
+  /** The link's calibration times attention-DP prefill by serve_align (AlignNote). */
+  alignApplies: boolean;
 }
 
 /** The row with the most input + output tokens per GPU, or -1. */
@@ -35,7 +38,20 @@ function bestRow(table: Table): number {
   return best;
 }
 
-export function ServeView({ good, view, info, table, baseline, fields, fieldInfo, errors, lang, api, colors }: Props) {
+export function ServeView({
+  good,
+  view,
+  info,
+  table,
+  baseline,
+  fields,
+  fieldInfo,
+  errors,
+  lang,
+  api,
+  colors,
+  alignApplies,
+}: Props) {
   const s = strings[lang].serve;
   const n = (v: number, d: number) => formatNumber(v, d, lang);
   const value = (r: number, name: string) => cell(table, r, table.columns.indexOf(name));
@@ -75,6 +91,9 @@ export function ServeView({ good, view, info, table, baseline, fields, fieldInfo
               <span data-bound={textCell(table, r, 'Bound')}>{s.bound(textCell(table, r, 'Bound'))}</span>
             </p>
             <CacheNote fields={fields} lang={lang} api={api} id="serve-cache-note" />
+            {alignApplies && textCell(table, r, 'Serving') === 'agg' && (
+              <AlignNote fields={fields} lang={lang} api={api} id="serve-align-note" />
+            )}
             <p class="hint">{s.band}</p>
           </>
         ) : (
