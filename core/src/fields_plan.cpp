@@ -140,16 +140,14 @@ std::vector<Field> PlanFields() {
        .group = "Plan",
        .min = 0,
        .max = 1,
-       .help = {"agg with serve_dpa=1, calibrated mode from cal=2026-12g: 1 = the attention-DP "
-                "ranks prefill in the same forwards (TensorRT-LLM's attention_dp_config "
-                "enable_balance, SGLang's --enable-prefill-delayer, or a benchmark of fixed "
-                "lengths released at once); 0 = each rank prefills in forwards of its own and "
-                "the other ranks wait for them (the frameworks' default scheduling, with "
-                "requests of varied lengths or random arrivals)",
-                "agg 且 serve_dpa=1，校准模式 cal=2026-12g 起：1 = 各注意力 DP rank 在同一次前向中"
-                "做 prefill（TensorRT-LLM 的 attention_dp_config enable_balance、SGLang 的 "
-                "--enable-prefill-delayer，或长度固定且同时发出的基准）；0 = 每个 rank 在自己的"
-                "前向中做 prefill，其余 rank 等它完成（各框架的默认调度，请求长度不一或随机到达）"},
+       .help =
+           {"agg, serve_dpa=1 (calibrated, cal=2026-12g on): 1 = the DP ranks prefill "
+            "together (TensorRT-LLM enable_balance, SGLang --enable-prefill-delayer, or fixed "
+            "lengths released at once); 0 = each on its own while the others wait (the "
+            "frameworks' default)",
+            "agg，serve_dpa=1（校准，cal=2026-12g 起）：1 = 各 DP rank 同时 prefill（TensorRT-LLM "
+            "enable_balance、SGLang --enable-prefill-delayer，或长度固定且同时发出）；0 = 各自 "
+            "prefill，其余等待（框架默认）"},
        .number = &Scenario::serve_align,
        .no_sweep = true},
       {.key = "serve_tbo",
