@@ -145,4 +145,24 @@ describe('plan view', () => {
     });
     expect(Number(tpot)).toBe(cli[0]?.TPOT_ms);
   });
+  it('an aggregated plan with attention DP says whether its ranks prefill together; one click re-plans', async () => {
+    const link = '#v=1&view=plan&mode=calibrated&serving=agg&gpus=H200&isl=1024&osl=8192&tpot_ms=200';
+    const { page, consoleErrors } = await open(link);
+    await page.waitForSelector('#plan-align-note');
+    const cli = cliPlan(link);
+    expect(cli[0]?.PrefillDP).toBe(8);
+    expect(await page.getAttribute('#plan-align-note', 'data-aligned')).toBe('0');
+    const answer = page.locator('#plan-answer .answer');
+    expect(Number(await answer.getAttribute('data-value'))).toBe(cli[0]?.OutputTPS_per_GPU);
+    await page.click('#plan-align-note-toggle');
+    await page.waitForFunction(() => location.hash.includes('serve_align=1'));
+    await page.waitForSelector('#plan-align-note[data-aligned="1"]');
+    const aligned = cliPlan(`${link}&serve_align=1`);
+    await page.waitForFunction(
+      (want) => Number(document.querySelector('#plan-answer .answer')?.getAttribute('data-value')) === want,
+      aligned[0]?.OutputTPS_per_GPU,
+    );
+    expect(Number(aligned[0]?.OutputTPS_per_GPU)).toBeGreaterThan(Number(cli[0]?.OutputTPS_per_GPU));
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -18,7 +18,8 @@ struct Deployment {
   double mbs, measured;
   std::string unit;
   double per_user_tps;
-  std::string notes;  // not embedded (core/data/README.md): empty in the built core
+  std::string notes;  // not embedded (core/data/README.md): empty in the built core, as are
+                      // date, hardware and per_user_tps
   double in_sample;   // 1: the row's source also supplied a constant (or informed a choice)
   std::string link;   // the scenario as a link (mode and calibration aside); "" = from the columns
   std::string framework;  // the serving framework measured (framework=, calibrated mode); "" = auto

@@ -550,12 +550,11 @@ export const strings: Record<Lang, Strings> = {
       cacheHits: (pct) =>
         `Assumes ${pct} % of every prompt is a prefix-cache hit (kv_cache_rate) and not prefilled; a benchmark with random prompts has none.`,
       noCacheHits: 'No prefix hits (kv_cache_rate = 0)',
-      alignOwn:
-        'Each attention-DP rank prefills in forwards of its own and the others wait for it (serve_align = 0: the frameworks’ default scheduling).',
+      alignOwn: 'Each attention-DP rank prefills on its own while the others wait (serve_align = 0, the frameworks’ default).',
       alignTogether:
-        'The attention-DP ranks prefill in the same forwards (serve_align = 1: TensorRT-LLM’s enable_balance, SGLang’s --enable-prefill-delayer).',
-      alignOwnButton: 'Each rank on its own (serve_align = 0)',
-      alignTogetherButton: 'Ranks prefill together (serve_align = 1)',
+        'The attention-DP ranks prefill together (serve_align = 1: TensorRT-LLM enable_balance, SGLang --enable-prefill-delayer).',
+      alignOwnButton: 'Each on its own (serve_align = 0)',
+      alignTogetherButton: 'Prefill together (serve_align = 1)',
     },
     mode: {
       reference: 'reference (the original ShallowSim)',
@@ -845,11 +844,10 @@ export const strings: Record<Lang, Strings> = {
       misses: '无法运行',
       cacheHits: (pct) => `假设每个提示有 ${pct}% 命中前缀缓存（kv_cache_rate），不做 prefill；随机提示的基准没有命中。`,
       noCacheHits: '无前缀命中（kv_cache_rate = 0）',
-      alignOwn: '每个注意力 DP rank 在自己的前向中做 prefill，其余 rank 等待它（serve_align = 0：各框架的默认调度）。',
-      alignTogether:
-        '各注意力 DP rank 在同一次前向中做 prefill（serve_align = 1：TensorRT-LLM 的 enable_balance、SGLang 的 --enable-prefill-delayer）。',
-      alignOwnButton: '各 rank 各自 prefill（serve_align = 0）',
-      alignTogetherButton: '各 rank 同时 prefill（serve_align = 1）',
+      alignOwn: '各注意力 DP rank 各自 prefill，其余等待（serve_align = 0，框架默认）。',
+      alignTogether: '各注意力 DP rank 同时 prefill（serve_align = 1：TensorRT-LLM enable_balance、SGLang --enable-prefill-delayer）。',
+      alignOwnButton: '各自 prefill（serve_align = 0）',
+      alignTogetherButton: '同时 prefill（serve_align = 1）',
     },
     mode: {
       reference: 'reference（原版 ShallowSim）',

@@ -223,7 +223,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           lang={lang}
                           api={api}
                           colors={colors}
-                          alignApplies={alignApplies(describe, fields)}
+                          alignApplies={alignApplies(describe, fields, fields.serve_dpa === '1')}
                         />
                       )}
                       {table && tableInfo && !['prefill', 'reality', 'plan', 'catalog', 'serve'].includes(v.key) && (

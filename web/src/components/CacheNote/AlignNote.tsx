@@ -13,9 +13,9 @@ interface Props {
   id: string;
 }
 
-/** Whether a link's calibration reads serve_align (and the link serves with attention DP). */
-export function alignApplies(describe: Description, fields: Record<string, string>): boolean {
-  if (fields.mode !== 'calibrated' || fields.serve_dpa !== '1') return false;
+/** Whether a link's calibration reads serve_align, for a deployment with attention DP (`dpa`). */
+export function alignApplies(describe: Description, fields: Record<string, string>, dpa: boolean): boolean {
+  if (fields.mode !== 'calibrated' || !dpa) return false;
   const cal = describe.calibrations.find((c) => c.id === fields.cal) ?? describe.calibrations.at(-1);
   return cal?.dpa_prefill_ranks === true;
 }
