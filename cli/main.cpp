@@ -46,10 +46,11 @@ std::string UsageText() {
          "--model-config FILE: a Hugging Face config.json ('-' = stdin) whose model replaces the\n"
          "      LINK's; `link --model-config FILE` prints the link of the imported model.\n"
          "serve: what a serving benchmark measures: concurrency requests of isl/osl tokens on a\n"
-         "      deployment (serving=agg: serve_tp, serve_ep, serve_dpa; disagg: prefill_gpus,\n"
-         "      decode_gpus, ep, decode_tp, tp, dp; both: max_running, the server's cap on\n"
-         "      running requests); TotalTPS_per_GPU is InferenceX's tput_per_gpu. Calibrated\n"
-         "      mode: framework=sglang|trtllm times that framework's own kernels.\n"
+         "      deployment (serving=agg: serve_tp, serve_ep, serve_dpa, serve_align; disagg:\n"
+         "      prefill_gpus, decode_gpus, ep, decode_tp, tp, dp; both: max_running, the server's\n"
+         "      cap on running requests); TotalTPS_per_GPU is InferenceX's tput_per_gpu.\n"
+         "      Calibrated mode: framework=sglang|trtllm times that framework's own kernels;\n"
+         "      serve_align=1 when the attention-DP ranks prefill together (enable_balance).\n"
          "plan: the best deployment per GPU for isl, osl, ttft_ms, tpot_ms (price, load); a GPU\n"
          "      that misses a target is not a row: stderr says which target and by how much.\n";
 }
