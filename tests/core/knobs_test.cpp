@@ -698,6 +698,25 @@ TEST(Reality, EveryDeploymentIsPredictedInBothModes) {
 }
 
 // Every row names the preset its scenario runs, and the statistics per model partition the set.
+// Calibration 2026-12g times aggregated attention DP by whether the ranks prefill together
+// (serve_align): every such row of the reality set states it, from its source's conditions
+// (docs/CALIBRATION.md), rather than taking the default.
+TEST(Reality, EveryAggregatedAttentionDpRowStatesWhetherItsRanksAlign) {
+  int rows = 0, aligned = 0;
+  for (const Deployment& d : Deployments()) {
+    if (d.link.find("serving=agg") == std::string::npos ||
+        d.link.find("serve_dpa=1") == std::string::npos) {
+      continue;
+    }
+    ++rows;
+    const bool one = d.link.find("serve_align=1") != std::string::npos;
+    EXPECT_TRUE(one || d.link.find("serve_align=0") != std::string::npos) << d.id;
+    aligned += one ? 1 : 0;
+  }
+  EXPECT_EQ(rows, 98);
+  EXPECT_EQ(aligned, 67);
+}
+
 TEST(Reality, EachRowNamesItsModelAndTheModelsPartitionTheStatistics) {
   const std::vector<RealityRow> reality = Reality(ConfigOf("v=1"));
   for (const RealityRow& r : reality) {
