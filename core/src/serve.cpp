@@ -169,10 +169,12 @@ ServePoint ServeAgg(const Config& c, const Gpu& gpu, double concurrency) {
     pre.scenario.prefill_tokens = c.mode == Mode::kCalibrated ? forward / pre_dp : 0;
     pre_row = PrefillOf(pre, gpu);
     per_token = 1000 / (pre_row.prefill_tps * n);  // ms of the instance per prompt token
-    double step_ms = step.step_ms + arriving * per_token;
-    if (own_forwards)
-      step_ms = OwnForwardsStepMs(step.step_ms, forward / pre_dp, arriving / n,
-                                  1000 / pre_row.prefill_tps, n);
+    // The ranks prefill together (the instance's time per prompt token), or each in its own
+    // forwards while the others wait.
+    const double step_ms = own_forwards
+                               ? OwnForwardsStepMs(step.step_ms, forward / pre_dp, arriving / n,
+                                                   1000 / pre_row.prefill_tps, n)
+                               : step.step_ms + arriving * per_token;
     tpot = step_ms / accept;
     // TTFT: the step in progress, then the prompt's chunks, a decode step between two.
     const double chunks = std::ceil(s.isl / chunk);

@@ -20,7 +20,6 @@ import { Legend } from '../Legend/Legend';
 import { memo } from '../memo';
 import { ModelNotes } from '../ModelNotes/ModelNotes';
 import { ServeView } from '../ServeView/ServeView';
-import { alignApplies } from '../CacheNote/AlignNote';
 import { PlanView } from '../PlanView/PlanView';
 import { PrefillTable } from '../PrefillTable/PrefillTable';
 import { RealityView } from '../RealityView/RealityView';
@@ -223,7 +222,7 @@ export function Page({ engine, win }: { engine: Engine; win: Window }) {
                           lang={lang}
                           api={api}
                           colors={colors}
-                          alignApplies={alignApplies(describe, fields, fields.serve_dpa === '1')}
+                          calibrations={describe.calibrations}
                         />
                       )}
                       {table && tableInfo && !['prefill', 'reality', 'plan', 'catalog', 'serve'].includes(v.key) && (

@@ -1,6 +1,7 @@
 // Aggregated serving with attention DP (calibrated, from 2026-12g): whether the ranks prefill in
 // the same forwards (serve_align=1) or each in its own while the others wait (0, the frameworks'
-// default). The serve answer says which it assumes and offers the other in one click.
+// default). The serve and plan answers say which they assume and offer the other in one click;
+// like CacheNote, the note renders nothing where it does not apply.
 import { strings, type Lang } from '../../i18n';
 import type { Description } from '../../engine';
 import type { PageApi } from '../../state/page';
@@ -11,16 +12,15 @@ interface Props {
   api: PageApi;
   /** The element's id; its button's is `${id}-toggle`. */
   id: string;
+  /** The engine's calibrations: whether the link's reads serve_align. */
+  calibrations: Description['calibrations'];
+  /** The deployment the answer names runs aggregated with attention DP. */
+  dpa: boolean;
 }
 
-/** Whether a link's calibration reads serve_align, for a deployment with attention DP (`dpa`). */
-export function alignApplies(describe: Description, fields: Record<string, string>, dpa: boolean): boolean {
-  if (fields.mode !== 'calibrated' || !dpa) return false;
-  const cal = describe.calibrations.find((c) => c.id === fields.cal) ?? describe.calibrations.at(-1);
-  return cal?.dpa_prefill_ranks === true;
-}
-
-export function AlignNote({ fields, lang, api, id }: Props) {
+export function AlignNote({ fields, lang, api, id, calibrations, dpa }: Props) {
+  if (fields.mode !== 'calibrated' || !dpa) return null;
+  if (calibrations.find((c) => c.id === fields.cal)?.dpa_prefill_ranks !== true) return null;
   const s = strings[lang].serve;
   const aligned = fields.serve_align === '1';
   return (

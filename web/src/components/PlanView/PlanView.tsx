@@ -10,7 +10,7 @@ import type { PageApi } from '../../state/page';
 import { planPicks, usePlanDetails } from '../../state/plan';
 import { Chart, type Readout } from '../Chart/Chart';
 import { CacheNote } from '../CacheNote/CacheNote';
-import { AlignNote, alignApplies } from '../CacheNote/AlignNote';
+import { AlignNote } from '../CacheNote/AlignNote';
 import { ViewInputs } from '../ViewInputs/ViewInputs';
 import { DataTable } from '../DataTable/DataTable';
 import { MissList } from '../MissList/MissList';
@@ -197,11 +197,14 @@ export function PlanView({ engine, good, busy, baseline, view, info, fields, err
               )}
             </p>
             <CacheNote fields={fields} lang={lang} api={api} id="plan-cache-note" />
-            {best.text.Serving === 'agg' &&
-              (best.values.PrefillDP ?? 1) > 1 &&
-              alignApplies(engine.describe, fields, true) && (
-                <AlignNote fields={fields} lang={lang} api={api} id="plan-align-note" />
-              )}
+            <AlignNote
+              fields={fields}
+              lang={lang}
+              api={api}
+              id="plan-align-note"
+              calibrations={engine.describe.calibrations}
+              dpa={best.text.Serving === 'agg' && (best.values.PrefillDP ?? 1) > 1}
+            />
             {fields.mode !== 'calibrated' && (
               <p class="plan-reference" id="plan-reference">
                 {p.referenceError(n(best.values.Uncertainty_pct, 0))}{' '}

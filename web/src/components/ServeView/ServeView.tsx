@@ -2,7 +2,7 @@
 // row's throughput per GPU with its measured error band, what sets the rate, and the latencies),
 // the benchmark's inputs, the GPUs it cannot run on and why, then the table (one row per GPU and
 // serving mode; A/B by GPU and serving mode). The core computes every number.
-import type { ComputeOk, ConfigError, FieldInfo, Table, TableInfo, ViewInfo } from '../../engine';
+import type { ComputeOk, ConfigError, Description, FieldInfo, Table, TableInfo, ViewInfo } from '../../engine';
 import { formatNumber, strings, type Lang } from '../../i18n';
 import type { PageApi } from '../../state/page';
 import { cell, gpuName, textCell } from '../../table/cells';
@@ -24,8 +24,7 @@ interface Props {
   lang: Lang;
   api: PageApi;
   colors: ReadonlyMap<string, number>;
-  /** The link's calibration times attention-DP prefill by serve_align (AlignNote). */
-  alignApplies: boolean;
+  calibrations: Description['calibrations'];
 }
 
 /** The row with the most input + output tokens per GPU, or -1. */
@@ -50,7 +49,7 @@ export function ServeView({
   lang,
   api,
   colors,
-  alignApplies,
+  calibrations,
 }: Props) {
   const s = strings[lang].serve;
   const n = (v: number, d: number) => formatNumber(v, d, lang);
@@ -91,9 +90,14 @@ export function ServeView({
               <span data-bound={textCell(table, r, 'Bound')}>{s.bound(textCell(table, r, 'Bound'))}</span>
             </p>
             <CacheNote fields={fields} lang={lang} api={api} id="serve-cache-note" />
-            {alignApplies && textCell(table, r, 'Serving') === 'agg' && (
-              <AlignNote fields={fields} lang={lang} api={api} id="serve-align-note" />
-            )}
+            <AlignNote
+              fields={fields}
+              lang={lang}
+              api={api}
+              id="serve-align-note"
+              calibrations={calibrations}
+              dpa={textCell(table, r, 'Serving') === 'agg' && fields.serve_dpa === '1'}
+            />
             <p class="hint">{s.band}</p>
           </>
         ) : (
