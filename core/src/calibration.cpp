@@ -532,8 +532,29 @@ constexpr Calibration k2026_12g = [] {
   return c;
 }();
 
-constexpr std::array<Calibration, 7> kCalibrations = {k2026_12,  k2026_12b, k2026_12c, k2026_12d,
-                                                      k2026_12e, k2026_12f, k2026_12g};
+// Calibration 2026-12h: 2026-12g, and what a single decode micro-batch (mbs = 1) hides its
+// all-to-all behind, by framework. 2026-12b–g hid it behind the shared expert and a third of the
+// routed experts (sbo_hidden_routed, Ant's single-batch overlap) in every framework; the frameworks
+// run that overlap only when asked:
+//  - SGLang: single-batch overlap is `--enable-single-batch-overlap` (sglang PR #9660, merged
+//    2025-08, default off); without it the DeepEP path runs the shared expert, dispatch, experts
+//    and combine in sequence (sglang PR #5829, overlapping combine with the shared expert when TBO
+//    is off, +2–4.5 %, was closed unmerged);
+//  - vLLM: sequential routed path (vllm PR #29211, SBO prototype, closed; RFC #34963, 2026-02:
+//    "SGLang implements this but vllm does not"); the shared expert runs on an auxiliary stream
+//    beside it (`VLLM_DISABLE_SHARED_EXPERTS_STREAM`, default on, ≤ 256 tokens a call);
+//  - TensorRT-LLM: DeepSeek's MoE runs the shared expert on an auxiliary stream in parallel with
+//    the routed path (`maybe_execute_in_parallel` in modeling_deepseekv3.py).
+// No constant: the overlap efficiency stays `overlap_decode`.
+constexpr Calibration k2026_12h = [] {
+  Calibration c = k2026_12g;
+  c.id = "2026-12h";
+  c.single_batch_by_framework = true;
+  return c;
+}();
+
+constexpr std::array<Calibration, 8> kCalibrations = {k2026_12,  k2026_12b, k2026_12c, k2026_12d,
+                                                      k2026_12e, k2026_12f, k2026_12g, k2026_12h};
 
 // [DeepSeek-V3 §5.4.3] 85–90 % second-token acceptance → 1.85; [TRTLLM] 1: 1.92 / 2.58 / 2.82 /
 // 2.99 / 3.01 for 1–5 drafts; [Ant] 1.8–1.9 / 2.4–2.7 / 2.9–3.3.

@@ -107,6 +107,17 @@ std::vector<Field> ScenarioFields() {
        .help = {"FP8 combine in decode (only on FP4-capable GPUs)",
                 "decode 阶段 combine 使用 FP8（仅限支持 FP4 的 GPU）"},
        .number = &Scenario::fp8_combine},
+      {.key = "decode_sbo",
+       .kind = K::kBool,
+       .group = "Scenario",
+       .min = 0,
+       .max = 1,
+       .unit = "0/1",
+       .help = {"Calibrated, mbs 1, from cal 2026-12h: 1 = single-batch overlap (SGLang "
+                "--enable-single-batch-overlap); 0 = the framework's default",
+                "calibrated，mbs 为 1，自 cal 2026-12h 起：1 = 单批次重叠（SGLang "
+                "--enable-single-batch-overlap）；0 = 框架默认"},
+       .number = &Scenario::decode_sbo},
       {.key = "tps_limit",
        .kind = K::kFloat,
        .group = "Advanced",

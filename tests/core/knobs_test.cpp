@@ -629,6 +629,48 @@ TEST(Calibrated, OnePrefillBatchOverlapsNothing) {
   for (size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i].sum, two[i].sum) << one[i].gpu;
 }
 
+// One decode micro-batch (mbs=1) from 2026-12h: SGLang runs its all-to-all in sequence with the
+// experts (nothing hidden), TensorRT-LLM and vLLM (auto) hide it behind the shared expert on a
+// second stream, and decode_sbo=1 (single-batch overlap) hides it as 2026-12g did for every
+// framework: behind the shared expert and a third of the routed experts, at overlap_decode 0.71.
+TEST(Calibrated, OneDecodeBatchHidesWhatItsFrameworkRunsBesideIt) {
+  const std::string link =
+      "v=1&mode=calibrated&gpus=H200&seq_len=8192&ep=16&decode_tp=1&mbs=1&moe_dtype=fp8";
+  for (const char* bs : {"2", "64"}) {
+    const std::string at = link + "&bs=" + bs;
+    const DecodeRow sglang = OnlyRow(at + "&cal=2026-12h&framework=sglang");
+    const DecodeRow trtllm = OnlyRow(at + "&cal=2026-12h&framework=trtllm");
+    const DecodeRow vllm = OnlyRow(at + "&cal=2026-12h");
+    const DecodeRow sbo = OnlyRow(at + "&cal=2026-12h&framework=sglang&decode_sbo=1");
+    const DecodeRow before = OnlyRow(at + "&cal=2026-12g&framework=sglang");
+    ASSERT_GT(sglang.comm_sum, 0) << bs;
+    EXPECT_NEAR(sglang.delta, sglang.comm_sum, 1e-15) << bs;
+    EXPECT_NEAR(vllm.delta, vllm.comm_sum - 0.71 * vllm.shared_expert, 1e-15) << bs;
+    EXPECT_NEAR(sbo.delta, sbo.comm_sum - 0.71 * (sbo.shared_expert + sbo.routed_expert / 3), 1e-15)
+        << bs;
+    // The kernels are 2026-12g's; only what hides the communication differs.
+    EXPECT_EQ(sglang.routed_expert, before.routed_expert) << bs;
+    EXPECT_EQ(sbo.tpot, before.tpot) << bs;
+    EXPECT_EQ(OnlyRow(at + "&cal=2026-12g&framework=sglang&decode_sbo=1").tpot, before.tpot);
+    // TPOT = 61 MLA + 3 dense MLP + 58 (shared + routed + exposed comm) + the LM head, so
+    // exposing more communication costs 58 times the difference.
+    EXPECT_NEAR(sglang.tpot - sbo.tpot,
+                58 * (std::max(sglang.delta, 0.0) - std::max(sbo.delta, 0.0)), 1e-9)
+        << bs;
+    EXPECT_GT(sglang.tpot, vllm.tpot) << bs;
+    EXPECT_GE(vllm.tpot, sbo.tpot) << bs;
+    EXPECT_EQ(trtllm.delta, trtllm.comm_sum - 0.71 * trtllm.shared_expert) << bs;
+  }
+  // Two micro-batches, and the all-reduce of TP-sharded experts, are as 2026-12g.
+  const std::string tbo = "v=1&mode=calibrated&gpus=H200&bs=64&ep=16&decode_tp=1&mbs=2";
+  EXPECT_EQ(OnlyRow(tbo + "&cal=2026-12h&framework=sglang").tpot,
+            OnlyRow(tbo + "&cal=2026-12g&framework=sglang").tpot);
+  const std::string ar =
+      "v=1&mode=calibrated&gpus=H200&bs=16&ep=8&decode_tp=8&mbs=1&moe_comm=allreduce&moe_tp=8";
+  EXPECT_EQ(OnlyRow(ar + "&cal=2026-12h&framework=sglang").tpot,
+            OnlyRow(ar + "&cal=2026-12g&framework=sglang").tpot);
+}
+
 // Hiding less communication never makes a configuration faster: every decode and prefill row
 // of the default calibrated tables is at most as fast with 2026-12b as with 2026-12.
 TEST(Calibrated, LessOverlapNeverRaisesThroughput) {

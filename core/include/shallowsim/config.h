@@ -26,6 +26,7 @@ struct Scenario {
   std::vector<double> decode_tp = {1, 4, 8};             // decode attention TP values
   double mbs = 2;  // micro-batches overlapped: decode; prefill too from calibration 2026-12b
   double fp8_combine = 1;            // 0/1: FP8 combine in decode on FP4-capable GPUs
+  double decode_sbo = 0;             // calibrated, mbs 1: 1 = single-batch overlap (SGLang opt-in)
   double tps_limit = 0;              // drop decode rows with TPS <= this
   double discount = 0.85;            // datasheet-to-achievable factor
   double mla_discount = 0.7;         // MLA kernel efficiency

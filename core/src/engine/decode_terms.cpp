@@ -273,6 +273,20 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
   return out;
 }
 
+namespace {
+// The compute a single decode micro-batch hides its communication behind (calibration.h
+// single_batch_by_framework): with single-batch overlap (decode_sbo=1) the shared expert and part
+// of the routed experts' down GEMM; otherwise, from 2026-12h, the shared expert where the framework
+// runs it on a second stream (TensorRT-LLM, vLLM) and nothing where it runs in sequence (SGLang).
+double SingleBatchCover(const Calibration& cal, const Scenario& s, const MoeTerms& moe) {
+  const double sbo = moe.shared + moe.routed * cal.sbo_hidden_routed;
+  if (!cal.single_batch_by_framework || s.decode_sbo != 0 || s.moe_comm == MoeComm::kAllReduce) {
+    return sbo;
+  }
+  return s.framework == Framework::kSglang ? 0.0 : moe.shared;
+}
+}  // namespace
+
 Times Compose(const Method& mth, const GpuCtx& g, const LayerMix& mix, const BatchTerms& t,
               const MoeTerms& layer, const MoeTerms& draft) {
   const Scenario& s = *mth.scenario;
@@ -280,13 +294,13 @@ Times Compose(const Method& mth, const GpuCtx& g, const LayerMix& mix, const Bat
   // Communication hidden behind compute in one MoE layer whose attention takes `attn`. The seed
   // (SPEC §4): one micro-batch's all-to-all behind the other's attention and shared expert.
   // Calibrated: two or more micro-batches hide it behind the others' compute, a single batch
-  // behind the shared expert and the down GEMMs; only `overlap_decode` of that compute hides it
-  // in practice (calibration.h).
+  // behind what its framework runs beside it (SingleBatchCover); only `overlap_decode` of that
+  // compute hides it in practice (calibration.h).
   const auto delta_of = [&](double attn, const MoeTerms& moe, double moe_comm) {
     if (mth.seed()) return moe_comm - attn - moe.shared;
     const double comp = attn + moe.shared + moe.routed;
-    const double hidden = (s.mbs >= 2 ? comp : moe.shared + moe.routed * g.cal.sbo_hidden_routed) *
-                          g.cal.overlap_decode;
+    const double hidden =
+        (s.mbs >= 2 ? comp : SingleBatchCover(g.cal, s, moe)) * g.cal.overlap_decode;
     return moe_comm - hidden;
   };
   Times out{};
