@@ -177,6 +177,18 @@ std::vector<Field> PlanFields() {
                 "max_batch_size；其余并发请求排队。0 = 显存允许的最大值"},
        .number = &Scenario::max_running,
        .no_sweep = true},
+      {.key = "num_prompts",
+       .kind = K::kInt,
+       .group = "Plan",
+       .min = 0,
+       .max = 1e9,
+       .unit = "requests",
+       .help = {"serve: requests in the whole benchmark (trtllm-bench's dataset, --num-prompts); "
+                "a last wave of fewer runs alone. 0 = a steady stream",
+                "serve：整个基准的请求数（trtllm-bench 数据集、--num-prompts）；最后一批较少的请求"
+                "单独运行。0 = 持续的请求流"},
+       .number = &Scenario::num_prompts,
+       .no_sweep = true},
       {.key = "prefill_gpus",
        .kind = K::kInt,
        .group = "Plan",

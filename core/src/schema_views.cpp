@@ -138,8 +138,8 @@ std::span<const ViewInfo> Views() {
        .match = {"Serving"},
        .best = true,
        .inputs = {"isl", "osl", "concurrency", "serving", "serve_tp", "serve_ep", "serve_dpa",
-                  "serve_align", "serve_tbo", "max_running", "prefill_gpus", "decode_gpus", "price",
-                  "sort"}},
+                  "serve_align", "serve_tbo", "max_running", "num_prompts", "prefill_gpus",
+                  "decode_gpus", "price", "sort"}},
       {.key = "catalog",
        .label = {"Hardware", "硬件"},
        .intro = {"Every GPU the tables can use: the built-in catalog and the link's hw= rows, "

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "engine/decode_rows.h"
 #include "shallowsim/calibration.h"
@@ -319,6 +320,42 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   return out;
 }
 
+namespace {
+// A benchmark of num_prompts requests (N) rather than a steady stream: the server runs R of them
+// at once (the client's concurrency, or the server's slots where it queues), so they pass in
+// W = ceil(N / R) waves, the last of r = N − (W − 1)·R requests; a wave of c lasts c / x(c), x the
+// completions per ms at c in flight. Throughput is N over the waves' time (trtllm-bench
+// throughput queues its whole dataset; InferenceX runs 10 × concurrency, whole waves). TTFT and
+// TPOT stay those of a full wave. N ≤ R: one wave, the N requests in flight.
+ServePoint InWaves(const Config& c, const Gpu& gpu, ServePoint p) {
+  const double n = c.scenario.num_prompts;
+  const ServeRow& row = p.row;
+  const bool queued = row.bound == "memory" || row.bound == "max_running";
+  double r_all = queued ? row.batch_per_gpu * row.decode_gpus : row.concurrency;
+  if (!(n > 0) || !(r_all > 0)) return p;
+  // Whole requests: the slots' count may carry rounding from the per-GPU batch.
+  if (std::abs(r_all - std::round(r_all)) < 1e-9 * r_all) r_all = std::round(r_all);
+  const auto at = [&](double concurrency) {
+    return row.serving == Serving::kAgg ? ServeAgg(c, gpu, concurrency)
+                                        : ServeDisagg(c, gpu, concurrency);
+  };
+  if (n <= r_all) {
+    ServePoint one = at(n);
+    return one.ok ? one : p;
+  }
+  const double waves = std::ceil(n / r_all), last = n - (waves - 1) * r_all;
+  if (last >= r_all) return p;  // whole waves: the steady state's rate
+  const ServePoint tail = at(last);
+  if (!tail.ok || !(tail.row.output_tps_per_gpu > 0)) return p;
+  // Completions per ms are proportional to output tokens/s per GPU (the same deployment).
+  const double x_full = row.output_tps_per_gpu, x_last = tail.row.output_tps_per_gpu;
+  const double factor = n / ((waves - 1) * r_all + last * x_full / x_last);
+  const double x = row.output_tps_per_gpu * row.gpus / (1000 * c.scenario.osl);
+  Finish(p.row, c, gpu, x * factor);
+  return p;
+}
+}  // namespace
+
 ServeTable Serve(const Config& c) {
   ServeTable out;
   const std::vector<Gpu> gpus = SelectedGpus(c);
@@ -332,6 +369,7 @@ ServeTable Serve(const Config& c) {
         out.misses.push_back({gpus[g].name, gpus[g].name + ": " + p.why});
         continue;
       }
+      p = InWaves(c, gpus[g], std::move(p));
       p.row.gpu = static_cast<int>(g);
       p.row.uncertainty_pct =
           UncertaintyPct(c, RegimeOf(gpus[g], p.row.batch_per_gpu, c.scenario.isl + c.scenario.osl,

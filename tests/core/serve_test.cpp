@@ -178,6 +178,58 @@ TEST(Serve, MaxRunningCapsTheRunningRequestsAndTheRestQueue) {
   }
 }
 
+// num_prompts: a benchmark of N requests with R in flight runs W = ceil(N / R) waves, the last of
+// r = N − (W − 1)·R alone; a wave of c lasts c / x(c). Whole waves are the steady state, N ≤ R is
+// one wave of N in flight, and throughput is N over the waves' time; TTFT and TPOT are a full
+// wave's. Both modes (benchmark arithmetic, not a calibration).
+TEST(Serve, AFiniteBenchmarkEndsWithAWaveOfTheRemainder) {
+  for (const char* mode : {"reference", "calibrated"}) {
+    for (const char* serving : {"agg", "disagg"}) {
+      const std::string link = std::string("v=1&gpus=H200&isl=1000&osl=500&concurrency=64&mode=") +
+                               mode + "&serving=" + serving + "&ep=8&tp=1&dp=8";
+      const ServeRow steady = OnlyServeRow(link);
+      ASSERT_NE(steady.bound, "memory") << link;
+      EXPECT_EQ(OnlyServeRow(link + "&num_prompts=640").output_tps_per_gpu,
+                steady.output_tps_per_gpu)
+          << link;
+      const ServeRow one = OnlyServeRow(link + "&num_prompts=40");
+      const ServeRow at40 =
+          OnlyServeRow(std::string("v=1&gpus=H200&isl=1000&osl=500&concurrency=40&mode=") + mode +
+                       "&serving=" + serving + "&ep=8&tp=1&dp=8");
+      EXPECT_EQ(one.output_tps_per_gpu, at40.output_tps_per_gpu) << link;
+      EXPECT_EQ(one.concurrency, 40) << link;
+      // 3 × 64 + 8: three full waves, then 8 requests alone.
+      const ServeRow waves = OnlyServeRow(link + "&num_prompts=200");
+      const ServeRow at8 =
+          OnlyServeRow(std::string("v=1&gpus=H200&isl=1000&osl=500&concurrency=8&mode=") + mode +
+                       "&serving=" + serving + "&ep=8&tp=1&dp=8");
+      const double x64 = steady.output_tps_per_gpu, x8 = at8.output_tps_per_gpu;
+      const double expected = x64 * 200 / (3 * 64 + 8 * x64 / x8);
+      EXPECT_NEAR(waves.output_tps_per_gpu, expected, 1e-12 * expected) << link;
+      EXPECT_LT(waves.output_tps_per_gpu, 0.99 * x64) << link;
+      EXPECT_NEAR(waves.total_tps_per_gpu, waves.output_tps_per_gpu * 1500 / 500,
+                  1e-9 * waves.total_tps_per_gpu);
+      EXPECT_EQ(waves.tpot_ms, steady.tpot_ms) << link;
+      EXPECT_EQ(waves.ttft_ms, steady.ttft_ms) << link;
+    }
+  }
+  // Offline (concurrency 0): the waves are of the requests memory holds.
+  const std::string offline =
+      "v=1&gpus=H200&mode=calibrated&serving=agg&serve_tp=8&serve_dpa=1&isl=1000&osl=1000";
+  const ServeRow full = OnlyServeRow(offline);
+  const double slots = full.concurrency;
+  EXPECT_EQ(
+      OnlyServeRow(offline + "&num_prompts=" + std::to_string(int(slots) * 2)).output_tps_per_gpu,
+      full.output_tps_per_gpu);
+  // One more than fits: the last request runs alone, for a whole request's life.
+  const ServeRow alone = OnlyServeRow(offline + "&concurrency=1");
+  const double n = std::floor(slots) + 1, x = full.output_tps_per_gpu;
+  const double expected = x * n / (std::floor(slots) + 1 * x / alone.output_tps_per_gpu);
+  const ServeRow plus_one = OnlyServeRow(offline + "&num_prompts=" + std::to_string(int(n)));
+  EXPECT_NEAR(plus_one.output_tps_per_gpu, expected, 1e-9 * expected);
+  EXPECT_LT(plus_one.output_tps_per_gpu, 0.95 * x);
+}
+
 TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {
   // Run scripts/uncertainty.sh after changing the model, a calibration or the reality set.
   const std::vector<UncertaintyLine> now = ComputeUncertainty();

@@ -61,6 +61,7 @@ struct Scenario {
   double serve_align = 0;   // agg with serve_dpa: 1 = the DP ranks prefill together (serve.h)
   double serve_tbo = 0;     // serve: 1 = two-batch overlap (SGLang's --enable-two-batch-overlap)
   double max_running = 0;   // serve: requests running at once per instance; 0 = memory's limit
+  double num_prompts = 0;   // serve: requests in the whole benchmark; 0 = a steady stream
   double prefill_gpus = 0;  // disagg: the prefill pool; 0 = rate-matched to decode
   double decode_gpus = 0;   // disagg: the decode pool; 0 = one instance of EP GPUs
   double gpus_total = 0;    // plan: the GPU budget; 0 = none
