@@ -131,18 +131,13 @@ std::vector<Field> ModeFields() {
       {.key = "framework",
        .kind = K::kChoice,
        .group = "Mode",
-       .help =
-           {"Calibrated mode, from cal=2026-12d: the serving framework whose measured kernels "
-            "time the step where they differ (trtllm: TensorRT-LLM's CUTLASS FP8 experts on "
-            "NVIDIA GPUs without FP4, and from 2026-12f DeepGEMM's FP8 experts on Blackwell, "
-            "its GQA decode and DeepSeek-V4 kernels; sglang: SGLang's MLA decode on NVIDIA "
-            "Blackwell); auto = the calibration's default kernels (vLLM's and SGLang's where "
-            "they agree). No effect in reference mode",
-            "calibrated 模式（cal=2026-12d 起）：按该服务框架实测内核计时（trtllm：无 FP4 的 "
-            "NVIDIA GPU 上 TensorRT-LLM 的 CUTLASS FP8 专家 GEMM，自 2026-12f 起还有 Blackwell 上 "
-            "DeepGEMM 的 FP8 专家、其 GQA decode 与 DeepSeek-V4 内核；sglang：NVIDIA Blackwell 上 "
-            "SGLang 的 MLA decode）；auto = 校准的默认内核（vLLM 与 SGLang 一致之处）。reference "
-            "模式下无影响"},
+       .help = {"Calibrated mode, from cal=2026-12d: the serving framework whose measured kernels "
+                "and scheduling time the step where they differ (docs/CALIBRATION.md); auto = the "
+                "calibration's defaults (vLLM's and SGLang's where they agree). No effect in "
+                "reference mode",
+                "calibrated 模式（cal=2026-12d 起）：按该服务框架实测的内核与调度计时（见 "
+                "docs/CALIBRATION.md）；auto = 校准的默认值（vLLM 与 SGLang 一致之处）。reference "
+                "模式下无影响"},
        .choice = EnumField<&Scenario::framework>()},
       {.key = "keep",
        .kind = K::kChoiceList,

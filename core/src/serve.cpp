@@ -352,6 +352,7 @@ ServePoint InWaves(const Config& c, const Gpu& gpu, ServePoint p) {
   const double factor = n / ((waves - 1) * r_all + last * x_full / x_last);
   const double x = row.output_tps_per_gpu * row.gpus / (1000 * c.scenario.osl);
   Finish(p.row, c, gpu, x * factor);
+  p.row.tail_pct = (1 - factor) * 100;
   return p;
 }
 }  // namespace
@@ -397,6 +398,7 @@ double ServeNumber(const ServeRow& r, size_t column) {
                                                   r.decode_ep,
                                                   r.decode_tp,
                                                   kNaN,
+                                                  r.tail_pct,
                                                   r.usd_per_m_output,
                                                   kNaN,
                                                   kNaN};
@@ -411,9 +413,9 @@ std::string_view ServeText(const ServeTable& t, const ServeRow& r, size_t column
       return NameOf(r.serving);
     case 15:
       return r.bound;
-    case 17:
-      return r.decode_link;
     case 18:
+      return r.decode_link;
+    case 19:
       return r.prefill_link;
     default:
       return {};

@@ -207,6 +207,9 @@ TEST(Serve, AFiniteBenchmarkEndsWithAWaveOfTheRemainder) {
       const double expected = x64 * 200 / (3 * 64 + 8 * x64 / x8);
       EXPECT_NEAR(waves.output_tps_per_gpu, expected, 1e-12 * expected) << link;
       EXPECT_LT(waves.output_tps_per_gpu, 0.99 * x64) << link;
+      EXPECT_NEAR(waves.tail_pct, (1 - waves.output_tps_per_gpu / x64) * 100, 1e-9) << link;
+      EXPECT_EQ(steady.tail_pct, 0) << link;
+      EXPECT_EQ(one.tail_pct, 0) << link;
       EXPECT_NEAR(waves.total_tps_per_gpu, waves.output_tps_per_gpu * 1500 / 500,
                   1e-9 * waves.total_tps_per_gpu);
       EXPECT_EQ(waves.tpot_ms, steady.tpot_ms) << link;

@@ -44,6 +44,7 @@ const shots = [
   { name: 'plan-budget', hash: '#v=1&view=plan&mode=calibrated&gpus_total=64&gpus=H200,GB200-NVL72,DGX-B200' },
   { name: 'serve', hash: '#v=1&view=serve&mode=calibrated&gpus=H200,DGX-B200,GB200-NVL72&serving=agg&concurrency=64' },
   { name: 'serve-dpa', hash: '#v=1&view=serve&mode=calibrated&gpus=H200,DGX-B200&serving=agg&serve_dpa=1&concurrency=256&isl=4096&osl=512', into: '[data-group="Plan"]' },
+  { name: 'serve-waves', hash: '#v=1&view=serve&mode=calibrated&model=gpt-oss-120b&catalog=2026-12&gpus=GB200-NVL72&serving=agg&serve_tp=1&isl=1024&osl=1024&moe_dtype=fp4&kv_cache_rate=0&framework=trtllm&num_prompts=3000', into: '[data-group="Plan"]' },
   { name: 'serve-v4', hash: '#v=1&view=serve&mode=calibrated&model=deepseek-v4-flash&catalog=2026-12&gpus=DGX-B200&serving=agg&serve_tp=4&serve_dpa=1&concurrency=4096&isl=4096&osl=512&moe_dtype=fp4&kv_cache_rate=0&framework=sglang&max_running=256' },
   { name: 'breakdown', hash: '#v=1&view=decode&mode=calibrated', into: '#decode-breakdown' },
   { name: 'plan-load', hash: '#v=1&view=plan&mode=calibrated&isl=8192&osl=1024&tpot_ms=30&load=100000&gpus=H200,GB200-NVL72,H20,DGX-B200', charts: true },

@@ -348,6 +348,33 @@ describe('serve view', () => {
     expect($('#serve-align-note')).toBeNull();
   });
 
+  it('a finite benchmark (num_prompts) says what its last, smaller wave costs, as the engine computes it', async () => {
+    const link =
+      'v=1&gpus=H200&serving=agg&serve_dpa=1&isl=1000&osl=1000&mode=calibrated&view=serve';
+    await open(`#${link}`);
+    await waitFor(() => expect($('#serve-answer .answer')).not.toBeNull());
+    expect($('#serve-tail')).toBeNull();
+    const sim = await engine();
+    const steady = tableOf(sim, `#${link}`, 'serve');
+    const slots = cell(steady, 0, steady.columns.indexOf('Concurrency'));
+    // One request more than the instance holds: it runs alone at the end.
+    const prompts = slots + 1;
+    await open(`#${link}&num_prompts=${prompts}`);
+    await waitFor(() => expect($('#serve-tail')).not.toBeNull());
+    const waves = tableOf(sim, `#${link}&num_prompts=${prompts}`, 'serve');
+    const tail = cell(waves, 0, waves.columns.indexOf('Tail_pct'));
+    expect(tail).toBeGreaterThan(1);
+    expect(Number($('#serve-tail')?.getAttribute('data-tail'))).toBe(tail);
+    expect($('#serve-tail')?.textContent).toContain('num_prompts');
+    expect(Number($('#serve-answer .answer')?.getAttribute('data-value'))).toBe(
+      cell(waves, 0, waves.columns.indexOf('TotalTPS_per_GPU')),
+    );
+    expect(cell(waves, 0, waves.columns.indexOf('TotalTPS_per_GPU'))).toBeCloseTo(
+      cell(steady, 0, steady.columns.indexOf('TotalTPS_per_GPU')) * (1 - tail / 100),
+      6,
+    );
+  });
+
   it('reference mode, where the hit rate moves prefill by 0.2 %, has no note', async () => {
     await open('#v=1&gpus=H200&serving=agg&view=serve');
     await waitFor(() => expect($('#serve-answer .answer')).not.toBeNull());

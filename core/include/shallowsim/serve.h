@@ -37,11 +37,12 @@ struct ServeRow {
   double usd_per_m_output = 0;
   double uncertainty_pct = 0;  // the measured error of this regime (uncertainty.h)
   std::string bound;           // what sets the rate: decode, prefill, or memory
+  double tail_pct = 0;         // num_prompts: throughput the last, smaller wave costs (% of steady)
   std::string decode_link;     // the decode view's link of the decode row it uses
   std::string prefill_link;    // the prefill view's link of its prefill row
 };
 // Columns of a serve row (columns.h ServeColumns()).
-inline constexpr size_t kServeWidth = 19;
+inline constexpr size_t kServeWidth = 20;
 double ServeNumber(const ServeRow& row, size_t column);
 
 // A GPU the benchmark cannot run on, and why.

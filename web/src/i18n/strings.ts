@@ -241,6 +241,8 @@ export interface Strings {
     answer: (p: { gpu: string; serving: string; gpus: string; concurrency: string; total: string; output: string }) => string;
     latency: (p: { tps: string; ttft: string; tpot: string; batch: string }) => string;
     bound: (bound: string) => string;
+    /** num_prompts: the benchmark's last, smaller wave (Tail_pct). */
+    tail: (p: { prompts: string; pct: string }) => string;
     band: string;
     none: string;
     inputs: string;
@@ -543,6 +545,8 @@ export const strings: Record<Lang, Strings> = {
             : bound === 'max_running'
               ? 'The server’s max_running sets the rate: requests wait for a slot.'
               : 'Decode sets the rate.',
+      tail: (p) =>
+        `Its ${p.prompts} requests (num_prompts) end with a smaller wave that runs alone: ${p.pct} % below a steady stream.`,
       band: '± is the median error of this regime (GPU family, batch, context, serving) against published measurements.',
       none: 'No GPU can run this benchmark; the reasons follow.',
       inputs: 'The benchmark',
@@ -838,6 +842,7 @@ export const strings: Record<Lang, Strings> = {
             : bound === 'max_running'
               ? '速率由服务器的 max_running 决定：请求等待运行名额。'
               : '速率由 decode 决定。',
+      tail: (p) => `其 ${p.prompts} 个请求（num_prompts）最后一批较少、单独运行：比持续请求流低 ${p.pct}%。`,
       band: '± 为该场景（GPU 家族、批大小、上下文、部署方式）相对公开实测的中位误差。',
       none: '没有 GPU 能运行该基准，原因如下。',
       inputs: '基准设置',
