@@ -542,7 +542,8 @@ constexpr Calibration k2026_12g = [] {
 //    is off, +2–4.5 %, was closed unmerged);
 //  - vLLM: sequential routed path (vllm PR #29211, SBO prototype, closed; RFC #34963, 2026-02:
 //    "SGLang implements this but vllm does not"); the shared expert runs on an auxiliary stream
-//    beside it (`VLLM_DISABLE_SHARED_EXPERTS_STREAM`, default on, ≤ 256 tokens a call);
+//    beside it on CUDA (`VLLM_DISABLE_SHARED_EXPERTS_STREAM`, default on) for calls of at most
+//    `VLLM_SHARED_EXPERTS_STREAM_TOKEN_THRESHOLD` = 256 tokens;
 //  - TensorRT-LLM: DeepSeek's MoE runs the shared expert on an auxiliary stream in parallel with
 //    the routed path (`maybe_execute_in_parallel` in modeling_deepseekv3.py).
 // No constant: the overlap efficiency stays `overlap_decode`.

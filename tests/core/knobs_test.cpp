@@ -661,6 +661,19 @@ TEST(Calibrated, OneDecodeBatchHidesWhatItsFrameworkRunsBesideIt) {
     EXPECT_GE(vllm.tpot, sbo.tpot) << bs;
     EXPECT_EQ(trtllm.delta, trtllm.comm_sum - 0.71 * trtllm.shared_expert) << bs;
   }
+  // vLLM (auto) runs the shared expert on its second stream only on NVIDIA GPUs and for calls of
+  // at most 256 tokens: beyond, or on an MI300X, nothing hides.
+  const DecodeRow big = OnlyRow(
+      "v=1&mode=calibrated&gpus=H200&seq_len=1024&ep=16&decode_tp=1&mbs=1&moe_dtype=fp8&bs=384&"
+      "cal=2026-12h");
+  ASSERT_GT(big.comm_sum, 0);
+  EXPECT_NEAR(big.delta, big.comm_sum, 1e-15);
+  const std::string mi300x =
+      "v=1&mode=calibrated&gpus=MI300X&seq_len=8192&ep=16&decode_tp=1&mbs=1&moe_dtype=fp8&bs=16";
+  const DecodeRow amd = OnlyRow(mi300x + "&cal=2026-12h");
+  EXPECT_NEAR(amd.delta, amd.comm_sum, 1e-15);
+  EXPECT_NEAR(OnlyRow(mi300x + "&cal=2026-12h&framework=trtllm").delta,
+              amd.comm_sum - 0.71 * amd.shared_expert, 1e-15);
   // Two micro-batches, and the all-reduce of TP-sharded experts, are as 2026-12g.
   const std::string tbo = "v=1&mode=calibrated&gpus=H200&bs=64&ep=16&decode_tp=1&mbs=2";
   EXPECT_EQ(OnlyRow(tbo + "&cal=2026-12h&framework=sglang").tpot,

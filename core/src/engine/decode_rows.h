@@ -45,6 +45,7 @@ struct BatchTerms {
 // Per GPU × batch × EP, in row units: a MoE layer's experts and all-to-all.
 struct MoeTerms {
   double shared = 0, routed = 0, dispatch = 0, combine = 0;
+  double tokens = 0;  // calibrated: tokens per micro-batch per GPU (what one call of the MoE gets)
 };
 
 // Buffers reused between calls (one sweep calls the generator once per point).

@@ -270,20 +270,36 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
   out.routed = mbs * engine::InSitu(cal, routed);
   out.dispatch = mbs * engine::InSitu(cal, dispatch);
   out.combine = mbs * engine::InSitu(cal, combine);
+  out.tokens = tokens;
   return out;
 }
 
 namespace {
+// vLLM runs the shared expert on its second stream for calls of at most this many tokens
+// (VLLM_SHARED_EXPERTS_STREAM_TOKEN_THRESHOLD, default 256; CUDA only).
+constexpr double kSharedStreamTokens = 256;
+
 // The compute a single decode micro-batch hides its communication behind (calibration.h
 // single_batch_by_framework): with single-batch overlap (decode_sbo=1) the shared expert and part
 // of the routed experts' down GEMM; otherwise, from 2026-12h, the shared expert where the framework
-// runs it on a second stream (TensorRT-LLM, vLLM) and nothing where it runs in sequence (SGLang).
-double SingleBatchCover(const Calibration& cal, const Scenario& s, const MoeTerms& moe) {
+// runs it on a second stream and nothing where it runs in sequence: TensorRT-LLM always (its CUDA
+// graphs), vLLM (auto) on NVIDIA GPUs for calls of at most 256 tokens, SGLang never.
+double SingleBatchCover(const Calibration& cal, const Gpu& gpu, const Scenario& s,
+                        const MoeTerms& moe) {
   const double sbo = moe.shared + moe.routed * cal.sbo_hidden_routed;
   if (!cal.single_batch_by_framework || s.decode_sbo != 0 || s.moe_comm == MoeComm::kAllReduce) {
     return sbo;
   }
-  return s.framework == Framework::kSglang ? 0.0 : moe.shared;
+  switch (s.framework) {
+    case Framework::kSglang:
+      return 0;
+    case Framework::kTrtllm:
+      return moe.shared;
+    case Framework::kAuto:
+      break;
+  }
+  const bool cuda = NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu);
+  return cuda && moe.tokens <= kSharedStreamTokens ? moe.shared : 0;
 }
 }  // namespace
 
@@ -300,7 +316,7 @@ Times Compose(const Method& mth, const GpuCtx& g, const LayerMix& mix, const Bat
     if (mth.seed()) return moe_comm - attn - moe.shared;
     const double comp = attn + moe.shared + moe.routed;
     const double hidden =
-        (s.mbs >= 2 ? comp : SingleBatchCover(g.cal, s, moe)) * g.cal.overlap_decode;
+        (s.mbs >= 2 ? comp : SingleBatchCover(g.cal, *g.gpu, s, moe)) * g.cal.overlap_decode;
     return moe_comm - hidden;
   };
   Times out{};
