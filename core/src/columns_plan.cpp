@@ -271,10 +271,8 @@ constexpr std::array<Column, kServeWidth> kServe = {{
            "限制速率的因素：decode、prefill（prefill 池饱和，提示排队）、memory（请求等待 "
            "KV 空间）或 max_running（请求等待服务器的 max_running 名额）。"}),
     Measure("Tail_pct", "%", Better::kLower, 1,
-            {"num_prompts: throughput the benchmark's last, smaller wave costs against a steady "
-             "stream (it runs alone); 0 = whole waves or a steady stream.",
-             "num_prompts：基准最后一批较少的请求单独运行，相对持续请求流损失的吞吐；0 = 整批或"
-             "持续请求流。"}),
+            {"num_prompts: throughput lost to the last, smaller wave (it runs alone).",
+             "num_prompts：最后一批较少的请求单独运行所损失的吞吐。"}),
     Measure(
         "USD_per_M_output", "USD/M tok", Better::kLower, 3,
         {"Cost of a million output tokens at this deployment.", "该部署每百万输出 token 成本。"},

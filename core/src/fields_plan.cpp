@@ -141,13 +141,13 @@ std::vector<Field> PlanFields() {
        .min = 0,
        .max = 1,
        .help =
-           {"agg, serve_dpa=1 (calibrated, cal=2026-12g on): 1 = the DP ranks prefill "
-            "together (TensorRT-LLM enable_balance, SGLang --enable-prefill-delayer, or fixed "
-            "lengths released at once); 0 = each on its own while the others wait (the "
-            "frameworks' default)",
-            "agg，serve_dpa=1（校准，cal=2026-12g 起）：1 = 各 DP rank 同时 prefill（TensorRT-LLM "
-            "enable_balance、SGLang --enable-prefill-delayer，或长度固定且同时发出）；0 = 各自 "
-            "prefill，其余等待（框架默认）"},
+           {"agg, serve_dpa=1, calibrated from cal=2026-12g: 1 = the DP ranks prefill together "
+            "(TensorRT-LLM enable_balance, SGLang --enable-prefill-delayer); 0 = each alone while "
+            "the others wait (default)",
+            "agg，serve_dpa=1，校准模式自 cal=2026-12g 起：1 = 各 DP rank 同时 "
+            "prefill（TensorRT-LLM "
+            "enable_balance、SGLang --enable-prefill-delayer）；0 = 各自 "
+            "prefill，其余等待（默认）"},
        .number = &Scenario::serve_align,
        .no_sweep = true},
       {.key = "serve_tbo",
@@ -168,13 +168,11 @@ std::vector<Field> PlanFields() {
        .min = 0,
        .max = 1048576,
        .unit = "requests",
-       .help = {"serve: requests a server runs at once per instance (agg: the instance; disagg: "
-                "each decode instance of ep GPUs), as SGLang's --max-running-requests or "
-                "TensorRT-LLM's max_batch_size; the rest of the concurrency waits in the queue. "
-                "0 = as many as memory allows",
-                "serve：每个实例同时运行的请求数上限（agg：整个实例；disagg：每个 ep 卡的 decode "
-                "实例），即 SGLang 的 --max-running-requests 或 TensorRT-LLM 的 "
-                "max_batch_size；其余并发请求排队。0 = 显存允许的最大值"},
+       .help =
+           {"serve: requests a server runs at once per instance (SGLang --max-running-requests, "
+            "TensorRT-LLM max_batch_size); the rest queue. 0 = as many as memory allows",
+            "serve：每个实例同时运行的请求数上限（SGLang --max-running-requests、TensorRT-LLM "
+            "max_batch_size）；其余排队。0 = 显存允许的最大值"},
        .number = &Scenario::max_running,
        .no_sweep = true},
       {.key = "num_prompts",

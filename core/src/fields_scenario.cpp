@@ -114,9 +114,9 @@ std::vector<Field> ScenarioFields() {
        .max = 1,
        .unit = "0/1",
        .help = {"Calibrated, mbs 1, from cal 2026-12h: 1 = single-batch overlap (SGLang "
-                "--enable-single-batch-overlap); 0 = the framework's default",
+                "--enable-single-batch-overlap)",
                 "calibrated，mbs 为 1，自 cal 2026-12h 起：1 = 单批次重叠（SGLang "
-                "--enable-single-batch-overlap）；0 = 框架默认"},
+                "--enable-single-batch-overlap）"},
        .number = &Scenario::decode_sbo},
       {.key = "tps_limit",
        .kind = K::kFloat,

@@ -329,27 +329,39 @@ namespace {
 // TPOT stay those of a full wave. N ≤ R: one wave, the N requests in flight.
 ServePoint InWaves(const Config& c, const Gpu& gpu, ServePoint p) {
   const double n = c.scenario.num_prompts;
+  if (!(n > 0)) return p;
+  // The waves run on the deployment the steady state sized: a disaggregated row keeps its pools.
+  Config same = c;
+  if (p.row.serving == Serving::kDisagg) {
+    same.scenario.prefill_gpus = p.row.prefill_gpus;
+    same.scenario.decode_gpus = p.row.decode_gpus;
+  }
+  const auto at = [&](double concurrency) {
+    return p.row.serving == Serving::kAgg ? ServeAgg(same, gpu, concurrency)
+                                          : ServeDisagg(same, gpu, concurrency);
+  };
+  // No more than N requests exist to be in flight.
+  if (p.row.concurrency > n) {
+    ServePoint fewer = at(n);
+    if (!fewer.ok || fewer.row.gpus != p.row.gpus) return p;
+    p = std::move(fewer);
+  }
   const ServeRow& row = p.row;
   const bool queued = row.bound == "memory" || row.bound == "max_running";
   double r_all = queued ? row.batch_per_gpu * row.decode_gpus : row.concurrency;
-  if (!(n > 0) || !(r_all > 0)) return p;
+  if (!(r_all > 0)) return p;
   // Whole requests: the slots' count may carry rounding from the per-GPU batch.
   if (std::abs(r_all - std::round(r_all)) < 1e-9 * r_all) r_all = std::round(r_all);
-  const auto at = [&](double concurrency) {
-    return row.serving == Serving::kAgg ? ServeAgg(c, gpu, concurrency)
-                                        : ServeDisagg(c, gpu, concurrency);
-  };
-  if (n <= r_all) {
-    ServePoint one = at(n);
-    return one.ok ? one : p;
-  }
+  if (n <= r_all) return p;  // one wave: the N requests in flight
   const double waves = std::ceil(n / r_all), last = n - (waves - 1) * r_all;
   if (last >= r_all) return p;  // whole waves: the steady state's rate
   const ServePoint tail = at(last);
-  if (!tail.ok || !(tail.row.output_tps_per_gpu > 0)) return p;
-  // Completions per ms are proportional to output tokens/s per GPU (the same deployment).
+  if (!tail.ok || tail.row.gpus != row.gpus || !(tail.row.output_tps_per_gpu > 0)) return p;
+  // Completions per ms are proportional to output tokens/s per GPU (the same GPUs). A smaller
+  // wave never completes requests faster than a full one.
   const double x_full = row.output_tps_per_gpu, x_last = tail.row.output_tps_per_gpu;
-  const double factor = n / ((waves - 1) * r_all + last * x_full / x_last);
+  const double factor =
+      std::min(1.0, n / ((waves - 1) * r_all + last * std::max(x_full / x_last, 1.0)));
   const double x = row.output_tps_per_gpu * row.gpus / (1000 * c.scenario.osl);
   Finish(p.row, c, gpu, x * factor);
   p.row.tail_pct = (1 - factor) * 100;

@@ -663,9 +663,12 @@ TEST(Calibrated, OneDecodeBatchHidesWhatItsFrameworkRunsBesideIt) {
   }
   // vLLM (auto) runs the shared expert on its second stream only on NVIDIA GPUs and for calls of
   // at most 256 tokens: beyond, or on an MI300X, nothing hides.
-  const DecodeRow big = OnlyRow(
-      "v=1&mode=calibrated&gpus=H200&seq_len=1024&ep=16&decode_tp=1&mbs=1&moe_dtype=fp8&bs=384&"
-      "cal=2026-12h");
+  const std::string short_ctx =
+      "v=1&mode=calibrated&gpus=H200&seq_len=1024&ep=16&decode_tp=1&mbs=1&moe_dtype=fp8&"
+      "cal=2026-12h";
+  const DecodeRow at256 = OnlyRow(short_ctx + "&bs=256");
+  EXPECT_NEAR(at256.delta, at256.comm_sum - 0.71 * at256.shared_expert, 1e-15);
+  const DecodeRow big = OnlyRow(short_ctx + "&bs=257");
   ASSERT_GT(big.comm_sum, 0);
   EXPECT_NEAR(big.delta, big.comm_sum, 1e-15);
   const std::string mi300x =

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "shallowsim/decode.h"
 #include "shallowsim/prefill.h"
@@ -231,6 +232,53 @@ TEST(Serve, AFiniteBenchmarkEndsWithAWaveOfTheRemainder) {
   const ServeRow plus_one = OnlyServeRow(offline + "&num_prompts=" + std::to_string(int(n)));
   EXPECT_NEAR(plus_one.output_tps_per_gpu, expected, 1e-9 * expected);
   EXPECT_LT(plus_one.output_tps_per_gpu, 0.95 * x);
+}
+
+// The waves run on the deployment the steady state sized: a disaggregated row whose prefill pool
+// the model sizes (prefill_gpus=0) keeps that pool for its last wave, and a last wave never
+// delivers more per GPU than a full one.
+TEST(Serve, TheLastWaveRunsOnTheSameDeployment) {
+  const std::string link =
+      "v=1&gpus=H200&isl=8192&osl=1024&mode=calibrated&serving=disagg&ep=16&tp=1&dp=1&"
+      "decode_gpus=16";
+  for (const auto& [c, n] : {std::pair{52, 103}, std::pair{121, 234}}) {
+    const std::string at = link + "&concurrency=" + std::to_string(c);
+    const ServeRow steady = OnlyServeRow(at);
+    const ServeRow waves = OnlyServeRow(at + "&num_prompts=" + std::to_string(n));
+    EXPECT_EQ(waves.gpus, steady.gpus) << c;
+    EXPECT_GE(waves.tail_pct, 0) << c;
+    EXPECT_LE(waves.output_tps_per_gpu, steady.output_tps_per_gpu) << c;
+    // The last wave, on the same pools.
+    const int full = (n - 1) / c;  // whole waves before the last
+    const int last = n - full * c;
+    const ServeRow tail = OnlyServeRow(link + "&concurrency=" + std::to_string(last) +
+                                       "&prefill_gpus=" + std::to_string(int(steady.prefill_gpus)));
+    ASSERT_EQ(tail.gpus, steady.gpus) << c;
+    const double x = steady.output_tps_per_gpu;
+    const double expected = x * n / (full * c + last * std::max(x / tail.output_tps_per_gpu, 1.0));
+    EXPECT_NEAR(waves.output_tps_per_gpu, std::min(expected, x), 1e-9 * x) << c;
+  }
+}
+
+// No more than num_prompts requests can be in flight: a concurrency above it is the prompts', and
+// with a server cap (max_running) below them they queue and pass in waves of the cap.
+TEST(Serve, NoMoreRequestsInFlightThanTheBenchmarkHas) {
+  const std::string link =
+      "v=1&gpus=H200&mode=calibrated&serving=agg&serve_tp=8&serve_dpa=1&isl=1000&osl=1000&"
+      "max_running=256";
+  const ServeRow over = OnlyServeRow(link + "&concurrency=4096&num_prompts=300");
+  const ServeRow exact = OnlyServeRow(link + "&concurrency=300&num_prompts=300");
+  EXPECT_EQ(over.concurrency, 300);
+  EXPECT_EQ(over.ttft_ms, exact.ttft_ms);
+  EXPECT_EQ(over.output_tps_per_gpu, exact.output_tps_per_gpu);
+  EXPECT_EQ(exact.bound, "max_running");
+  // 300 = 256 + 44: a wave of the cap, then 44 alone.
+  const ServeRow queue = OnlyServeRow(link + "&concurrency=300");
+  const ServeRow alone = OnlyServeRow(link + "&concurrency=44");
+  const double x = queue.output_tps_per_gpu;
+  const double expected = x * 300 / (256 + 44 * x / alone.output_tps_per_gpu);
+  EXPECT_NEAR(exact.output_tps_per_gpu, expected, 1e-9 * x);
+  EXPECT_NEAR(exact.tail_pct, (1 - expected / x) * 100, 1e-9);
 }
 
 TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {

@@ -221,10 +221,11 @@ struct Calibration {
 
   // ---- From 2026-12h: what a single decode micro-batch (mbs = 1) hides its all-to-all behind --
   // By framework: SGLang runs the shared expert, dispatch, experts and combine in sequence
-  // (nothing hidden); TensorRT-LLM and vLLM run the shared expert on a second stream beside the
-  // routed path (the shared expert hides); with decode_sbo=1 (SGLang --enable-single-batch-overlap)
-  // the shared expert and sbo_hidden_routed of the routed experts, as 2026-12g for every framework
-  // (none: that, for every framework). The all-reduce of TP-sharded experts is unchanged.
+  // (nothing hidden); TensorRT-LLM, and vLLM (auto) on NVIDIA GPUs for calls of at most 256
+  // tokens, run the shared expert on a second stream beside the routed path (it hides); with
+  // decode_sbo=1 (SGLang --enable-single-batch-overlap) the shared expert and sbo_hidden_routed of
+  // the routed experts, as 2026-12g for every framework (none: that, for every framework). The
+  // all-reduce of TP-sharded experts is unchanged.
   bool single_batch_by_framework = false;
 };
 // The calibrations, oldest first; the last is the latest.

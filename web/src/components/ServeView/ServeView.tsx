@@ -89,7 +89,7 @@ export function ServeView({
               })}{' '}
               <span data-bound={textCell(table, r, 'Bound')}>{s.bound(textCell(table, r, 'Bound'))}</span>
             </p>
-            {value(r, 'Tail_pct') > 0 && (
+            {value(r, 'Tail_pct') >= 0.05 && (
               <p id="serve-tail" data-tail={String(value(r, 'Tail_pct'))}>
                 {s.tail({ prompts: n(Number(fields.num_prompts), 0), pct: n(value(r, 'Tail_pct'), 1) })}
               </p>
