@@ -687,6 +687,35 @@ TEST(Calibrated, OneDecodeBatchHidesWhatItsFrameworkRunsBesideIt) {
             OnlyRow(ar + "&cal=2026-12g&framework=sglang").tpot);
 }
 
+// 2026-12h fits TensorRT-LLM's DeepGEMM FP8 experts on the NVIDIA Blackwell class over the whole
+// kernel table (0.72 of HBM, 0.27 of the FP8 peak, 35 µs) where 2026-12c took 0.84 / 0.39 / 30 µs
+// from its largest work: compute-bound batches take 0.39 / 0.27 of the time (plus the fixed time),
+// and nothing else moves (SGLang and vLLM's kernels there, TensorRT-LLM on Hopper, FP4 experts).
+TEST(Calibrated, TensorRtLlmDeepGemmOnBlackwellIsFittedOverItsTable) {
+  const std::string link =
+      "v=1&mode=calibrated&gpus=GB200-NVL72&seq_len=1024&ep=8&decode_tp=1&mbs=1";
+  const auto routed = [&](const std::string& extra, const char* cal) {
+    return OnlyRow(link + extra + "&cal=" + cal).routed_expert;
+  };
+  // Compute-bound (1024 requests per GPU): the compute share's ratio, to within the fixed time.
+  const double big_h = routed("&bs=1024&moe_dtype=fp8&framework=trtllm", "2026-12h");
+  const double big_g = routed("&bs=1024&moe_dtype=fp8&framework=trtllm", "2026-12g");
+  EXPECT_NEAR((big_h - 0.035) / (big_g - 0.030), 0.39 / 0.27, 1e-9);
+  // Memory-bound (one request per GPU): the HBM share's ratio.
+  const double one_h = routed("&bs=1&moe_dtype=fp8&framework=trtllm", "2026-12h");
+  const double one_g = routed("&bs=1&moe_dtype=fp8&framework=trtllm", "2026-12g");
+  EXPECT_NEAR((one_h - 0.035) / (one_g - 0.030), 0.84 / 0.72, 1e-9);
+  for (const char* extra : {"&bs=1024&moe_dtype=fp8&framework=sglang", "&bs=1024&moe_dtype=fp8",
+                            "&bs=1024&moe_dtype=fp4&framework=trtllm"}) {
+    EXPECT_EQ(routed(extra, "2026-12h"), routed(extra, "2026-12g")) << extra;
+  }
+  const std::string h200 =
+      "v=1&mode=calibrated&gpus=H200&seq_len=1024&ep=8&decode_tp=1&bs=256&"
+      "moe_dtype=fp8&framework=trtllm";
+  EXPECT_EQ(OnlyRow(h200 + "&cal=2026-12h").routed_expert,
+            OnlyRow(h200 + "&cal=2026-12g").routed_expert);
+}
+
 // Hiding less communication never makes a configuration faster: every decode and prefill row
 // of the default calibrated tables is at most as fast with 2026-12b as with 2026-12.
 TEST(Calibrated, LessOverlapNeverRaisesThroughput) {

@@ -227,6 +227,10 @@ struct Calibration {
   // the routed experts, as 2026-12g for every framework (none: that, for every framework). The
   // all-reduce of TP-sharded experts is unchanged.
   bool single_batch_by_framework = false;
+  // NVIDIA Blackwell class with TensorRT-LLM (framework=trtllm): DeepGEMM's FP8 block-scaled
+  // experts fitted over the whole kernel table (none: 2026-12c's grouped_fp8_fp4_gpus, taken at
+  // the table's largest work).
+  MoeKernel deepgemm_fp8_blackwell;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -60,6 +60,11 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
       mth.scenario->framework != Framework::kTrtllm) {
     return own(cal->fi_fp8_blackwell, gpu.fp8);
   }
+  // TensorRT-LLM's DeepGEMM FP8 experts there, fitted over its whole table (from 2026-12h).
+  if (!fp4 && cal->deepgemm_fp8_blackwell.fit.compute > 0 && NvidiaBlackwellKernels(*cal, gpu) &&
+      mth.scenario->framework == Framework::kTrtllm) {
+    return own(cal->deepgemm_fp8_blackwell, gpu.fp8);
+  }
   e.peak = gpu.fp8;
   e.fit = cal->grouped_fp8;
   e.routed_floor_ms = cal->routed_floor_ms;
