@@ -557,6 +557,15 @@ constexpr Calibration k2026_12g = [] {
 // experts and computing, 64 rows per tile), fitted by median |error| on a grid: 0.72 of HBM, 0.27
 // of the FP8 peak, 35 µs; median |error| 7.7 % (GB200 alone 0.72 / 0.26 / 35 µs, B200 0.70 / 0.27
 // / 35 µs). The tables' TP-sliced rows (moe_tp > 1) are not fitted.
+// And FP8 experts on the MI355X, which 2026-12c-g timed with NVIDIA's DeepGEMM figures above (2.4×
+// too fast where the batch is compute-bound):
+// [AITER] ROCm/aiter aiter/configs/model_configs/a8w8_blockscale_tuned_fmoe_ds_v3.csv (stored
+// snapshot), gfx950 (cu_num 256), DeepSeek-V3 FP8 block scales (per_1x128), 7168 × 512 (MoE TP4)
+// with the shared expert fused (257 experts, top-9), 1-8192 tokens: the model's roofline fitted by
+// median |error|: 0.75 of HBM, 0.14 of the 5,033 TFLOPS FP8 peak, 32 rows per tile, 20 µs;
+// median |error| 2.6 % (14 points). Its 7168 × 256 rows (TP8) at 8-512 tokens are within 6 %;
+// at 1-4 tokens they take 77 µs (the fit: 28-49 µs), and from 1,024 tokens the file repeats one
+// measurement, so those are not fitted.
 constexpr Calibration k2026_12h = [] {
   Calibration c = k2026_12g;
   c.id = "2026-12h";
@@ -564,6 +573,8 @@ constexpr Calibration k2026_12h = [] {
   c.deepgemm_fp8_blackwell = {
       .fit = {.bw = 0.72, .compute = 0.27, .block_m = 64, .floor_ms = 0.008},
       .routed_floor_ms = 0.035};
+  c.fp8_cdna4 = {.fit = {.bw = 0.75, .compute = 0.14, .block_m = 32, .floor_ms = 0.008},
+                 .routed_floor_ms = 0.020};
   return c;
 }();
 

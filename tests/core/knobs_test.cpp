@@ -716,6 +716,28 @@ TEST(Calibrated, TensorRtLlmDeepGemmOnBlackwellIsFittedOverItsTable) {
             OnlyRow(h200 + "&cal=2026-12g").routed_expert);
 }
 
+// 2026-12h times FP8 experts on the MI355X with AITER's fused MoE (0.75 of HBM, 0.14 of the FP8
+// peak, 32 rows per tile, 20 µs) where 2026-12c-g used NVIDIA's DeepGEMM figures (0.84 / 0.39,
+// 64 rows per tile, 30 µs); 256 rows per expert fill both tiles.
+TEST(Calibrated, Mi355xFp8ExpertsAreAitersFusedMoe) {
+  const std::string link =
+      "v=1&mode=calibrated&catalog=2026-12&gpus=MI355X&seq_len=1024&ep=8&decode_tp=1&mbs=1&"
+      "moe_dtype=fp8&ep_imbalance=1";
+  const auto routed = [&](const char* bs, const char* cal) {
+    return OnlyRow(link + "&bs=" + bs + "&cal=" + cal).routed_expert;
+  };
+  EXPECT_NEAR((routed("1024", "2026-12h") - 0.020) / (routed("1024", "2026-12g") - 0.030),
+              0.39 / 0.14, 1e-9);
+  EXPECT_NEAR((routed("1", "2026-12h") - 0.020) / (routed("1", "2026-12g") - 0.030), 0.84 / 0.75,
+              1e-9);
+  // FP4 experts there (AITER's MXFP4 or NVFP4 kernels) and the Blackwell class are untouched.
+  const std::string fp4 =
+      "v=1&mode=calibrated&catalog=2026-12&gpus=MI355X&seq_len=1024&ep=8&decode_tp=1&bs=256&"
+      "moe_dtype=fp4";
+  EXPECT_EQ(OnlyRow(fp4 + "&cal=2026-12h").routed_expert,
+            OnlyRow(fp4 + "&cal=2026-12g").routed_expert);
+}
+
 // Hiding less communication never makes a configuration faster: every decode and prefill row
 // of the default calibrated tables is at most as fast with 2026-12b as with 2026-12.
 TEST(Calibrated, LessOverlapNeverRaisesThroughput) {

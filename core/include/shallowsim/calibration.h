@@ -231,6 +231,9 @@ struct Calibration {
   // experts fitted over the whole kernel table (none: 2026-12c's grouped_fp8_fp4_gpus, taken at
   // the table's largest work).
   MoeKernel deepgemm_fp8_blackwell;
+  // FP8 block-scaled experts on GPUs with FP4 tensor cores outside the NVIDIA Blackwell class
+  // (the MI355X: AITER's fused MoE); none: grouped_fp8_fp4_gpus, NVIDIA's DeepGEMM figures.
+  MoeKernel fp8_cdna4;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -60,6 +60,11 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
       mth.scenario->framework != Framework::kTrtllm) {
     return own(cal->fi_fp8_blackwell, gpu.fp8);
   }
+  // FP8 experts on the MI355X (FP4 tensor cores, outside the Blackwell class): AITER's fused MoE
+  // (from 2026-12h).
+  if (!fp4 && cal->fp8_cdna4.fit.compute > 0 && gpu.fp4 > 0 && !NvidiaBlackwellKernels(*cal, gpu)) {
+    return own(cal->fp8_cdna4, gpu.fp8);
+  }
   // TensorRT-LLM's DeepGEMM FP8 experts there, fitted over its whole table (from 2026-12h).
   if (!fp4 && cal->deepgemm_fp8_blackwell.fit.compute > 0 && NvidiaBlackwellKernels(*cal, gpu) &&
       mth.scenario->framework == Framework::kTrtllm) {
