@@ -730,7 +730,8 @@ TEST(Calibrated, Mi355xFp8ExpertsAreAitersFusedMoe) {
               0.39 / 0.14, 1e-9);
   EXPECT_NEAR((routed("1", "2026-12h") - 0.020) / (routed("1", "2026-12g") - 0.030), 0.84 / 0.75,
               1e-9);
-  // FP4 experts there (AITER's MXFP4 or NVFP4 kernels) and the Blackwell class are untouched.
+  // FP4 experts there (AITER's MXFP4 or NVFP4 kernels) are untouched (the Blackwell class:
+  // TensorRtLlmDeepGemmOnBlackwellIsFittedOverItsTable).
   const std::string fp4 =
       "v=1&mode=calibrated&catalog=2026-12&gpus=MI355X&seq_len=1024&ep=8&decode_tp=1&bs=256&"
       "moe_dtype=fp4";

@@ -55,20 +55,21 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
     return e;
   }
   // On the NVIDIA Blackwell class vLLM and SGLang run FP8 experts with FlashInfer's trtllm-gen
-  // MoE (from 2026-12f; TensorRT-LLM keeps DeepGEMM's fit below, NVFP4 keeps its fit).
+  // MoE (from 2026-12f; NVFP4 keeps its fit).
   if (!fp4 && cal->fi_fp8_blackwell.fit.compute > 0 && NvidiaBlackwellKernels(*cal, gpu) &&
       mth.scenario->framework != Framework::kTrtllm) {
     return own(cal->fi_fp8_blackwell, gpu.fp8);
   }
-  // FP8 experts on the MI355X (FP4 tensor cores, outside the Blackwell class): AITER's fused MoE
-  // (from 2026-12h).
-  if (!fp4 && cal->fp8_cdna4.fit.compute > 0 && gpu.fp4 > 0 && !NvidiaBlackwellKernels(*cal, gpu)) {
-    return own(cal->fp8_cdna4, gpu.fp8);
-  }
-  // TensorRT-LLM's DeepGEMM FP8 experts there, fitted over its whole table (from 2026-12h).
+  // TensorRT-LLM runs them with DeepGEMM there, fitted over its whole table (from 2026-12h; before,
+  // the grouped_fp8_fp4_gpus figures below).
   if (!fp4 && cal->deepgemm_fp8_blackwell.fit.compute > 0 && NvidiaBlackwellKernels(*cal, gpu) &&
       mth.scenario->framework == Framework::kTrtllm) {
     return own(cal->deepgemm_fp8_blackwell, gpu.fp8);
+  }
+  // FP8 experts on GPUs with FP4 tensor cores outside the Blackwell class (the MI355X, and a hw=
+  // GPU of that kind): AITER's fused MoE (from 2026-12h).
+  if (!fp4 && cal->fp8_cdna4.fit.compute > 0 && gpu.fp4 > 0 && !NvidiaBlackwellKernels(*cal, gpu)) {
+    return own(cal->fp8_cdna4, gpu.fp8);
   }
   e.peak = gpu.fp8;
   e.fit = cal->grouped_fp8;
