@@ -630,6 +630,10 @@ bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu) {
          per_sm >= cal.nvidia_blackwell_fp8_per_sm;
 }
 
+bool NvidiaKernels(const Calibration& cal, const Gpu& gpu) {
+  return NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu);
+}
+
 Calibration CalibrationFor(const Calibration& cal, const Gpu& gpu, Framework framework) {
   const KernelClass& k = cal.cdna3;
   if (!InKernelClass(cal, gpu)) {

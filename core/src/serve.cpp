@@ -321,6 +321,11 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
 }
 
 namespace {
+// One deployment's benchmark point, the way it serves.
+ServePoint ServeAt(Serving mode, const Config& c, const Gpu& gpu, double concurrency) {
+  return mode == Serving::kAgg ? ServeAgg(c, gpu, concurrency) : ServeDisagg(c, gpu, concurrency);
+}
+
 // A benchmark of num_prompts requests (N) rather than a steady stream: the server runs R of them
 // at once (the client's concurrency, or the server's slots where it queues), so they pass in
 // W = ceil(N / R) waves, the last of r = N − (W − 1)·R requests; a wave of c lasts c / x(c), x the
@@ -336,10 +341,8 @@ ServePoint InWaves(const Config& c, const Gpu& gpu, ServePoint p) {
     same.scenario.prefill_gpus = p.row.prefill_gpus;
     same.scenario.decode_gpus = p.row.decode_gpus;
   }
-  const auto at = [&](double concurrency) {
-    return p.row.serving == Serving::kAgg ? ServeAgg(same, gpu, concurrency)
-                                          : ServeDisagg(same, gpu, concurrency);
-  };
+  const Serving mode = p.row.serving;
+  const auto at = [&](double concurrency) { return ServeAt(mode, same, gpu, concurrency); };
   // No more than N requests exist to be in flight.
   if (p.row.concurrency > n) {
     ServePoint fewer = at(n);
@@ -376,8 +379,7 @@ ServeTable Serve(const Config& c) {
   for (size_t g = 0; g < gpus.size(); ++g) {
     for (Serving mode : {Serving::kAgg, Serving::kDisagg}) {
       if (c.scenario.serving != Serving::kBest && c.scenario.serving != mode) continue;
-      ServePoint p = mode == Serving::kAgg ? ServeAgg(c, gpus[g], c.scenario.concurrency)
-                                           : ServeDisagg(c, gpus[g], c.scenario.concurrency);
+      ServePoint p = ServeAt(mode, c, gpus[g], c.scenario.concurrency);
       if (!p.ok) {
         out.misses.push_back({gpus[g].name, gpus[g].name + ": " + p.why});
         continue;

@@ -251,6 +251,8 @@ bool InKernelClass(const Calibration& cal, const Gpu& gpu);
 // (no FP4) or Blackwell-class (FP4) NVIDIA silicon, by the thresholds above.
 bool NvidiaHopperKernels(const Calibration& cal, const Gpu& gpu);
 bool NvidiaBlackwellKernels(const Calibration& cal, const Gpu& gpu);
+// Either of the two: the GPU runs NVIDIA's (CUDA) kernels.
+bool NvidiaKernels(const Calibration& cal, const Gpu& gpu);
 // Whether a GPU is compute-light (the H20 class): FP8 TFLOPS per SM below `light_fp8_per_sm`.
 bool ComputeLightClass(const Calibration& cal, const Gpu& gpu);
 // Whether a config in calibrated mode corrects quirk `id` (not listed in keep=).

@@ -298,8 +298,7 @@ double SingleBatchCover(const Calibration& cal, const Gpu& gpu, const Scenario& 
     case Framework::kAuto:
       break;
   }
-  const bool cuda = NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu);
-  return cuda && moe.tokens <= kSharedStreamTokens ? moe.shared : 0;
+  return NvidiaKernels(cal, gpu) && moe.tokens <= kSharedStreamTokens ? moe.shared : 0;
 }
 }  // namespace
 

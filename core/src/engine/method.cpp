@@ -179,8 +179,7 @@ double MhcMs(const Method& mth, const Calibration& cal, const Gpu& gpu, double t
 bool V4Module(const Method& mth, const Calibration& cal, const Gpu& gpu) {
   // The tables cover H100/H200 and Blackwell, not the compute-light H20 class.
   return mth.family->kind == AttentionKind::kHybrid && cal.v4_gemm_compute > 0 &&
-         !ComputeLightClass(cal, gpu) &&
-         (NvidiaHopperKernels(cal, gpu) || NvidiaBlackwellKernels(cal, gpu));
+         !ComputeLightClass(cal, gpu) && NvidiaKernels(cal, gpu);
 }
 
 double V4TokenMs(const Method& mth, const Calibration& cal, const Gpu& gpu,
