@@ -69,25 +69,40 @@ std::optional<Regime> RegimeOfRow(const RealityRow& row) {
   return RegimeOf(gpus.front(), row.batch, s.seq_len, "decode", c.preset);
 }
 
-std::vector<UncertaintyLine> Parse(std::string_view text) {
+// The embedded band table (core/data/embed_uncertainty.py): a header naming the modes after the
+// regime key and its rows, then a line per regime with each mode's median |error| ("" = none,
+// "median:rows" = that mode's own count). Lines come out in ComputeUncertainty's order.
+std::vector<UncertaintyLine> ParseEmbedded(std::string_view text) {
+  constexpr size_t kKey = 5;  // model, family, batch, context, serving
   std::vector<UncertaintyLine> out;
-  bool header = true;
+  std::vector<std::string> modes;
   for (std::string_view line : text::Split(text, '\n')) {
     if (line.empty()) continue;
-    if (header) {
-      header = false;
+    const std::vector<std::string_view> f = text::Split(line, ',');
+    if (f.size() < kKey + 1) continue;
+    if (modes.empty()) {
+      for (size_t i = kKey + 1; i < f.size(); ++i) modes.emplace_back(f[i]);
       continue;
     }
-    const std::vector<std::string_view> f = text::Split(line, ',');
-    if (f.size() != 8) continue;
-    UncertaintyLine u;
-    u.mode = std::string(f[0]);
-    u.regime = {std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4]),
-                std::string(f[5])};
-    u.rows = ReadDecimal(f[6]).value_or(0);
-    u.median_abs_error_pct = ReadDecimal(f[7]).value_or(kNaN);
-    out.push_back(std::move(u));
+    const double rows = ReadDecimal(f[kKey]).value_or(0);
+    for (size_t i = kKey + 1; i < f.size() && i - kKey - 1 < modes.size(); ++i) {
+      if (f[i].empty()) continue;
+      const std::vector<std::string_view> cell = text::Split(f[i], ':');
+      UncertaintyLine u;
+      u.mode = modes[i - kKey - 1];
+      u.regime = {std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]),
+                  std::string(f[4])};
+      u.rows = cell.size() > 1 ? ReadDecimal(cell[1]).value_or(0) : rows;
+      u.median_abs_error_pct = ReadDecimal(cell[0]).value_or(kNaN);
+      out.push_back(std::move(u));
+    }
   }
+  const auto key = [](const UncertaintyLine& u) {
+    return std::tie(u.mode, u.regime.model, u.regime.family, u.regime.batch, u.regime.context,
+                    u.regime.serving);
+  };
+  std::sort(out.begin(), out.end(),
+            [&](const UncertaintyLine& a, const UncertaintyLine& b) { return key(a) < key(b); });
   return out;
 }
 
@@ -152,8 +167,12 @@ std::vector<UncertaintyLine> ComputeUncertainty() {
   return out;
 }
 
+std::vector<UncertaintyLine> ParseEmbeddedUncertainty(std::string_view text) {
+  return ParseEmbedded(text);
+}
+
 const std::vector<UncertaintyLine>& ShippedUncertainty() {
-  static const std::vector<UncertaintyLine> lines = Parse(detail::kUncertaintyCsv);
+  static const std::vector<UncertaintyLine> lines = ParseEmbedded(detail::kUncertaintyCsv);
   return lines;
 }
 

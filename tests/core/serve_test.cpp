@@ -296,6 +296,28 @@ TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {
   }
 }
 
+// The embedded table names each regime once: an empty cell is a mode without a band there, and
+// "median:rows" a mode that counted other rows than the regime's.
+TEST(Uncertainty, TheEmbeddedTableReadsBackEveryModesBand) {
+  const std::vector<UncertaintyLine> lines = ParseEmbeddedUncertainty(
+      "model,family,batch,context,serving,rows,reference,calibrated:2026-12i\n"
+      "*,*,*,*,decode,25,27.9,12.5:24\n"
+      "*,amd,*,*,*,40,,9.5\n");
+  ASSERT_EQ(lines.size(), 3u);
+  // Sorted as ComputeUncertainty's map: by mode, then regime.
+  EXPECT_EQ(lines[0].mode, "calibrated:2026-12i");
+  EXPECT_EQ(lines[0].regime.serving, "decode");
+  EXPECT_EQ(lines[0].rows, 24);
+  EXPECT_EQ(lines[0].median_abs_error_pct, 12.5);
+  EXPECT_EQ(lines[1].mode, "calibrated:2026-12i");
+  EXPECT_EQ(lines[1].regime.family, "amd");
+  EXPECT_EQ(lines[1].rows, 40);
+  EXPECT_EQ(lines[1].median_abs_error_pct, 9.5);
+  EXPECT_EQ(lines[2].mode, "reference");
+  EXPECT_EQ(lines[2].rows, 25);
+  EXPECT_EQ(lines[2].median_abs_error_pct, 27.9);
+}
+
 TEST(Uncertainty, ABandWidensUntilItHasEnoughRows) {
   // No published long-context AMD prefill exists: the band falls back to wider groups.
   const Config c = ConfigOf("v=1&mode=calibrated");

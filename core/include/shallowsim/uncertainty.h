@@ -40,6 +40,9 @@ struct UncertaintyLine {
 std::vector<UncertaintyLine> ComputeUncertainty();
 // The shipped table.
 const std::vector<UncertaintyLine>& ShippedUncertainty();
+// The embedded form of the table (core/data/embed_uncertainty.py), read back into lines in
+// ComputeUncertainty's order.
+std::vector<UncertaintyLine> ParseEmbeddedUncertainty(std::string_view text);
 // The band of a regime in the config's mode: the median |error| of the narrowest group with at
 // least kMinRows rows, widening context, then batch, then family within the model's own rows,
 // then the same over every model, then serving.
