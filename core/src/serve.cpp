@@ -261,6 +261,7 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   pre.scenario.moe_comm = pdp == 1 && ptp > 1 ? MoeComm::kAllReduce : MoeComm::kA2a;
   pre.scenario.moe_tp = 1;
   const double kv_ms = KvTransferMs(c, gpu, ptp);
+  const bool closed_loop = c.mode == Mode::kCalibrated && CalibrationOf(c).closed_loop_wait;
 
   double running = std::min(total, slots), x = 0, prefill_gpus = s.prefill_gpus;
   DecodeStep step;
@@ -287,6 +288,10 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
     // A prompt waits for the batch in progress (M/D/1) and runs in the next.
     const double own = pre_row.sum;  // ms of the forward that holds it
     ttft = QueuedTtftMs(own, std::min(rate / capacity, 0.99), kv_ms, step.step_ms);
+    if (closed_loop) {  // no longer than a saturated pool's wait (calibration.h)
+      const double unqueued = QueuedTtftMs(own, 0, kv_ms, step.step_ms);
+      ttft = std::min(ttft, std::max(unqueued, total / capacity - s.osl * tpot));
+    }
     x = total / (ttft + s.osl * tpot);
     bound = "decode";
     if (x > capacity) {  // the prefill pool sets the rate; prompts queue

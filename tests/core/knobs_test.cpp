@@ -739,6 +739,73 @@ TEST(Calibrated, Mi355xFp8ExpertsAreAitersFusedMoe) {
             OnlyRow(fp4 + "&cal=2026-12g").routed_expert);
 }
 
+// The prefill attention core on the NVIDIA Blackwell class from 2026-12i: its share of the BF16
+// peak follows the kernel tables' length curve (BF16 KV 0.19 at 1K to 0.53 from 8K, FP8 KV 0.20 to
+// 0.72 from 16K, log-linear between) where 2026-12h used Hopper's 0.37 (1K) to 0.62 (from 4K).
+// The MoE layers' attention changes by exactly the core's time at the two shares (× in_situ
+// 1.15); GQA with 64-wide heads, Hopper and 2026-12h are unchanged.
+TEST(Calibrated, BlackwellPrefillAttentionFollowsItsLengthCurve) {
+  const auto core_ms = [](double seq, double share) {
+    const double pairs = (1 + seq) * seq / 2;  // causal pairs of one prompt
+    return 1.15 * 2 * 128 * (64 + 128 + 128) * pairs / 1e9 / (2500 * share);
+  };
+  struct Case {
+    double seq;
+    const char* kv;
+    double share_h, share_i;
+  };
+  for (const Case& k : {Case{1024, "bf16", 0.37, 0.19}, Case{2048, "bf16", 0.495, 0.19 + 0.34 / 3},
+                        Case{8192, "bf16", 0.62, 0.53}, Case{16384, "bf16", 0.62, 0.53},
+                        Case{1024, "fp8", 0.37, 0.20}, Case{4096, "fp8", 0.62, 0.20 + 0.52 / 2},
+                        Case{32768, "fp8", 0.62, 0.72}}) {
+    const std::string link =
+        "v=1&mode=calibrated&gpus=GB200-NVL72&tp=1&dp=1&kv_cache_rate=0&seq_len=" +
+        FormatNumber(k.seq) + "&prefill_tokens=" + FormatNumber(k.seq) + "&kv_dtype=" + k.kv;
+    const std::vector<PrefillRow> h = PrefillTable(ConfigOf(link + "&cal=2026-12h"));
+    const std::vector<PrefillRow> i = PrefillTable(ConfigOf(link + "&cal=2026-12i"));
+    ASSERT_EQ(h.size(), 1u);
+    ASSERT_EQ(i.size(), 1u);
+    EXPECT_NEAR(i[0].tp_mla - h[0].tp_mla, core_ms(k.seq, k.share_i) - core_ms(k.seq, k.share_h),
+                1e-9 * h[0].tp_mla)
+        << k.seq << " " << k.kv;
+    EXPECT_EQ(i[0].routed_expert, h[0].routed_expert) << k.seq;
+  }
+  // Not the Blackwell class, or GQA heads of 64: as 2026-12h.
+  for (const char* other : {"gpus=H200", "gpus=DGX-B200&model=gpt-oss-120b&catalog=2026-12"}) {
+    const std::string link = std::string("v=1&mode=calibrated&tp=1&seq_len=4096&") + other;
+    EXPECT_EQ(PrefillTable(ConfigOf(link + "&cal=2026-12i"))[0].sum,
+              PrefillTable(ConfigOf(link + "&cal=2026-12h"))[0].sum)
+        << other;
+  }
+}
+
+// serve, disagg, from 2026-12i: near a saturated prefill pool the open queue's wait (M/D/1, ρ up
+// to 0.99) exceeded what the benchmark's closed loop allows, so in 2026-12h one more request in
+// flight could cut TTFT from 580 to 262 ms and raise the throughput 4.6 % as the pool saturated.
+// The wait is now at most the saturated pool's, concurrency / capacity − osl · TPOT: TTFT never
+// falls as the concurrency rises, and the throughput does not drop (1 %: the fixed point's
+// iterations).
+TEST(Calibrated, ServeTtftNeverFallsAsConcurrencyRises) {
+  const std::string link =
+      "v=1&mode=calibrated&framework=sglang&gpus=GB300-NVL72&kv_cache_rate=0&tp=1&dp=4&ep=48&"
+      "decode_tp=1&moe_dtype=fp4&isl=922&osl=922&serving=disagg&decode_gpus=48&prefill_gpus=16";
+  const auto at = [&](const char* cal, int n) {
+    const ServeTable t =
+        Serve(ConfigOf(link + "&cal=" + cal + "&concurrency=" + std::to_string(n)));
+    EXPECT_EQ(t.rows.size(), 1u) << n;
+    return t.rows.at(0);
+  };
+  ServeRow last = at("2026-12i", 3600);
+  for (int n = 3700; n <= 4600; n += 50) {
+    const ServeRow r = at("2026-12i", n);
+    EXPECT_GE(r.ttft_ms, last.ttft_ms * (1 - 1e-9)) << n;
+    EXPECT_GE(r.output_tps_per_gpu, last.output_tps_per_gpu * 0.99) << n;
+    last = r;
+  }
+  // 2026-12h keeps its numbers, the fall included.
+  EXPECT_LT(at("2026-12h", 4200).ttft_ms, 0.5 * at("2026-12h", 4150).ttft_ms);
+}
+
 // Hiding less communication never makes a configuration faster: every decode and prefill row
 // of the default calibrated tables is at most as fast with 2026-12b as with 2026-12.
 TEST(Calibrated, LessOverlapNeverRaisesThroughput) {

@@ -23,6 +23,14 @@ struct Quirk {
 };
 std::span<const Quirk> Quirks();
 
+// A prefill attention core's share of the BF16 peak by prompt length: `at_1k` up to 1,024 tokens,
+// `top` from `top_tokens`, log-linear in the length between (calibration 2026-12i).
+struct PrefillAttnCurve {
+  double at_1k = 0;       // 0: no curve (the calibration's prefill_attn_short / _long)
+  double top = 0;         // the share from top_tokens on
+  double top_tokens = 0;  // where the share stops rising
+};
+
 // A grouped or dense GEMM's roofline: time = max(weights / (HBM · bw), FLOPs / (peak · compute ·
 // tile(m))) + floor, where tile(m) = m / (block_m · ceil(m / block_m)) is the share of the
 // tensor-core tiles the m rows fill.
@@ -234,6 +242,18 @@ struct Calibration {
   // FP8 block-scaled experts on GPUs with FP4 tensor cores outside the NVIDIA Blackwell class
   // (the MI355X: AITER's fused MoE); none: grouped_fp8_fp4_gpus, NVIDIA's DeepGEMM figures.
   MoeKernel fp8_cdna4;
+
+  // ---- From 2026-12i: the prefill attention core on the NVIDIA Blackwell class ---------------
+  // The dense prefill attention kernels (MLA's, and GQA's with heads of 128 or more; not DSA's
+  // sparse core, not DeepSeek-V4's module, not 64-wide GQA heads) by prompt length, with BF16 and
+  // with FP8 KV (none: Hopper's prefill_attn_short / _long, as 2026-12h).
+  PrefillAttnCurve prefill_attn_blackwell_bf16;
+  PrefillAttnCurve prefill_attn_blackwell_fp8;
+  // serve, disagg: a prompt's queueing wait (M/D/1, an open queue) never exceeds what the
+  // benchmark's closed loop allows when the prefill pool is saturated, concurrency / capacity −
+  // osl · TPOT (Little's law), so a slower prefill pool never raises the throughput (none: the
+  // open queue's wait near saturation, ρ up to 0.99, could exceed it, as 2026-12h).
+  bool closed_loop_wait = false;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -106,6 +106,17 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
       NvidiaBlackwellKernels(cal, gpu)) {
     core_eff = mth.kv_bytes == 1 ? cal.dsa_prefill_attn_fp8 : cal.dsa_prefill_attn_bf16;
   }
+  // The dense MLA prefill core, and GQA's with heads of 128 or more, on Blackwell by their own
+  // length curve (from 2026-12i; calibration.h).
+  const PrefillAttnCurve& curve =
+      mth.kv_bytes == 1 ? cal.prefill_attn_blackwell_fp8 : cal.prefill_attn_blackwell_bf16;
+  const bool dense_core = mth.family->kind == AttentionKind::kMla ||
+                          (mth.family->kind == AttentionKind::kGqa && attention::HeadDim(m) >= 128);
+  if (dense_core && curve.at_1k > 0 && NvidiaBlackwellKernels(cal, gpu)) {
+    const double x =
+        std::clamp(std::log2(seq / 1024) / std::log2(curve.top_tokens / 1024), 0.0, 1.0);
+    core_eff = curve.at_1k + (curve.top - curve.at_1k) * x;
+  }
   const double proj_share = v4 ? cal.v4_gemm_compute : large;
   Cost dense_attn, tp_attn;
   for (size_t g = 0; g < mix.groups.size; ++g) {
