@@ -32,7 +32,7 @@ def main() -> None:
     writer.writerow(list(KEY) + ['rows'] + modes)
     for key, by_mode in regimes.items():
         counts = [rows for rows, _ in by_mode.values()]
-        rows = max(set(counts), key=counts.count)
+        rows = max(sorted(set(counts)), key=counts.count)
         cells = []
         for mode in modes:
             if mode not in by_mode:

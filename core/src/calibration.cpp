@@ -596,7 +596,7 @@ constexpr Calibration k2026_12i = [] {
   c.id = "2026-12i";
   c.prefill_attn_blackwell_bf16 = {.at_1k = 0.19, .top = 0.53, .top_tokens = 8192};
   c.prefill_attn_blackwell_fp8 = {.at_1k = 0.20, .top = 0.72, .top_tokens = 16384};
-  c.closed_loop_wait = true;
+  c.closed_loop_mva = true;
   return c;
 }();
 

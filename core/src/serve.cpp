@@ -30,6 +30,8 @@ double DefaultChunk(const Gpu& gpu) { return gpu.mem >= 160 ? 16384 : 8192; }
 // NVLink and of the NIC, calibration 2026-12: 0.78 and 0.85).
 constexpr double kKvLinkShare = 0.85;
 constexpr int kFixedPointSteps = 12;
+// A prefill pool busy this share of the time bounds a closed loop's rate (Bound "prefill").
+constexpr double kSaturated = 0.95;
 
 using detail::PrefillShaped;
 using detail::Shaped;
@@ -221,6 +223,25 @@ double QueuedTtftMs(double forward_ms, double rho, double kv_ms, double step_ms)
   return forward_ms * (1 + rho / (2 * (1 - rho))) + kv_ms + step_ms;
 }
 
+ClosedLoop ClosedLoopMva(double n, double service, double delay) {
+  constexpr double kExactUpTo = 100000;
+  ClosedLoop out;
+  if (!(n > 0) || !(service >= 0) || !(delay >= 0)) return out;
+  double queued = 0, r = service;  // mean requests at the server; time there
+  const double exact = std::min(std::floor(n), kExactUpTo);
+  for (double k = 1; k <= exact; ++k) {
+    r = service * (1 + queued);
+    queued = k / (r + delay) * r;
+  }
+  if (n > exact) {  // a fractional request, or past the exact range
+    r = service * (1 + queued);
+    if (n > kExactUpTo) r += (n - exact - 1) * service;  // saturated: one more service each
+  }
+  out.queue_ms = r;
+  out.throughput = n / (r + delay);
+  return out;
+}
+
 ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   const Scenario& s = c.scenario;
   ServePoint out;
@@ -261,7 +282,7 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
   pre.scenario.moe_comm = pdp == 1 && ptp > 1 ? MoeComm::kAllReduce : MoeComm::kA2a;
   pre.scenario.moe_tp = 1;
   const double kv_ms = KvTransferMs(c, gpu, ptp);
-  const bool closed_loop = c.mode == Mode::kCalibrated && CalibrationOf(c).closed_loop_wait;
+  const bool closed_loop = c.mode == Mode::kCalibrated && CalibrationOf(c).closed_loop_mva;
 
   double running = std::min(total, slots), x = 0, prefill_gpus = s.prefill_gpus;
   DecodeStep step;
@@ -287,17 +308,25 @@ ServePoint ServeDisagg(const Config& c, const Gpu& gpu, double concurrency) {
     const double capacity = tokens_per_ms * prefill_gpus / s.isl;  // prompts per ms
     // A prompt waits for the batch in progress (M/D/1) and runs in the next.
     const double own = pre_row.sum;  // ms of the forward that holds it
-    ttft = QueuedTtftMs(own, std::min(rate / capacity, 0.99), kv_ms, step.step_ms);
-    if (closed_loop) {  // no longer than a saturated pool's wait (calibration.h)
-      const double unqueued = QueuedTtftMs(own, 0, kv_ms, step.step_ms);
-      ttft = std::min(ttft, std::max(unqueued, total / capacity - s.osl * tpot));
-    }
-    x = total / (ttft + s.osl * tpot);
-    bound = "decode";
-    if (x > capacity) {  // the prefill pool sets the rate; prompts queue
-      x = capacity;
-      ttft = std::max(ttft, total / x - s.osl * tpot);
-      bound = "prefill";
+    if (closed_loop) {
+      // From 2026-12i the benchmark's closed loop (calibration.h): the pool serves a prompt every
+      // 1 / capacity ms; the rest of its forward, the KV transfer, a decode step and the decode
+      // itself are the loop's delay.
+      const double service = 1 / capacity;
+      const double after = std::max(own - service, 0.0) + kv_ms + step.step_ms;
+      const ClosedLoop loop = ClosedLoopMva(total, service, after + s.osl * tpot);
+      x = loop.throughput;
+      ttft = loop.queue_ms + after;
+      bound = x >= kSaturated * capacity ? "prefill" : "decode";
+    } else {
+      ttft = QueuedTtftMs(own, std::min(rate / capacity, 0.99), kv_ms, step.step_ms);
+      x = total / (ttft + s.osl * tpot);
+      bound = "decode";
+      if (x > capacity) {  // the prefill pool sets the rate; prompts queue
+        x = capacity;
+        ttft = std::max(ttft, total / x - s.osl * tpot);
+        bound = "prefill";
+      }
     }
     if (total > slots && x * s.osl * tpot >= slots) {  // memory or the cap: wait for a slot
       x = std::min(x, slots / (s.osl * tpot));

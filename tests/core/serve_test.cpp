@@ -288,6 +288,10 @@ TEST(Uncertainty, TheShippedTableIsWhatTheModelComputes) {
   ASSERT_EQ(now.size(), shipped.size()) << "core/data/uncertainty.csv is stale";
   for (size_t i = 0; i < now.size(); ++i) {
     EXPECT_EQ(now[i].mode, shipped[i].mode);
+    EXPECT_EQ(now[i].regime.model, shipped[i].regime.model) << i;
+    EXPECT_EQ(now[i].regime.family, shipped[i].regime.family) << i;
+    EXPECT_EQ(now[i].regime.batch, shipped[i].regime.batch) << i;
+    EXPECT_EQ(now[i].regime.context, shipped[i].regime.context) << i;
     EXPECT_EQ(now[i].regime.serving, shipped[i].regime.serving);
     EXPECT_EQ(now[i].rows, shipped[i].rows) << i;
     EXPECT_NEAR(now[i].median_abs_error_pct, shipped[i].median_abs_error_pct,

@@ -249,11 +249,11 @@ struct Calibration {
   // with FP8 KV (none: Hopper's prefill_attn_short / _long, as 2026-12h).
   PrefillAttnCurve prefill_attn_blackwell_bf16;
   PrefillAttnCurve prefill_attn_blackwell_fp8;
-  // serve, disagg: a prompt's queueing wait (M/D/1, an open queue) never exceeds what the
-  // benchmark's closed loop allows when the prefill pool is saturated, concurrency / capacity −
-  // osl · TPOT (Little's law), so a slower prefill pool never raises the throughput (none: the
-  // open queue's wait near saturation, ρ up to 0.99, could exceed it, as 2026-12h).
-  bool closed_loop_wait = false;
+  // serve, disagg: the benchmark as a closed loop of `concurrency` requests through the prefill
+  // pool (one server of 1 / capacity ms per prompt) and a delay (the rest of the forward, the KV
+  // transfer, decoding), by exact mean-value analysis (none: an open M/D/1 queue at the previous
+  // iteration's load, whose wait near ρ = 0.99 could fall as the concurrency rose, as 2026-12h).
+  bool closed_loop_mva = false;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -79,6 +79,16 @@ double KvTransferMs(const Config& config, const Gpu& gpu, double prefill_tp);
 // utilisation rho (< 1) and runs in the next one of forward_ms, then crosses (kv_ms) and waits
 // for a decode step (step_ms).
 double QueuedTtftMs(double forward_ms, double rho, double kv_ms, double step_ms);
+// A closed loop of n requests (calibration 2026-12i): each queues for one server of `service` ms
+// per request (the prefill pool, 1 / capacity) and then spends `delay` ms elsewhere (the rest of
+// its forward, the KV transfer, decoding). Exact mean-value analysis: the throughput (requests per
+// ms) and the time in the queue, service included. Throughput rises with n toward 1 / service and
+// the time in the queue never falls; past 100,000 requests every further one adds a service.
+struct ClosedLoop {
+  double throughput = 0;
+  double queue_ms = 0;
+};
+ClosedLoop ClosedLoopMva(double n, double service, double delay);
 ServePoint ServeDisagg(const Config& config, const Gpu& gpu, double concurrency);
 
 }  // namespace shallowsim
