@@ -104,11 +104,11 @@ constexpr std::array<Column, kPlanWidth> kPlan = {{
            "该 EP 与 TP 下 KV-Cache（isl + osl）放得下的每卡请求数；Batch = MaxBatch "
            "表示限制批大小的是显存而非 TPOT 目标。"}),
     Measure("TTFT_ms", "ms", Better::kLower, 0,
-            {"Time to first token as serve measures it: disagg, the prefill forward with its "
-             "queue (M/D/1 at the prefill pool's load), the KV transfer and a decode step; agg, "
-             "the serving benchmark's.",
-             "与 serve 一致的首 token 时延：PD 分离为 prefill 前向及其排队（按 prefill 池负载的 "
-             "M/D/1）、KV 传输与一个 decode 步；聚合部署取服务基准的结果。"},
+            {"Time to first token of the sized deployment: disagg, the prefill forward with its "
+             "queue (M/D/1 at the prefill pool's load: a plan sizes for a rate), the KV transfer "
+             "and a decode step; agg, the serving benchmark's.",
+             "规划部署的首 token 时延：PD 分离为 prefill 前向及其排队（按 prefill 池负载的 "
+             "M/D/1：规划按速率定规模）、KV 传输与一个 decode 步；聚合部署取服务基准的结果。"},
             "forward × (1 + ρ / (2(1 − ρ))) + KV transfer + decode step"),
     Measure("TPOT_ms", "ms", Better::kLower, 2,
             {"Time per output token at the mean context isl + osl/2.",
