@@ -591,12 +591,32 @@ constexpr Calibration k2026_12h = [] {
 // |error| 4.3 %), FP8 0.20 -> 0.72 at 16,384 (3.4 %); the four tables' medians within -4.5 ...
 // +13 %. SGLang's GQA context kernel on GB200 (trtllm_mha, 64 heads, 4 KV heads of 128) lies on
 // the same curve (0.19-0.31 at 1K, 0.50-0.59 at 8K), so both families take it.
+// And TensorRT-LLM's CUTLASS FP8 experts on the NVIDIA Hopper class when MoE TP slices them.
+// [AIC] TRT-LLM 1.3.0rc20 `moe_perf` on H200, kernel moe_torch_flow_cutlass, FP8 block scales,
+// DeepSeek shape (256 experts, top-8, 7168 x 2048), balanced routing, EP1 at MoE TP 2, 4, 8 and
+// 16, 1-16,384 tokens (27 points each): sliced experts stream and compute slower than whole ones
+// (2026-12d's fit, from EP rows, is 47 % too fast at TP8 on these points, 30 % at <= 256 tokens).
+// The model's roofline fitted per degree by median |error|: TP2 0.88 of HBM, 0.275 of the FP8
+// peak, 80 us (5.0 %); TP4 0.83, 0.255, 90 us (7.9 %); TP8 0.67, 0.21, 95 us (9.2 %); TP16 0.49,
+// 0.15, 90 us (12.7 %); within 6 % (median) at <= 256 tokens, the decode regime. From 2,048
+// tokens the slices run at 0.08-0.19 of the peak (TP8-TP2), which one share with 64-row tiles
+// cannot also follow: prefill there stays 28-72 % too fast.
 constexpr Calibration k2026_12i = [] {
   Calibration c = k2026_12h;
   c.id = "2026-12i";
   c.prefill_attn_blackwell_bf16 = {.at_1k = 0.19, .top = 0.53, .top_tokens = 8192};
   c.prefill_attn_blackwell_fp8 = {.at_1k = 0.20, .top = 0.72, .top_tokens = 16384};
   c.closed_loop_mva = true;
+  c.trtllm_fp8_sliced_hopper = {{
+      {.fit = {.bw = 0.88, .compute = 0.275, .block_m = 64, .floor_ms = 0.008},
+       .routed_floor_ms = 0.080},  // MoE TP 2
+      {.fit = {.bw = 0.83, .compute = 0.255, .block_m = 64, .floor_ms = 0.008},
+       .routed_floor_ms = 0.090},  // 4
+      {.fit = {.bw = 0.67, .compute = 0.21, .block_m = 64, .floor_ms = 0.008},
+       .routed_floor_ms = 0.095},  // 8
+      {.fit = {.bw = 0.49, .compute = 0.15, .block_m = 64, .floor_ms = 0.008},
+       .routed_floor_ms = 0.090},  // 16
+  }};
   return c;
 }();
 

@@ -793,6 +793,28 @@ TEST(Calibrated, BlackwellPrefillAttentionFollowsItsLengthCurve) {
   }
 }
 
+// TensorRT-LLM's CUTLASS FP8 experts on H200 sliced by MoE TP from 2026-12i: at MoE TP 8 a slice
+// streams at 0.67 of HBM behind a 95 us block (2026-12h: whole experts' 0.84 and 30 us). One token
+// per TP group, one micro-batch: its 8 experts' slices (8 × 44.04 MB / 8) are read; the GEMM's
+// 1-row tiles keep the math below that. EP (whole experts) and SGLang keep 2026-12h's kernels.
+TEST(Calibrated, TensorRtLlmSlicedExpertsOnHopperByTheirTable) {
+  const std::string link =
+      "v=1&mode=calibrated&framework=trtllm&gpus=H200&seq_len=1024&bs=0.125&moe_comm=allreduce&"
+      "moe_tp=8&ep=8&decode_tp=8&mbs=1&moe_dtype=fp8";
+  const double slices = 8 * 3 * 7168.0 * 2048 / 8;  // bytes of the touched slices (FP8)
+  const auto roof = [&](double bw) { return slices / (4800e9 * bw) * 1000; };
+  EXPECT_NEAR(OnlyRow(link + "&cal=2026-12i").routed_expert, 1.15 * roof(0.67) + 0.095, 1e-12);
+  EXPECT_NEAR(OnlyRow(link + "&cal=2026-12h").routed_expert, 1.15 * roof(0.84) + 0.030, 1e-12);
+  for (const char* other :
+       {"v=1&mode=calibrated&framework=trtllm&gpus=H200&bs=4&ep=8&decode_tp=1&moe_dtype=fp8",
+        "v=1&mode=calibrated&framework=sglang&gpus=H200&bs=0.125&moe_comm=allreduce&moe_tp=8&ep=8&"
+        "decode_tp=8&moe_dtype=fp8"}) {
+    EXPECT_EQ(OnlyRow(std::string(other) + "&cal=2026-12i").routed_expert,
+              OnlyRow(std::string(other) + "&cal=2026-12h").routed_expert)
+        << other;
+  }
+}
+
 // serve, disagg, from 2026-12i: the benchmark is a closed loop, timed by exact mean-value analysis
 // (ClosedLoopMva). By hand for one to three requests (service s, delay d): one finds the server
 // free; each later one finds the queue its predecessors' population left.

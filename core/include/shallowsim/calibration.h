@@ -4,6 +4,7 @@
 // names the one it used (cal=) and keeps computing what it computed.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
 
@@ -254,6 +255,11 @@ struct Calibration {
   // transfer, decoding), by exact mean-value analysis (none: an open M/D/1 queue at the previous
   // iteration's load, whose wait near ρ = 0.99 could fall as the concurrency rose, as 2026-12h).
   bool closed_loop_mva = false;
+  // NVIDIA Hopper class with TensorRT-LLM (framework=trtllm): its CUTLASS FP8 experts sliced by
+  // MoE TP (moe_tp > 1: every GPU holds a 1/moe_tp slice of every expert), by the slicing degree
+  // 2, 4, 8, 16 (a degree between takes the one below; none: grouped_fp8_trtllm, fitted on whole
+  // experts, as 2026-12h).
+  std::array<MoeKernel, 4> trtllm_fp8_sliced_hopper{};
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

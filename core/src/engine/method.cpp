@@ -83,6 +83,14 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
   if (mth.scenario->framework == Framework::kTrtllm && !fp4 &&
       cal->grouped_fp8_trtllm.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
     e.fit = cal->grouped_fp8_trtllm;
+    // Experts sliced by MoE TP run slower than whole ones: the slice's own fit (from 2026-12i).
+    const double t = mth.scenario->moe_tp;
+    const auto& sliced = cal->trtllm_fp8_sliced_hopper;
+    if (t >= 2 && sliced[0].fit.compute > 0) {
+      const size_t i = std::min<size_t>(static_cast<size_t>(std::log2(t)) - 1, sliced.size() - 1);
+      e.fit = sliced[i].fit;
+      e.routed_floor_ms = sliced[i].routed_floor_ms;
+    }
   }
   e.compute = e.fit.compute;
   if (e.peak == gpu.fp8) {  // FP8 expert GEMMs
