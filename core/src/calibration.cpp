@@ -601,6 +601,13 @@ constexpr Calibration k2026_12h = [] {
 // 0.15, 90 us (12.7 %); within 6 % (median) at <= 256 tokens, the decode regime. From 2,048
 // tokens the slices run at 0.08-0.19 of the peak (TP8-TP2), which one share with 64-row tiles
 // cannot also follow: prefill there stays 28-72 % too fast.
+// And TensorRT-LLM's FP8 experts on the NVIDIA Blackwell class by the kernels its published runs
+// select: InferenceX's B200 script (benchmarks/single_node/fixed_seq_len/dsr1_fp8_b200_trt.sh)
+// sets `moe_config: backend: TRTLLM`, the trtllm-gen MoE kernels that FlashInfer ships and 2026-12f
+// fitted for vLLM and SGLang (fi_fp8_blackwell); its multi-node TensorRT-LLM recipes name TRTLLM
+// or CUTEDSL, never DEEPGEMM for DeepSeek. 2026-12h timed them with DeepGEMM's table, a backend
+// these runs do not use. (DeepGEMM's table sliced by MoE TP, EP1 at TP2-16 on B200, runs 43 %
+// slower than its whole-expert fit at TP8; with TRTLLM selected it does not apply.)
 constexpr Calibration k2026_12i = [] {
   Calibration c = k2026_12h;
   c.id = "2026-12i";
@@ -617,6 +624,7 @@ constexpr Calibration k2026_12i = [] {
       {.fit = {.bw = 0.49, .compute = 0.15, .block_m = 64, .floor_ms = 0.008},
        .routed_floor_ms = 0.090},  // 16
   }};
+  c.trtllm_gen_fp8_blackwell = true;
   return c;
 }();
 

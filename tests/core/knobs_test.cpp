@@ -815,6 +815,20 @@ TEST(Calibrated, TensorRtLlmSlicedExpertsOnHopperByTheirTable) {
   }
 }
 
+// From 2026-12i TensorRT-LLM's FP8 experts on Blackwell are its TRTLLM MoE backend (the runs'
+// `moe_config: backend: TRTLLM`): the trtllm-gen kernels SGLang and vLLM reach through FlashInfer,
+// so the three frameworks' routed experts agree; 2026-12h timed TensorRT-LLM's with DeepGEMM.
+TEST(Calibrated, TensorRtLlmFp8ExpertsOnBlackwellAreItsTrtllmGenBackend) {
+  const std::string link =
+      "v=1&mode=calibrated&gpus=DGX-B200&seq_len=2048&bs=64&ep=8&decode_tp=1&moe_dtype=fp8";
+  const double trtllm = OnlyRow(link + "&cal=2026-12i&framework=trtllm").routed_expert;
+  EXPECT_EQ(trtllm, OnlyRow(link + "&cal=2026-12i&framework=sglang").routed_expert);
+  EXPECT_EQ(trtllm, OnlyRow(link + "&cal=2026-12i").routed_expert);
+  EXPECT_NE(trtllm, OnlyRow(link + "&cal=2026-12h&framework=trtllm").routed_expert);
+  EXPECT_EQ(OnlyRow(link + "&cal=2026-12h&framework=sglang").routed_expert,
+            OnlyRow(link + "&cal=2026-12i&framework=sglang").routed_expert);
+}
+
 // serve, disagg, from 2026-12i: the benchmark is a closed loop, timed by exact mean-value analysis
 // (ClosedLoopMva). By hand for one to three requests (service s, delay d): one finds the server
 // free; each later one finds the queue its predecessors' population left.

@@ -115,14 +115,25 @@ TEST(Serve, AttentionDpRanksPrefillWholePromptsInTheirOwnForwardsFrom2026_12g) {
 TEST(Serve, AligningTheRanksPrefillGainsWhatTensorRtLlmBlog10Measured) {
   // TensorRT-LLM blog 10: DeepSeek-V3 on 8 GB200, attention DP 8 with EP 8, 803 / 3653 tokens on
   // average: round-robin scheduling 25,664 TPS, the ranks' contexts synchronised 33,499 (1.31×).
-  // The blog's batch is not stated; at 128 requests per rank (about its measured 3.2K output
-  // tokens/s per GPU) the model's gain from aligning is within 0.1 of it.
-  const std::string link =
-      "v=1&gpus=GB200-NVL72&mode=calibrated&framework=trtllm&serving=agg&serve_tp=8&serve_dpa=1&"
-      "isl=803&osl=3653&moe_dtype=fp8&kv_cache_rate=0&concurrency=1024";
-  const ServeRow own = OnlyServeRow(link);
-  const ServeRow aligned = OnlyServeRow(link + "&serve_align=1");
-  EXPECT_NEAR(aligned.total_tps_per_gpu / own.total_tps_per_gpu, 1.31, 0.1);
+  // The blog's batch is not stated; at the first concurrency (in steps of 256) where the model's
+  // output reaches its measured ~3.2K tokens/s per GPU (3.0–3.6K), the model's gain from aligning
+  // is within 0.1 of it, with 2026-12h's kernels and with 2026-12i's.
+  for (const char* cal : {"2026-12h", "2026-12i"}) {
+    const std::string base =
+        std::string("v=1&gpus=GB200-NVL72&mode=calibrated&framework=trtllm&serving=agg&") +
+        "serve_tp=8&serve_dpa=1&isl=803&osl=3653&moe_dtype=fp8&kv_cache_rate=0&cal=" + cal;
+    int n = 256;
+    while (n < 4096 &&
+           OnlyServeRow(base + "&concurrency=" + std::to_string(n)).output_tps_per_gpu < 3000) {
+      n += 256;
+    }
+    const std::string link = base + "&concurrency=" + std::to_string(n);
+    const ServeRow own = OnlyServeRow(link);
+    const ServeRow aligned = OnlyServeRow(link + "&serve_align=1");
+    EXPECT_GT(own.output_tps_per_gpu, 3000) << cal;
+    EXPECT_LT(own.output_tps_per_gpu, 3600) << cal;
+    EXPECT_NEAR(aligned.total_tps_per_gpu / own.total_tps_per_gpu, 1.31, 0.1) << cal << " " << n;
+  }
 }
 
 TEST(Serve, ASmallPrefillPoolSetsTheRate) {

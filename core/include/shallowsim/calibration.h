@@ -260,6 +260,10 @@ struct Calibration {
   // 2, 4, 8, 16 (a degree between takes the one below; none: grouped_fp8_trtllm, fitted on whole
   // experts, as 2026-12h).
   std::array<MoeKernel, 4> trtllm_fp8_sliced_hopper{};
+  // NVIDIA Blackwell class with TensorRT-LLM: FP8 experts by its TRTLLM MoE backend, the trtllm-gen
+  // kernels FlashInfer ships (fi_fp8_blackwell), which the published TensorRT-LLM runs select
+  // (none: DeepGEMM, deepgemm_fp8_blackwell, as 2026-12h).
+  bool trtllm_gen_fp8_blackwell = false;
 };
 // The calibrations, oldest first; the last is the latest.
 std::span<const Calibration> Calibrations();

@@ -55,9 +55,10 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
     return e;
   }
   // On the NVIDIA Blackwell class vLLM and SGLang run FP8 experts with FlashInfer's trtllm-gen
-  // MoE (from 2026-12f; NVFP4 keeps its fit).
+  // MoE (from 2026-12f; NVFP4 keeps its fit), and from 2026-12i TensorRT-LLM too (its TRTLLM MoE
+  // backend is the same kernel family).
   if (!fp4 && cal->fi_fp8_blackwell.fit.compute > 0 && NvidiaBlackwellKernels(*cal, gpu) &&
-      mth.scenario->framework != Framework::kTrtllm) {
+      (mth.scenario->framework != Framework::kTrtllm || cal->trtllm_gen_fp8_blackwell)) {
     return own(cal->fi_fp8_blackwell, gpu.fp8);
   }
   // TensorRT-LLM runs them with DeepGEMM there, fitted over its whole table (from 2026-12h; before,
