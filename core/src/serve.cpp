@@ -226,16 +226,28 @@ double QueuedTtftMs(double forward_ms, double rho, double kv_ms, double step_ms)
 ClosedLoop ClosedLoopMva(double n, double service, double delay) {
   constexpr double kExactUpTo = 100000;
   ClosedLoop out;
-  if (!(n > 0) || !(service >= 0) || !(delay >= 0)) return out;
-  double queued = 0, r = service;  // mean requests at the server; time there
-  const double exact = std::min(std::floor(n), kExactUpTo);
-  for (double k = 1; k <= exact; ++k) {
+  if (!(n > 0) || !(service >= 0) || !std::isfinite(service) || !(delay >= 0) ||
+      !std::isfinite(delay)) {
+    return out;
+  }
+  // Exact MVA up to the whole number of requests (at most kExactUpTo): r, the time at the
+  // server, and `queued`, the requests there, for `whole` requests in the loop.
+  double queued = 0, r = 0;
+  const double whole = std::min(std::floor(n), kExactUpTo);
+  for (double k = 1; k <= whole; ++k) {
     r = service * (1 + queued);
     queued = k / (r + delay) * r;
   }
-  if (n > exact) {  // a fractional request, or past the exact range
-    r = service * (1 + queued);
-    if (n > kExactUpTo) r += (n - exact - 1) * service;  // saturated: one more service each
+  if (n <= kExactUpTo) {
+    // A fractional request: between `whole` and one more, linearly.
+    if (n > whole) {
+      const double next = service * (1 + queued);
+      r = whole > 0 ? r + (n - whole) * (next - r) : next;
+    }
+  } else {
+    // Past the exact range: no less than the saturated loop's n · service − delay, the limit the
+    // exact recursion approaches (an unsaturated pool keeps the time it had).
+    r = std::max(r, n * service - delay);
   }
   out.queue_ms = r;
   out.throughput = n / (r + delay);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <sstream>
 
@@ -805,8 +806,17 @@ TEST(Calibrated, TensorRtLlmSlicedExpertsOnHopperByTheirTable) {
   const auto roof = [&](double bw) { return slices / (4800e9 * bw) * 1000; };
   EXPECT_NEAR(OnlyRow(link + "&cal=2026-12i").routed_expert, 1.15 * roof(0.67) + 0.095, 1e-12);
   EXPECT_NEAR(OnlyRow(link + "&cal=2026-12h").routed_expert, 1.15 * roof(0.84) + 0.030, 1e-12);
+  // MoE TP 16 over 8 GPUs slices 8 ways; only the routed experts are the MoE kernel.
+  std::string tp16 = link;
+  tp16.replace(tp16.find("moe_tp=8"), 8, "moe_tp=16");
+  EXPECT_NEAR(OnlyRow(tp16 + "&cal=2026-12i").routed_expert, 1.15 * roof(0.67) + 0.095, 1e-12);
+  EXPECT_EQ(OnlyRow(link + "&cal=2026-12i").shared_expert,
+            OnlyRow(link + "&cal=2026-12h").shared_expert);
+  // Whole experts (EP; or MoE TP over one GPU) and SGLang: as 2026-12h.
   for (const char* other :
        {"v=1&mode=calibrated&framework=trtllm&gpus=H200&bs=4&ep=8&decode_tp=1&moe_dtype=fp8",
+        "v=1&mode=calibrated&framework=trtllm&gpus=H200&bs=1&ep=1&moe_tp=8&decode_tp=8&"
+        "moe_comm=allreduce&moe_dtype=fp8&model=qwen3-30b-a3b&catalog=2026-12",
         "v=1&mode=calibrated&framework=sglang&gpus=H200&bs=0.125&moe_comm=allreduce&moe_tp=8&ep=8&"
         "decode_tp=8&moe_dtype=fp8"}) {
     EXPECT_EQ(OnlyRow(std::string(other) + "&cal=2026-12i").routed_expert,
@@ -856,7 +866,19 @@ TEST(ServeClosedLoop, MeanValueAnalysisByHand) {
   }
   EXPECT_NEAR(ClosedLoopMva(40, s, d).throughput, 0.5, 1e-6);  // saturated
   EXPECT_NEAR(ClosedLoopMva(200001, s, d).queue_ms - ClosedLoopMva(200000, s, d).queue_ms, s, 1e-6);
+  // Past the exact range an idle server stays idle: 200,000 requests that spend 10 s elsewhere
+  // load a 1 µs server to 2 %, and each waits about its own service (the time at 100,000).
+  const double idle = ClosedLoopMva(200000, 0.001, 10000).queue_ms;
+  EXPECT_GT(idle, 0.001);
+  EXPECT_LT(idle, 0.001 / (1 - 0.02));
+  // A fractional request lies between its whole neighbours.
+  const ClosedLoop two = ClosedLoopMva(2, s, d), three = ClosedLoopMva(3, s, d);
+  const ClosedLoop between = ClosedLoopMva(2.5, s, d);
+  EXPECT_NEAR(between.queue_ms, (two.queue_ms + three.queue_ms) / 2, 1e-12);
+  EXPECT_GT(between.throughput, two.throughput);
+  EXPECT_LT(between.throughput, three.throughput);
   EXPECT_EQ(ClosedLoopMva(0, s, d).throughput, 0);
+  EXPECT_EQ(ClosedLoopMva(5, std::numeric_limits<double>::infinity(), d).throughput, 0);
 }
 
 // In a GB300 SGLang deployment near its prefill pool's saturation, 2026-12h's open queue (M/D/1 at

@@ -83,7 +83,9 @@ double QueuedTtftMs(double forward_ms, double rho, double kv_ms, double step_ms)
 // per request (the prefill pool, 1 / capacity) and then spends `delay` ms elsewhere (the rest of
 // its forward, the KV transfer, decoding). Exact mean-value analysis: the throughput (requests per
 // ms) and the time in the queue, service included. Throughput rises with n toward 1 / service and
-// the time in the queue never falls; past 100,000 requests every further one adds a service.
+// the time in the queue never falls; a fractional request interpolates between whole ones, and
+// past 100,000 requests the time is the larger of the exact one and the saturated limit
+// n · service − delay.
 struct ClosedLoop {
   double throughput = 0;
   double queue_ms = 0;

@@ -215,28 +215,33 @@ MoeTerms ExpertTerms(const Method& mth, const GpuCtx& g, double ep, double tok) 
   const Gpu& gpu = *g.gpu;
   const Calibration& cal = g.cal;
   const engine::Experts& ex = g.experts;
+  // The routed experts' kernel as the layout slices them (shared experts: whole, `ex`).
+  const engine::Experts routed_ex = engine::SlicedBy(ex, std::min(s.moe_tp, ep));
   const double mbs = s.mbs, tokens = tok / mbs;
   const double expert_bytes = 3 * m.dim * m.moe_inter_dim * ex.bytes;
   const double arriving = tokens * k * imbalance;  // rows at the busiest GPU
   double rows_per_expert = arriving / experts_per_gpu;
   if (!mth.fix.q5) rows_per_expert = engine::BucketRows(rows_per_expert);
   const double routed_gflop = 3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9;
-  engine::Cost routed = engine::GemmCost(routed_gflop, experts_per_gpu * expert_bytes, ex.peak,
-                                         rows_per_expert, gpu.mem_bw, ex.fit, ex.compute, 2);
+  engine::Cost routed =
+      engine::GemmCost(routed_gflop, experts_per_gpu * expert_bytes, routed_ex.peak,
+                       rows_per_expert, gpu.mem_bw, routed_ex.fit, routed_ex.compute, 2);
   if (cal.distinct_experts) {
     // Only the experts (or slices of them) the instance's tokens reach are read.
     const double share = engine::TouchedShare(k, e, tokens * ep);
     const double read = layout.slices * share;
-    const double memory =
-        engine::Ms(read * expert_bytes * experts_per_gpu / layout.slices, gpu.mem_bw * ex.fit.bw);
+    const double memory = engine::Ms(read * expert_bytes * experts_per_gpu / layout.slices,
+                                     gpu.mem_bw * routed_ex.fit.bw);
     // The GEMM's tiles are those of the experts that got rows: the instance's expert rows over
     // the experts they reach.
     const double rows = share > 0 ? arriving / (experts_per_gpu * share) : 0;
-    const double math =
-        routed_gflop / (ex.peak * ex.compute * engine::TileShare(rows, ex.fit.block_m));
+    const double math = routed_gflop / (routed_ex.peak * routed_ex.compute *
+                                        engine::TileShare(rows, routed_ex.fit.block_m));
     routed.roof = std::max(memory, math);
   }
-  if (ex.routed_floor_ms > 0) routed.floor += ex.routed_floor_ms - 2 * ex.fit.floor_ms;
+  if (routed_ex.routed_floor_ms > 0) {
+    routed.floor += routed_ex.routed_floor_ms - 2 * routed_ex.fit.floor_ms;
+  }
   const double shared_n = mth.fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       mth.fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;

@@ -84,18 +84,14 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
   if (mth.scenario->framework == Framework::kTrtllm && !fp4 &&
       cal->grouped_fp8_trtllm.compute > 0 && NvidiaHopperKernels(*cal, gpu)) {
     e.fit = cal->grouped_fp8_trtllm;
-    // Experts sliced by MoE TP run slower than whole ones: the slice's own fit (from 2026-12i).
-    const double t = mth.scenario->moe_tp;
-    const auto& sliced = cal->trtllm_fp8_sliced_hopper;
-    if (t >= 2 && sliced[0].fit.compute > 0) {
-      const size_t i = std::min<size_t>(static_cast<size_t>(std::log2(t)) - 1, sliced.size() - 1);
-      e.fit = sliced[i].fit;
-      e.routed_floor_ms = sliced[i].routed_floor_ms;
-    }
+    // Experts sliced by MoE TP run slower than whole ones: the slices' own fits (from 2026-12i;
+    // SlicedBy, where the layout is known).
+    e.sliced = cal->trtllm_fp8_sliced_hopper;
   }
   e.compute = e.fit.compute;
   if (e.peak == gpu.fp8) {  // FP8 expert GEMMs
     if (light) e.compute = cal->gemm_compute_light;
+    e.light = light;
     if (gpu.fp4 > 0) e.compute = cal->gemm_compute_fp4_gpus;
     if (gpu.fp4 > 0 && cal->grouped_fp8_fp4_gpus.compute > 0) {
       e.fit = cal->grouped_fp8_fp4_gpus;
@@ -106,6 +102,17 @@ Experts ExpertsOf(const Method& mth, const Gpu& gpu, const Rates& r, const Calib
 }
 
 }  // namespace
+
+Experts SlicedBy(const Experts& ex, double t) {
+  if (t < 2 || ex.sliced[0].fit.compute <= 0) return ex;
+  const MoeKernel& k =
+      ex.sliced[std::min<size_t>(static_cast<size_t>(std::log2(t)) - 1, ex.sliced.size() - 1)];
+  Experts out = ex;
+  out.fit = k.fit;
+  out.routed_floor_ms = k.routed_floor_ms;
+  if (!ex.light) out.compute = k.fit.compute;
+  return out;
+}
 
 Method MethodOf(const Config& c) {
   Method m;

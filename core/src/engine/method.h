@@ -44,9 +44,17 @@ struct Experts {
   GemmFit fit;                 // calibrated: the grouped GEMM's roofline
   double compute = 0;          // calibrated: share of `peak` reached when compute-bound
   double routed_floor_ms = 0;  // calibrated: the routed block's fixed time (0: two GEMM floors)
+  // calibrated: the routed block's fits when MoE TP slices the experts (degree 2, 4, 8, 16;
+  // compute 0: none, the whole experts' fit) and whether the compute-light share replaces theirs
+  std::array<MoeKernel, 4> sliced{};
+  bool light = false;
   double seed_rate = 0;        // reference: the rate SPEC §4 uses (moe_dtype's, discounted)
   bool seed_fp4_load = false;  // reference: halve the weight load (SPEC §4, QUIRKS Q8)
 };
+
+// The routed experts' kernel when MoE TP slices them t ways (t = min(moe_tp, EP); calibration
+// 2026-12i): the slice's fit where the calibration has one, else `ex` unchanged.
+Experts SlicedBy(const Experts& ex, double t);
 
 // What depends on the GPU but on no row.
 struct GpuCtx {

@@ -167,9 +167,11 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   const double arriving = computed * k * imbalance;
   double rows_per_expert = arriving / std::max(g, 1.0);
   if (!fix.q5) rows_per_expert = BucketRows(rows_per_expert);
+  // The routed experts' kernel as the layout slices them (from 2026-12i; shared: whole).
+  const Experts rx = SlicedBy(ex, std::min(sc.moe_tp, n_gpus));
   Cost routed = GemmCost(3 * arriving * m.dim * m.moe_inter_dim * 2 / 1e9, g * expert_bytes,
-                         ex.peak, rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
-  if (ex.routed_floor_ms > 0) routed.floor = ex.routed_floor_ms;
+                         rx.peak, rows_per_expert, gpu.mem_bw, rx.fit, rx.compute, 2);
+  if (rx.routed_floor_ms > 0) routed.floor = rx.routed_floor_ms;
   const double shared_n = fix.q11 ? m.n_shared_experts : 1;
   const double shared_inter =
       fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;
