@@ -640,6 +640,12 @@ constexpr std::array<double, 6> kMtpAccept = {1.0, 1.85, 2.5, 2.85, 3.0, 3.0};
 
 std::span<const Calibration> Calibrations() { return kCalibrations; }
 
+double ShareAt(const PrefillAttnCurve& curve, double tokens) {
+  const double x =
+      std::clamp(std::log2(tokens / 1024) / std::log2(curve.top_tokens / 1024), 0.0, 1.0);
+  return curve.at_1k + (curve.top - curve.at_1k) * x;
+}
+
 const Calibration* FindCalibration(std::string_view id) {
   for (const Calibration& c : kCalibrations) {
     if (c.id == id) return &c;

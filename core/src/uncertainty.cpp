@@ -72,7 +72,9 @@ std::optional<Regime> RegimeOfRow(const RealityRow& row) {
 // The embedded band table (core/data/embed_uncertainty.py): a header naming the modes after the
 // regime key and its rows, then a line per regime with each mode's median |error| ("" = none,
 // "median:rows" = that mode's own count). Lines come out in ComputeUncertainty's order.
-std::vector<UncertaintyLine> ParseEmbedded(std::string_view text) {
+}  // namespace
+
+std::vector<UncertaintyLine> ParseEmbeddedUncertainty(std::string_view text) {
   constexpr size_t kKey = 5;  // model, family, batch, context, serving
   std::vector<UncertaintyLine> out;
   std::vector<std::string> modes;
@@ -97,16 +99,11 @@ std::vector<UncertaintyLine> ParseEmbedded(std::string_view text) {
       out.push_back(std::move(u));
     }
   }
-  const auto key = [](const UncertaintyLine& u) {
-    return std::tie(u.mode, u.regime.model, u.regime.family, u.regime.batch, u.regime.context,
-                    u.regime.serving);
-  };
-  std::sort(out.begin(), out.end(),
-            [&](const UncertaintyLine& a, const UncertaintyLine& b) { return key(a) < key(b); });
+  std::sort(out.begin(), out.end(), [](const UncertaintyLine& a, const UncertaintyLine& b) {
+    return KeyOf(a.mode, a.regime) < KeyOf(b.mode, b.regime);
+  });
   return out;
 }
-
-}  // namespace
 
 std::string FamilyOf(const Gpu& gpu) {
   const double per_sm = gpu.sm > 0 ? gpu.fp8 / gpu.sm : 0;
@@ -167,12 +164,9 @@ std::vector<UncertaintyLine> ComputeUncertainty() {
   return out;
 }
 
-std::vector<UncertaintyLine> ParseEmbeddedUncertainty(std::string_view text) {
-  return ParseEmbedded(text);
-}
-
 const std::vector<UncertaintyLine>& ShippedUncertainty() {
-  static const std::vector<UncertaintyLine> lines = ParseEmbedded(detail::kUncertaintyCsv);
+  static const std::vector<UncertaintyLine> lines =
+      ParseEmbeddedUncertainty(detail::kUncertaintyCsv);
   return lines;
 }
 

@@ -31,6 +31,9 @@ struct PrefillAttnCurve {
   double top = 0;         // the share from top_tokens on
   double top_tokens = 0;  // where the share stops rising
 };
+// The curve's share at a prompt of `tokens`. Hopper's prefill_attn_short / _long are the curve
+// {short, long, 4096}.
+double ShareAt(const PrefillAttnCurve& curve, double tokens);
 
 // A grouped or dense GEMM's roofline: time = max(weights / (HBM · bw), FLOPs / (peak · compute ·
 // tile(m))) + floor, where tile(m) = m / (block_m · ceil(m / block_m)) is the share of the

@@ -87,11 +87,9 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   // Attention: the core at the measured prefill efficiency (causal unless Q10 kept), the
   // projections (output projection included) as large-M FP8 GEMMs.
   const LayerMix mix = MixOf(mth.family->prefill(m, seq * uncached, seq, sc.kv_cache_rate));
-  double attn_eff = cal.prefill_attn_light;
-  if (!light) {
-    const double x = std::clamp(std::log2(seq / 1024) / 2, 0.0, 1.0);
-    attn_eff = cal.prefill_attn_short + (cal.prefill_attn_long - cal.prefill_attn_short) * x;
-  }
+  const double attn_eff = light
+                              ? cal.prefill_attn_light
+                              : ShareAt({cal.prefill_attn_short, cal.prefill_attn_long, 4096}, seq);
   // Large-M FP8 GEMMs: DeepGEMM's share, or the Blackwell share (calibration.h).
   const double large = light         ? cal.gemm_compute_light
                        : gpu.fp4 > 0 ? cal.gemm_compute_fp4_gpus
@@ -113,9 +111,7 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   const bool dense_core = mth.family->kind == AttentionKind::kMla ||
                           (mth.family->kind == AttentionKind::kGqa && attention::HeadDim(m) >= 128);
   if (dense_core && curve.at_1k > 0 && NvidiaBlackwellKernels(cal, gpu)) {
-    const double x =
-        std::clamp(std::log2(seq / 1024) / std::log2(curve.top_tokens / 1024), 0.0, 1.0);
-    core_eff = curve.at_1k + (curve.top - curve.at_1k) * x;
+    core_eff = ShareAt(curve, seq);
   }
   const double proj_share = v4 ? cal.v4_gemm_compute : large;
   Cost dense_attn, tp_attn;
@@ -158,7 +154,6 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   // Experts (contiguous grouped GEMMs).
   const Experts& ex = ctx.experts;
   const double bytes = fix.q8 ? ex.bytes : 1.0;
-  const double compute = ex.compute;
   const double expert_bytes = 3 * m.dim * m.moe_inter_dim * bytes;
   const double e = m.n_routed_experts, k = m.n_activated_experts;
   const ExpertLayout layout = LayoutOf(m, sc, n_gpus);
@@ -176,10 +171,11 @@ PrefillRow MeasuredRow(const Method& mth, const Gpu& gpu) {
   const double shared_inter =
       fix.q11 && m.shared_inter_dim > 0 ? m.shared_inter_dim : m.moe_inter_dim;
   const Cost shared =
-      shared_n <= 0 ? Cost{}
-                    : GemmCost(3 * computed * shared_n * m.dim * shared_inter * 2 / 1e9,
-                               shared_n * 3 * m.dim * shared_inter * bytes, ex.peak,
-                               fix.q6 ? computed : rows_per_expert, gpu.mem_bw, ex.fit, compute, 2);
+      shared_n <= 0
+          ? Cost{}
+          : GemmCost(3 * computed * shared_n * m.dim * shared_inter * 2 / 1e9,
+                     shared_n * 3 * m.dim * shared_inter * bytes, ex.peak,
+                     fix.q6 ? computed : rows_per_expert, gpu.mem_bw, ex.fit, ex.compute, 2);
 
   // All-to-all over the tp·dp GPUs of the instance.
   Cost dispatch, combine;
